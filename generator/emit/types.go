@@ -1,0 +1,310 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/generator/model"
+)
+
+// typesFile declares every named type with its validator.
+func typesFile(api *model.API, opts Options) *jen.File {
+	f := newFile(opts.Package)
+	e := &typeEmitter{patterns: map[string]string{}, checks: map[*model.Type]bool{}}
+	for _, t := range api.Types {
+		f.Add(e.declare(t))
+		f.Line()
+	}
+	if len(e.patternOrder) > 0 {
+		f.Comment("Patterns from the spec, compiled once.")
+		f.Var().DefsFunc(func(g *jen.Group) {
+			for _, p := range e.patternOrder {
+				g.Id(e.patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
+			}
+		})
+	}
+	return f
+}
+
+// typeEmitter renders named types; it remembers the regular expressions it
+// has declared so each is compiled once per package.
+type typeEmitter struct {
+	patterns     map[string]string // pattern → variable name
+	patternOrder []string
+	checks       map[*model.Type]bool // memo for hasChecks
+}
+
+func (e *typeEmitter) declare(t *model.Type) jen.Code {
+	switch t.Kind {
+	case model.Struct:
+		return e.structType(t)
+	case model.Enum:
+		return e.enumType(t)
+	case model.Union:
+		return e.unionType(t)
+	case model.Alias:
+		if t.Elem.Kind == model.RefNamed {
+			return e.aliasOfNamed(t)
+		}
+		return e.definedType(t)
+	default:
+		return e.definedType(t)
+	}
+}
+
+// typeDoc is the doc comment of a named type:
+//
+//	// Organization is the schema "Organization".
+//	//
+//	// <description>
+func typeDoc(t *model.Type, what string) *jen.Statement {
+	var b strings.Builder
+	if t.Schema == t.Name {
+		fmt.Fprintf(&b, "%s is %s generated from the schema %q.", t.Name, what, t.Schema)
+	} else {
+		fmt.Fprintf(&b, "%s is %s generated from %s.", t.Name, what, t.Schema)
+	}
+	if t.Doc != "" {
+		b.WriteString("\n\n" + t.Doc)
+	}
+	if t.Deprecated {
+		b.WriteString("\n\nDeprecated: the spec marks this schema as deprecated.")
+	}
+	return comment(b.String())
+}
+
+// builtin returns the Go type of a builtin.
+func builtin(b model.Builtin) *jen.Statement {
+	switch b {
+	case model.String:
+		return jen.String()
+	case model.Int64:
+		return jen.Int64()
+	case model.Int32:
+		return jen.Int32()
+	case model.Float64:
+		return jen.Float64()
+	case model.Float32:
+		return jen.Float32()
+	case model.Bool:
+		return jen.Bool()
+	case model.Time:
+		return jen.Qual("time", "Time")
+	}
+	return jen.Qual("encoding/json", "RawMessage")
+}
+
+// goType returns the Go type expression of a reference, without wrappers.
+func goType(r *model.Ref) *jen.Statement {
+	switch r.Kind {
+	case model.RefNamed:
+		return jen.Id(r.Named.Name)
+	case model.RefSlice:
+		return jen.Index().Add(elemType(r.Elem))
+	case model.RefMap:
+		return jen.Map(jen.String()).Add(elemType(r.Elem))
+	}
+	return builtin(r.Builtin)
+}
+
+// elemType is the type of a slice item or map value: Nullable[T] when the
+// item may be null, T otherwise.
+func elemType(r *model.Ref) *jen.Statement {
+	if r.Nullable && r.Kind != model.RefBuiltin || r.Nullable && r.Builtin != model.RawJSON {
+		return jen.Id("Nullable").Types(goType(r))
+	}
+	return goType(r)
+}
+
+// fieldType wraps a field's type as the model decided: T, Opt[T],
+// Nullable[T] or *T.
+func fieldType(f *model.Field) *jen.Statement {
+	switch f.Wrap {
+	case model.WrapOpt:
+		return jen.Id("Opt").Types(goType(f.Type))
+	case model.WrapNullable:
+		return jen.Id("Nullable").Types(goType(f.Type))
+	case model.WrapPointer:
+		return jen.Op("*").Add(goType(f.Type))
+	}
+	return goType(f.Type)
+}
+
+// fieldTag is the JSON tag: absent optional values are omitted through
+// their IsZero method (`omitzero`); pointers through omitempty.
+func fieldTag(f *model.Field) map[string]string {
+	switch f.Wrap {
+	case model.WrapOpt, model.WrapNullable:
+		return map[string]string{"json": f.JSONName + ",omitzero"}
+	case model.WrapPointer:
+		return map[string]string{"json": f.JSONName + ",omitempty"}
+	}
+	return map[string]string{"json": f.JSONName}
+}
+
+// fieldDoc documents a field from its description and facts about it.
+func fieldDoc(f *model.Field) string {
+	var notes []string
+	if f.Required {
+		notes = append(notes, "Required.")
+	}
+	if f.ReadOnly {
+		notes = append(notes, "Read-only: set by the server.")
+	}
+	if f.WriteOnly {
+		notes = append(notes, "Write-only: never returned by the server.")
+	}
+	if f.Default != nil {
+		notes = append(notes, fmt.Sprintf("Default: %s.", jsonLiteral(f.Default)))
+	}
+	doc := f.Doc
+	if len(notes) > 0 {
+		if doc != "" {
+			doc += "\n"
+		}
+		doc += strings.Join(notes, " ")
+	}
+	if f.Deprecated {
+		doc += "\n\nDeprecated: the spec marks this property as deprecated."
+	}
+	return doc
+}
+
+// structType declares a struct and its methods:
+//
+//	type Organization struct {
+//		ID   Opt[string] `json:"id,omitzero"`
+//		...
+//		AdditionalProperties map[string]json.RawMessage `json:"-"`
+//	}
+func (e *typeEmitter) structType(t *model.Type) jen.Code {
+	code := typeDoc(t, "an object").Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+		for _, f := range t.Fields {
+			g.Add(comment(fieldDoc(f))).Id(f.Name).Add(fieldType(f)).Tag(fieldTag(f))
+		}
+		if t.Extra == model.ExtraKeep {
+			g.Add(comment("AdditionalProperties keeps the properties the schema does not declare, so that they survive a decode → encode round trip."))
+			g.Id("AdditionalProperties").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
+		}
+	}).Line().Line()
+	code.Add(e.validateMethods(t, jen.Op("*").Id(t.Name)))
+	if t.Extra == model.ExtraKeep {
+		code.Line().Add(extraFieldMethods(t))
+	}
+	return code
+}
+
+// knownFieldsFunc names the function that tells declared property names.
+func knownFieldsFunc(t *model.Type) string { return "known" + t.Name + "Field" }
+
+// extraFieldMethods keeps undeclared properties through a round trip:
+//
+//	func (v Organization) MarshalJSON() ([]byte, error) { ... }
+//	func (v *Organization) UnmarshalJSON(data []byte) error { ... }
+//	func knownOrganizationField(k string) bool { ... }
+func extraFieldMethods(t *model.Type) jen.Code {
+	known := knownFieldsFunc(t)
+	code := comment("MarshalJSON encodes the declared properties followed by the additional ones.")
+	code.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id("plain").Id(t.Name),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("plain").Call(jen.Id("v"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("appendExtraFields").Call(jen.Id("data"), jen.Id("v").Dot("AdditionalProperties"), jen.Id(known))),
+	).Line().Line()
+	code.Add(comment("UnmarshalJSON decodes the declared properties and keeps the others."))
+	code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Type().Id("plain").Id(t.Name),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Id("decodeExtraFields").Call(jen.Id("data"), jen.Id(known)),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Id("v").Dot("AdditionalProperties").Op("=").Id("extra"),
+		jen.Return(jen.Nil()),
+	).Line().Line()
+	code.Add(commentf("%s reports whether the schema declares the property k.", known))
+	code.Func().Id(known).Params(jen.Id("k").String()).Bool().BlockFunc(func(g *jen.Group) {
+		if len(t.Fields) == 0 {
+			g.Return(jen.False())
+			return
+		}
+		g.Switch(jen.Id("k")).Block(jen.CaseFunc(func(c *jen.Group) {
+			for _, f := range t.Fields {
+				c.Lit(f.JSONName)
+			}
+		}).Block(jen.Return(jen.True())))
+		g.Return(jen.False())
+	})
+	return code
+}
+
+// enumType declares a typed enum:
+//
+//	type ClientGrantSubjectTypeEnum string
+//
+//	const (
+//		ClientGrantSubjectTypeEnumClient ClientGrantSubjectTypeEnum = "client"
+//		ClientGrantSubjectTypeEnumUser   ClientGrantSubjectTypeEnum = "user"
+//	)
+//
+//	func (v ClientGrantSubjectTypeEnum) IsKnown() bool { ... }
+func (e *typeEmitter) enumType(t *model.Type) jen.Code {
+	def := t.Enum
+	code := typeDoc(t, "an enumeration").Type().Id(t.Name).Add(builtin(def.Base)).Line().Line()
+	code.Add(commentf("The values of %s that the spec lists.", t.Name))
+	code.Const().DefsFunc(func(g *jen.Group) {
+		for _, v := range def.Values {
+			g.Id(v.Name).Id(t.Name).Op("=").Lit(v.Value)
+		}
+	}).Line().Line()
+	code.Add(comment("IsKnown reports whether v is one of the values the spec lists. A client keeps values that a newer server adds; Validate rejects them."))
+	code.Func().Params(jen.Id("v").Id(t.Name)).Id("IsKnown").Params().Bool().Block(
+		jen.Switch(jen.Id("v")).Block(jen.CaseFunc(func(g *jen.Group) {
+			for _, v := range def.Values {
+				g.Id(v.Name)
+			}
+		}).Block(jen.Return(jen.True()))),
+		jen.Return(jen.False()),
+	).Line().Line()
+	code.Add(e.validateMethods(t, jen.Id(t.Name)))
+	return code
+}
+
+// definedType declares a named slice, map or builtin:
+//
+//	type OrganizationMetadata map[string]Nullable[string]
+func (e *typeEmitter) definedType(t *model.Type) jen.Code {
+	var underlying *jen.Statement
+	what := "a value"
+	switch t.Kind {
+	case model.Slice:
+		underlying, what = jen.Index().Add(elemType(t.Elem)), "an array"
+	case model.Map:
+		underlying, what = jen.Map(jen.String()).Add(elemType(t.Elem)), "a map"
+	default:
+		underlying = goType(t.Elem)
+	}
+	code := typeDoc(t, what).Type().Id(t.Name).Add(underlying).Line().Line()
+	code.Add(e.validateMethods(t, jen.Id(t.Name)))
+	return code
+}
+
+// aliasOfNamed declares a schema that only stands for another one:
+//
+//	type Foo = Bar
+func (e *typeEmitter) aliasOfNamed(t *model.Type) jen.Code {
+	return typeDoc(t, "another name for "+t.Elem.Named.Name+",").Type().Id(t.Name).Op("=").Id(t.Elem.Named.Name)
+}
+
+// jsonLiteral renders a decoded JSON value compactly for docs.
+func jsonLiteral(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("%q", x)
+	case nil:
+		return "null"
+	case float64:
+		return strings.TrimSuffix(fmt.Sprintf("%v", x), ".0")
+	}
+	return fmt.Sprintf("%v", v)
+}

@@ -1,0 +1,363 @@
+package emit
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/generator/model"
+)
+
+// validateMethods declares the exported Validate and the walker behind it:
+//
+//	// Validate reports every constraint v breaks ...
+//	func (v *T) Validate() error {
+//		var c validator
+//		v.validate(&c, nil)
+//		return c.err()
+//	}
+//
+//	func (v *T) validate(c *validator, p *path) { ... }
+func (e *typeEmitter) validateMethods(t *model.Type, recv *jen.Statement) jen.Code {
+	code := comment("Validate reports every constraint in the spec that v breaks, as a *ValidationError listing each violation with its JSON path; it returns nil when v is valid.")
+	code.Func().Params(jen.Id("v").Add(recv.Clone())).Id("Validate").Params().Error().Block(
+		jen.Var().Id("c").Id("validator"),
+		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("c"), jen.Nil()),
+		jen.Return(jen.Id("c").Dot("err").Call()),
+	).Line().Line()
+	code.Add(comment("validate records in c what v, found at p, breaks."))
+	code.Func().Params(jen.Id("v").Add(recv.Clone())).Id("validate").Params(jen.Id("c").Op("*").Id("validator"), jen.Id("p").Op("*").Id("path")).BlockFunc(func(g *jen.Group) {
+		e.validateBody(g, t)
+	})
+	return code
+}
+
+// pathVar names a path in generated code: a *path parameter such as p, or
+// a path value such as fp whose address is taken.
+type pathVar struct {
+	name    string
+	pointer bool
+}
+
+func (p pathVar) ptr() jen.Code {
+	if p.pointer {
+		return jen.Id(p.name)
+	}
+	return jen.Op("&").Id(p.name)
+}
+
+func (p pathVar) call(method string, arg jen.Code) *jen.Statement {
+	return jen.Id(p.name).Dot(method).Call(arg)
+}
+
+func (e *typeEmitter) validateBody(g *jen.Group, t *model.Type) {
+	p := pathVar{name: "p", pointer: true}
+	switch t.Kind {
+	case model.Struct:
+		e.structChecks(g, t)
+	case model.Enum:
+		allowed := make([]string, len(t.Enum.Values))
+		for i, v := range t.Enum.Values {
+			allowed[i] = jsonLiteral(v.Value)
+		}
+		g.If(jen.Op("!").Id("v").Dot("IsKnown").Call()).Block(
+			jen.Id("c").Dot("notAllowed").Call(p.ptr(), builtin(t.Enum.Base).Call(jen.Id("v")), jen.Lit(strings.Join(allowed, ", "))),
+		)
+	case model.Alias:
+		r := &model.Ref{Kind: model.RefBuiltin, Builtin: t.Elem.Builtin, Constraints: t.Constraints}
+		if t.Elem.Kind == model.RefBuiltin && e.refHasChecks(r) {
+			e.check(g, r, builtin(t.Elem.Builtin).Call(jen.Id("v")), p, 1)
+		}
+	case model.Slice:
+		e.check(g, &model.Ref{Kind: model.RefSlice, Elem: t.Elem, Constraints: t.Constraints}, jen.Id("v"), p, 1)
+	case model.Map:
+		e.check(g, &model.Ref{Kind: model.RefMap, Elem: t.Elem, Constraints: t.Constraints}, jen.Id("v"), p, 1)
+	case model.Union:
+		e.unionChecks(g, t)
+	}
+}
+
+// structChecks checks property counts, then each field in order.
+func (e *typeEmitter) structChecks(g *jen.Group, t *model.Type) {
+	p := pathVar{name: "p", pointer: true}
+	if c := t.Constraints; c.MinProperties != nil || c.MaxProperties != nil {
+		fixed := 0
+		if t.Extra == model.ExtraKeep {
+			g.Id("n").Op(":=").Len(jen.Id("v").Dot("AdditionalProperties"))
+		} else {
+			g.Id("n").Op(":=").Lit(0)
+		}
+		for _, f := range t.Fields {
+			switch f.Wrap {
+			case model.WrapNone:
+				fixed++
+			case model.WrapPointer:
+				g.If(jen.Id("v").Dot(f.Name).Op("!=").Nil()).Block(jen.Id("n").Op("++"))
+			default:
+				g.If(jen.Id("v").Dot(f.Name).Dot("Set")).Block(jen.Id("n").Op("++"))
+			}
+		}
+		if fixed > 0 {
+			g.Id("n").Op("+=").Lit(fixed)
+		}
+		if c.MinProperties != nil {
+			g.Id("c").Dot("minProperties").Call(p.ptr(), jen.Id("n"), jen.Lit(*c.MinProperties))
+		}
+		if c.MaxProperties != nil {
+			g.Id("c").Dot("maxProperties").Call(p.ptr(), jen.Id("n"), jen.Lit(*c.MaxProperties))
+		}
+	}
+	for _, f := range t.Fields {
+		e.fieldChecks(g, f)
+	}
+}
+
+// fieldChecks checks one field, reading through its wrapper:
+//
+//	if v.Scope.Set && !v.Scope.Null {
+//		fp := p.field("scope")
+//		...
+//	}
+func (e *typeEmitter) fieldChecks(g *jen.Group, f *model.Field) {
+	fp := pathVar{name: "fp"}
+	newPath := jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName))
+	field := jen.Id("v").Dot(f.Name)
+	has := e.refHasChecks(f.Type)
+	switch f.Wrap {
+	case model.WrapNone:
+		if f.Required && f.Type.Kind == model.RefBuiltin && f.Type.Builtin == model.String && f.Type.Constraints.MinLength != nil {
+			// An empty required string is reported as missing, which is
+			// what it almost always is.
+			g.BlockFunc(func(b *jen.Group) {
+				b.Add(newPath)
+				b.If(field.Clone().Op("==").Lit("")).Block(
+					jen.Id("c").Dot("required").Call(fp.ptr()),
+				).Else().BlockFunc(func(b *jen.Group) { e.check(b, f.Type, field.Clone(), fp, 1) })
+			})
+			return
+		}
+		if has {
+			g.BlockFunc(func(b *jen.Group) {
+				b.Add(newPath)
+				e.check(b, f.Type, field.Clone(), fp, 1)
+			})
+		}
+	case model.WrapOpt:
+		if has {
+			g.If(field.Clone().Dot("Set")).BlockFunc(func(b *jen.Group) {
+				b.Add(newPath)
+				e.check(b, f.Type, field.Clone().Dot("Value"), fp, 1)
+			})
+		}
+	case model.WrapNullable:
+		if f.Required {
+			g.If(jen.Op("!").Add(field.Clone()).Dot("Set")).Block(
+				jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName)),
+				jen.Id("c").Dot("required").Call(fp.ptr()),
+			)
+		}
+		if has {
+			g.If(field.Clone().Dot("Set").Op("&&").Op("!").Add(field.Clone()).Dot("Null")).BlockFunc(func(b *jen.Group) {
+				b.Add(newPath)
+				e.check(b, f.Type, field.Clone().Dot("Value"), fp, 1)
+			})
+		}
+	case model.WrapPointer:
+		if has {
+			g.If(field.Clone().Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
+				b.Add(newPath)
+				e.check(b, f.Type, field.Clone(), fp, 1)
+			})
+		}
+	}
+}
+
+// check emits the checks for val, a Go expression of the reference's type,
+// found at path p. depth keeps loop variables of nested arrays apart.
+func (e *typeEmitter) check(g *jen.Group, r *model.Ref, val *jen.Statement, p pathVar, depth int) {
+	c := r.Constraints
+	switch r.Kind {
+	case model.RefNamed:
+		if e.hasChecks(r.Named) {
+			g.Add(val.Clone().Dot("validate").Call(jen.Id("c"), p.ptr()))
+		}
+	case model.RefBuiltin:
+		e.scalarChecks(g, r.Builtin, c, val, p)
+	case model.RefSlice:
+		if c.MinItems != nil {
+			g.Id("c").Dot("minItems").Call(p.ptr(), jen.Len(val.Clone()), jen.Lit(*c.MinItems))
+		}
+		if c.MaxItems != nil {
+			g.Id("c").Dot("maxItems").Call(p.ptr(), jen.Len(val.Clone()), jen.Lit(*c.MaxItems))
+		}
+		if c.UniqueItems {
+			fn := "uniqueItemsJSON"
+			if comparable(r.Elem) {
+				fn = "uniqueItems"
+			}
+			g.Id(fn).Call(jen.Id("c"), p.ptr(), val.Clone())
+		}
+		if e.refHasChecks(r.Elem) {
+			i, ip := fmt.Sprintf("i%d", depth), pathVar{name: fmt.Sprintf("ip%d", depth)}
+			g.For(jen.Id(i).Op(":=").Range().Add(val.Clone())).BlockFunc(func(b *jen.Group) {
+				b.Id(ip.name).Op(":=").Add(p.call("at", jen.Id(i)))
+				e.elemChecks(b, r.Elem, val.Clone().Index(jen.Id(i)), ip, depth+1)
+			})
+		}
+	case model.RefMap:
+		if c.MinProperties != nil {
+			g.Id("c").Dot("minProperties").Call(p.ptr(), jen.Len(val.Clone()), jen.Lit(*c.MinProperties))
+		}
+		if c.MaxProperties != nil {
+			g.Id("c").Dot("maxProperties").Call(p.ptr(), jen.Len(val.Clone()), jen.Lit(*c.MaxProperties))
+		}
+		if e.refHasChecks(r.Elem) {
+			k, x, kp := fmt.Sprintf("k%d", depth), fmt.Sprintf("x%d", depth), pathVar{name: fmt.Sprintf("kp%d", depth)}
+			g.For(jen.List(jen.Id(k), jen.Id(x)).Op(":=").Range().Add(val.Clone())).BlockFunc(func(b *jen.Group) {
+				b.Id(kp.name).Op(":=").Add(p.call("key", jen.Id(k)))
+				e.elemChecks(b, r.Elem, jen.Id(x), kp, depth+1)
+			})
+		}
+	}
+}
+
+// elemChecks checks an item or map value, which is Nullable[T] when it may be null.
+func (e *typeEmitter) elemChecks(g *jen.Group, r *model.Ref, val *jen.Statement, p pathVar, depth int) {
+	if r.Nullable && !(r.Kind == model.RefBuiltin && r.Builtin == model.RawJSON) {
+		g.If(val.Clone().Dot("Set").Op("&&").Op("!").Add(val.Clone()).Dot("Null")).BlockFunc(func(b *jen.Group) {
+			e.check(b, r, val.Clone().Dot("Value"), p, depth)
+		})
+		return
+	}
+	e.check(g, r, val, p, depth)
+}
+
+// scalarChecks emits string-length, pattern and numeric-range checks.
+func (e *typeEmitter) scalarChecks(g *jen.Group, b model.Builtin, c model.Constraints, val *jen.Statement, p pathVar) {
+	if b == model.String {
+		if c.MinLength != nil {
+			g.Id("c").Dot("minLength").Call(p.ptr(), val.Clone(), jen.Lit(*c.MinLength))
+		}
+		if c.MaxLength != nil {
+			g.Id("c").Dot("maxLength").Call(p.ptr(), val.Clone(), jen.Lit(*c.MaxLength))
+		}
+		if c.Pattern != "" {
+			g.Id("c").Dot("pattern").Call(p.ptr(), val.Clone(), jen.Id(e.pattern(c.Pattern)))
+		}
+		return
+	}
+	if !b.Numeric() {
+		return
+	}
+	// Integers compare with integer bounds; a fractional bound on an
+	// integer compares in float64.
+	x := val.Clone()
+	integer := b == model.Int64 || b == model.Int32
+	whole := func(f *float64) bool { return f == nil || (*f == math.Trunc(*f) && math.Abs(*f) < 1<<53) }
+	if integer && !(whole(c.Minimum) && whole(c.Maximum) && whole(c.MultipleOf)) {
+		x, integer = jen.Float64().Call(val.Clone()), false
+	}
+	lit := func(f float64) jen.Code {
+		if integer {
+			return jen.Lit(int64(f))
+		}
+		if f == math.Trunc(f) {
+			return jen.Id(strconv.FormatFloat(f, 'f', 1, 64))
+		}
+		return jen.Lit(f)
+	}
+	if c.Minimum != nil {
+		g.Id("minimum").Call(jen.Id("c"), p.ptr(), x.Clone(), lit(*c.Minimum), jen.Lit(c.ExclusiveMinimum))
+	}
+	if c.Maximum != nil {
+		g.Id("maximum").Call(jen.Id("c"), p.ptr(), x.Clone(), lit(*c.Maximum), jen.Lit(c.ExclusiveMaximum))
+	}
+	if c.MultipleOf != nil {
+		g.Id("multipleOf").Call(jen.Id("c"), p.ptr(), x.Clone(), lit(*c.MultipleOf))
+	}
+}
+
+// pattern returns the package variable holding the compiled pattern.
+func (e *typeEmitter) pattern(p string) string {
+	if name, ok := e.patterns[p]; ok {
+		return name
+	}
+	name := "pattern" + strconv.Itoa(len(e.patternOrder)+1)
+	e.patterns[p] = name
+	e.patternOrder = append(e.patternOrder, p)
+	return name
+}
+
+// comparable reports whether Go can compare items of r with ==.
+func comparable(r *model.Ref) bool {
+	if r.Nullable {
+		return false
+	}
+	switch r.Kind {
+	case model.RefBuiltin:
+		return r.Builtin != model.RawJSON && r.Builtin != model.Time
+	case model.RefNamed:
+		switch r.Named.Kind {
+		case model.Enum:
+			return true
+		case model.Alias:
+			return comparable(r.Named.Elem)
+		}
+	}
+	return false
+}
+
+// hasChecks reports whether validating a value of t can find anything.
+func (e *typeEmitter) hasChecks(t *model.Type) bool {
+	if v, ok := e.checks[t]; ok {
+		return v
+	}
+	e.checks[t] = true // a type that reaches itself is assumed to check
+	v := false
+	switch t.Kind {
+	case model.Enum, model.Union:
+		v = true
+	case model.Struct:
+		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil
+		for _, f := range t.Fields {
+			v = v || e.refHasChecks(f.Type) || (f.Required && f.Wrap == model.WrapNullable)
+		}
+	case model.Alias:
+		if t.Elem.Kind == model.RefNamed {
+			v = e.hasChecks(t.Elem.Named)
+		} else {
+			v = e.refHasChecks(&model.Ref{Kind: model.RefBuiltin, Builtin: t.Elem.Builtin, Constraints: t.Constraints})
+		}
+	case model.Slice:
+		v = e.refHasChecks(&model.Ref{Kind: model.RefSlice, Elem: t.Elem, Constraints: t.Constraints})
+	case model.Map:
+		v = e.refHasChecks(&model.Ref{Kind: model.RefMap, Elem: t.Elem, Constraints: t.Constraints})
+	}
+	e.checks[t] = v
+	return v
+}
+
+// refHasChecks reports whether a value of r can break anything.
+func (e *typeEmitter) refHasChecks(r *model.Ref) bool {
+	c := r.Constraints
+	switch r.Kind {
+	case model.RefNamed:
+		return e.hasChecks(r.Named)
+	case model.RefBuiltin:
+		switch {
+		case r.Builtin == model.String:
+			return c.MinLength != nil || c.MaxLength != nil || c.Pattern != ""
+		case r.Builtin.Numeric():
+			return c.Minimum != nil || c.Maximum != nil || c.MultipleOf != nil
+		}
+		return false
+	case model.RefSlice:
+		return c.MinItems != nil || c.MaxItems != nil || c.UniqueItems || e.refHasChecks(r.Elem)
+	case model.RefMap:
+		return c.MinProperties != nil || c.MaxProperties != nil || e.refHasChecks(r.Elem)
+	}
+	return false
+}

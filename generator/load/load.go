@@ -1,0 +1,313 @@
+// Package load reads an OpenAPI 3.0 or 3.1 document with kin-openapi,
+// resolves its $refs (local and relative files), validates it, and keeps the
+// source positions that every later error message names.
+//
+// It is the first stage of the pipeline: load → model → emit → write/check.
+package load
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Document is a loaded, resolved and validated OpenAPI document.
+type Document struct {
+	// Spec is the resolved document; its elements carry their origins.
+	Spec *openapi3.T
+	// Path is the file name as the user gave it; positions are relative to it.
+	Path string
+	// Minor is the OpenAPI minor version: 0 for 3.0.x, 1 for 3.1.x.
+	Minor int
+}
+
+// Pos is a place in a spec file.
+type Pos struct {
+	File   string
+	Line   int // 1-based; 0 when unknown
+	Column int // 1-based; 0 when unknown
+}
+
+// String renders the position as file:line:col, leaving out what is unknown.
+func (p Pos) String() string {
+	s := p.File
+	if p.Line > 0 {
+		s += ":" + strconv.Itoa(p.Line)
+		if p.Column > 0 {
+			s += ":" + strconv.Itoa(p.Column)
+		}
+	}
+	return s
+}
+
+// Error is a problem in a spec, at a position.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// Errorf returns an *Error at pos.
+func Errorf(pos Pos, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// File loads the spec at path.
+func File(path string) (*Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &Error{Pos: Pos{File: path}, Msg: "cannot read spec: " + err.Error()}
+	}
+	return Data(path, data)
+}
+
+// Data loads a spec from data; path names it in errors and anchors relative
+// $refs.
+func Data(path string, data []byte) (*Document, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{Pos: Pos{File: path, Line: 1, Column: 1}, Msg: "not an OpenAPI document: the file is empty"}
+	}
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	loader.IsExternalRefsAllowed = true
+	loader.ReadFromURIFunc = readLocalFile
+
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
+	}
+	spec, err := loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(abs)})
+	if err != nil {
+		return nil, loadError(path, data, err)
+	}
+	doc := &Document{Spec: spec, Path: path}
+	if err := doc.checkVersion(data); err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	opts := []openapi3.ValidationOption{
+		openapi3.DisableExamplesValidation(),
+		// Real specs carry defaults that break their own patterns; they are
+		// documentation, not something to refuse a spec over.
+		openapi3.DisableSchemaDefaultsValidation(),
+		// Patterns are checked by the model builder, which knows which
+		// regular expressions Go can run and says where one is not.
+		openapi3.DisableSchemaPatternValidation(),
+	}
+	if doc.Minor >= 1 {
+		opts = append(opts, openapi3.IsOpenAPI31OrLater())
+	}
+	if err := spec.Validate(ctx, opts...); err != nil {
+		return nil, validationError(doc, data, err)
+	}
+	return doc, nil
+}
+
+// readLocalFile reads $ref targets from the local file system only: a spec
+// that points at the network would make generation depend on it.
+func readLocalFile(_ *openapi3.Loader, location *url.URL) ([]byte, error) {
+	if location.Scheme != "" && location.Scheme != "file" {
+		return nil, fmt.Errorf("remote $ref %q is not supported; download the file and refer to it by a relative path", location.String())
+	}
+	data, err := os.ReadFile(filepath.FromSlash(location.Path))
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("cannot read %s: %v", location.Path, pe.Err)
+		}
+		return nil, err
+	}
+	return data, nil
+}
+
+var supportedVersion = regexp.MustCompile(`^3\.([01])\.\d+$`)
+
+// checkVersion accepts OpenAPI 3.0.x and 3.1.x and records which.
+func (d *Document) checkVersion(data []byte) error {
+	v := d.Spec.OpenAPI
+	if v == "" {
+		return &Error{Pos: Pos{File: d.Path, Line: 1, Column: 1}, Msg: `not an OpenAPI document: the "openapi" version field is missing`}
+	}
+	m := supportedVersion.FindStringSubmatch(v)
+	if m == nil {
+		return &Error{Pos: findKey(d.Path, data, "openapi"), Msg: fmt.Sprintf("unsupported OpenAPI version %q: oasgen reads 3.0.x and 3.1.x", v)}
+	}
+	d.Minor, _ = strconv.Atoi(m[1])
+	return nil
+}
+
+var yamlLine = regexp.MustCompile(`yaml: (?:line (\d+): )?(.*)`)
+
+// loadError turns a kin-openapi load failure into a positioned *Error.
+func loadError(path string, data []byte, err error) error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		syntax := "YAML"
+		if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+			syntax = "JSON"
+		}
+		return &Error{Pos: Pos{File: path, Line: line}, Msg: "invalid " + syntax + ": " + m[2]}
+	}
+	if ref := danglingRef(msg); ref != "" {
+		return &Error{Pos: findRef(path, data, ref), Msg: fmt.Sprintf("$ref %q points at nothing", ref)}
+	}
+	msg = strings.TrimPrefix(msg, "failed to unmarshal data: ")
+	return &Error{Pos: Pos{File: path, Line: 1, Column: 1}, Msg: "cannot load spec: " + msg}
+}
+
+var refInMessage = regexp.MustCompile(`(?:fragment in URI: |failed to resolve |resolve reference |\$ref )"?([^"\s:]*#[^"\s:]*)"?`)
+
+// danglingRef extracts the $ref that kin-openapi could not resolve.
+func danglingRef(msg string) string {
+	if m := refInMessage.FindStringSubmatch(msg); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// findRef locates `$ref: ref` in the source, in YAML or JSON spelling.
+func findRef(path string, data []byte, ref string) Pos {
+	for _, needle := range []string{ref, strconv.Quote(ref)} {
+		if i := bytes.Index(data, []byte(needle)); i >= 0 {
+			for j := i; j > 0 && data[j-1] != '\n'; j-- {
+				if bytes.HasPrefix(data[j:], []byte("$ref")) || bytes.HasPrefix(data[j:], []byte(`"$ref"`)) {
+					return offsetPos(path, data, j)
+				}
+			}
+			return offsetPos(path, data, i)
+		}
+	}
+	return Pos{File: path, Line: 1, Column: 1}
+}
+
+// findKey locates a top-level key in a YAML or JSON source.
+func findKey(path string, data []byte, key string) Pos {
+	for _, needle := range [][]byte{[]byte("\n" + key + ":"), []byte(`"` + key + `"`)} {
+		if bytes.HasPrefix(data, needle[1:]) {
+			return offsetPos(path, data, 0)
+		}
+		if i := bytes.Index(data, needle); i >= 0 {
+			if needle[0] == '\n' {
+				i++
+			}
+			return offsetPos(path, data, i)
+		}
+	}
+	return Pos{File: path, Line: 1, Column: 1}
+}
+
+// offsetPos converts a byte offset into a line and column (in characters).
+func offsetPos(path string, data []byte, offset int) Pos {
+	line := 1 + bytes.Count(data[:offset], []byte("\n"))
+	start := bytes.LastIndexByte(data[:offset], '\n') + 1
+	return Pos{File: path, Line: line, Column: 1 + len([]rune(string(data[start:offset])))}
+}
+
+// validationError positions a kin-openapi validation failure: at the
+// origin recorded on the innermost error that has one, else at the
+// component or path the error context names.
+func validationError(doc *Document, data []byte, err error) error {
+	msg := err.Error()
+	if o := originOf(err); o != nil && o.Key != nil {
+		return &Error{Pos: doc.Origin(o), Msg: "invalid spec: " + msg}
+	}
+	var ce *openapi3.ComponentValidationError
+	if errors.As(err, &ce) && ce.Section == "schema" && doc.Spec.Components != nil {
+		if s := doc.Spec.Components.Schemas[ce.Name]; s != nil && s.Value != nil {
+			return &Error{Pos: doc.Origin(s.Value.Origin), Msg: "invalid spec: " + msg}
+		}
+	}
+	var pe *openapi3.PathValidationError
+	if errors.As(err, &pe) && doc.Spec.Paths != nil {
+		if item := doc.Spec.Paths.Value(pe.Path); item != nil {
+			return &Error{Pos: doc.Origin(item.Origin), Msg: "invalid spec: " + msg}
+		}
+	}
+	return &Error{Pos: Pos{File: doc.Path, Line: 1, Column: 1}, Msg: "invalid spec: " + msg}
+}
+
+var originType = reflect.TypeFor[*openapi3.Origin]()
+
+// originOf finds the deepest error in err's chain that records where the
+// offending element came from. kin-openapi puts an Origin field on many of
+// its error types but gives them no common interface, hence reflection.
+func originOf(err error) *openapi3.Origin {
+	var found *openapi3.Origin
+	var walk func(error)
+	walk = func(e error) {
+		if e == nil {
+			return
+		}
+		v := reflect.ValueOf(e)
+		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return
+			}
+			v = v.Elem()
+		}
+		if v.Kind() == reflect.Struct {
+			if f := v.FieldByName("Origin"); f.IsValid() && f.Type() == originType && !f.IsNil() {
+				found = f.Interface().(*openapi3.Origin)
+			}
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		case interface{ Unwrap() []error }:
+			if errs := u.Unwrap(); len(errs) > 0 {
+				walk(errs[0])
+			}
+		}
+	}
+	walk(err)
+	return found
+}
+
+// Origin converts a kin-openapi origin into a position, relative to the path
+// the user gave when the element is in the main file.
+func (d *Document) Origin(o *openapi3.Origin) Pos {
+	if o == nil || o.Key == nil {
+		return Pos{File: d.Path}
+	}
+	return d.location(*o.Key)
+}
+
+// Field returns the position of one field of an element, falling back to
+// the element itself.
+func (d *Document) Field(o *openapi3.Origin, name string) Pos {
+	if o != nil {
+		if loc, ok := o.Fields.Lookup(name); ok {
+			return d.location(loc)
+		}
+	}
+	return d.Origin(o)
+}
+
+func (d *Document) location(loc openapi3.Location) Pos {
+	file := loc.File
+	if abs, err := filepath.Abs(d.Path); err == nil && filepath.FromSlash(file) == abs {
+		file = d.Path
+	} else if rel, err := filepath.Rel(filepath.Dir(abs), filepath.FromSlash(file)); err == nil && file != "" {
+		file = filepath.Join(filepath.Dir(d.Path), rel)
+	}
+	if file == "" {
+		file = d.Path
+	}
+	return Pos{File: file, Line: loc.Line, Column: loc.Column}
+}

@@ -1,0 +1,232 @@
+// Package model turns a loaded OpenAPI document into the intermediate
+// representation that the emitters render: operations and named Go types
+// with their constraints. Every decision — Go names, optionality, union
+// strategy, which checks to run — is made here, once; the IR is plain,
+// deterministic Go data with no kin-openapi values and no knowledge of how
+// code is printed.
+package model
+
+import "github.com/oasgen/oasgen/generator/load"
+
+// Pos is a place in a spec file.
+type Pos = load.Pos
+
+// API is the whole IR of one spec.
+type API struct {
+	Title       string
+	Version     string // the API's own version, from info.version
+	Description string
+	Servers     []*Server
+	// Types lists every named Go type, sorted by name.
+	Types []*Type
+	// Operations lists every operation, sorted by path, then method.
+	Operations []*Operation
+	// SecuritySchemes lists the schemes the spec declares, sorted by name.
+	SecuritySchemes []*SecurityScheme
+	// Warnings lists constructs that were generated in a simplified form.
+	Warnings []*load.Error
+}
+
+// Server is one base URL from the spec's servers list.
+type Server struct {
+	URL         string // may contain {variables}
+	Description string
+	Variables   []*ServerVariable
+}
+
+// ServerVariable is a {name} in a server URL with its default.
+type ServerVariable struct {
+	Name        string
+	Default     string
+	Enum        []string
+	Description string
+}
+
+// Kind says what Go construct a named type is.
+type Kind int
+
+const (
+	Struct Kind = iota + 1 // type T struct{...}
+	Enum                   // type T string (or bool, int64, float64) with constants
+	Slice                  // type T []E
+	Map                    // type T map[string]E
+	Union                  // a oneOf/anyOf: one of several variants
+	Alias                  // type T string (or another builtin) with constraints
+)
+
+var kindNames = map[Kind]string{Struct: "struct", Enum: "enum", Slice: "slice", Map: "map", Union: "union", Alias: "alias"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Type is a named Go type generated for a schema.
+type Type struct {
+	Name   string // Go name
+	Schema string // the component name, or where an inline schema sits
+	Doc    string // plain-text documentation
+	Pos    Pos
+	Kind   Kind
+	// Nullable records that the schema itself admits null; references to
+	// the type are wrapped as nullable.
+	Nullable   bool
+	Deprecated bool
+
+	// Struct
+	Fields []*Field
+	Extra  Extra // what happens to properties the schema does not declare
+
+	// Enum
+	Enum *EnumDef
+
+	// Slice, Map and Alias: the element (or underlying) type and its checks.
+	Elem *Ref
+
+	// Union
+	Variants []*Variant
+
+	// Constraints that apply to the value as a whole: property counts for
+	// Struct and Map, item counts for Slice, everything for Alias.
+	Constraints Constraints
+}
+
+// Extra is the policy for undeclared properties of an object.
+type Extra int
+
+const (
+	// ExtraIgnore: the schema says nothing; undeclared properties are dropped on decode.
+	ExtraIgnore Extra = iota
+	// ExtraForbid: additionalProperties is false; servers reject them.
+	ExtraForbid
+	// ExtraKeep: additionalProperties is true; they are kept raw and re-encoded.
+	ExtraKeep
+)
+
+// Field is one property of a struct.
+type Field struct {
+	Name     string // Go name
+	JSONName string
+	Doc      string
+	Pos      Pos
+	Type     *Ref
+	Required bool
+	// Wrap is how the Go field holds the value: directly, as Opt[T], as
+	// Nullable[T], or through a pointer (for recursive types).
+	Wrap       Wrap
+	ReadOnly   bool
+	WriteOnly  bool
+	Deprecated bool
+	Default    any // JSON value, or nil
+}
+
+// Wrap is how an optional or nullable value is held.
+type Wrap int
+
+const (
+	WrapNone     Wrap = iota // T: required and not nullable
+	WrapOpt                  // Opt[T]: optional, never null
+	WrapNullable             // Nullable[T]: may be null (and, unless required, absent)
+	WrapPointer              // *T: optional and recursive; nil is absent
+)
+
+// Builtin is a Go type that needs no declaration.
+type Builtin int
+
+const (
+	String Builtin = iota + 1
+	Int64
+	Int32
+	Float64
+	Float32
+	Bool
+	Time    // time.Time, for format date-time
+	RawJSON // json.RawMessage, for schemas with no usable type
+)
+
+var builtinNames = map[Builtin]string{String: "string", Int64: "int64", Int32: "int32", Float64: "float64", Float32: "float32", Bool: "bool", Time: "time.Time", RawJSON: "json.RawMessage"}
+
+func (b Builtin) String() string { return builtinNames[b] }
+
+// Numeric reports whether b is a Go number type.
+func (b Builtin) Numeric() bool { return b == Int64 || b == Int32 || b == Float64 || b == Float32 }
+
+// RefKind says what a type reference is.
+type RefKind int
+
+const (
+	RefBuiltin RefKind = iota + 1
+	RefNamed
+	RefSlice // []Elem
+	RefMap   // map[string]Elem
+)
+
+// Ref is a use of a type: in a field, an item, a parameter or a body.
+type Ref struct {
+	Kind    RefKind
+	Builtin Builtin // RefBuiltin
+	Named   *Type   // RefNamed
+	Elem    *Ref    // RefSlice, RefMap
+	// Nullable says the value may be null; items and map values that may
+	// be null are held as Nullable[T].
+	Nullable bool
+	// Constraints are the checks on this value that its type does not
+	// already carry (a named type validates itself).
+	Constraints Constraints
+}
+
+// Constraints are JSON Schema validation keywords on one value.
+type Constraints struct {
+	Minimum          *float64
+	Maximum          *float64
+	ExclusiveMinimum bool // Minimum is exclusive
+	ExclusiveMaximum bool // Maximum is exclusive
+	MultipleOf       *float64
+	MinLength        *int
+	MaxLength        *int
+	Pattern          string
+	Format           string
+	MinItems         *int
+	MaxItems         *int
+	UniqueItems      bool
+	MinProperties    *int
+	MaxProperties    *int
+}
+
+// Empty reports whether there is nothing to check.
+func (c Constraints) Empty() bool { return c == Constraints{} }
+
+// EnumDef lists the allowed values of an enum type.
+type EnumDef struct {
+	Base   Builtin // String, Bool, Int64 or Float64
+	Values []*EnumValue
+}
+
+// EnumValue is one allowed value and its Go constant.
+type EnumValue struct {
+	Name  string // Go constant name
+	Value any    // string, bool, int64 or float64
+}
+
+// Shape is the JSON kind of a value, which unions decode by.
+type Shape int
+
+const (
+	ShapeObject Shape = iota + 1
+	ShapeArray
+	ShapeString
+	ShapeNumber // integers too
+	ShapeBool
+)
+
+var shapeNames = map[Shape]string{ShapeObject: "object", ShapeArray: "array", ShapeString: "string", ShapeNumber: "number", ShapeBool: "boolean"}
+
+func (s Shape) String() string { return shapeNames[s] }
+
+// Variant is one member of a union.
+type Variant struct {
+	Name  string // accessor suffix, e.g. "OffsetPaginated"
+	Type  *Ref
+	Shape Shape
+	// For object variants: what tells them apart.
+	Properties []string // declared property names, sorted
+	Required   []string // sorted
+	Closed     bool     // additionalProperties: false
+}

@@ -1,0 +1,182 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/generator/load"
+)
+
+// Options tune how the model is built.
+type Options struct {
+	// Reserved lists package-level identifiers already taken (by the
+	// runtime support copied into every generated package); generated names
+	// steer clear of them.
+	Reserved []string
+}
+
+// builder carries the state of one Build call.
+type builder struct {
+	doc   *load.Document
+	api   *API
+	names *namespace // package-level Go identifiers
+	// types maps each schema that became a named type to that type, so a
+	// schema reached twice (through $refs) is declared once.
+	types map[*openapi3.Schema]*Type
+	// components maps component schema names to their types.
+	componentTypes map[string]*Type
+	// errs collects fatal problems; Build reports the first by position.
+	errs []*load.Error
+}
+
+// Build turns a loaded document into the IR.
+func Build(doc *load.Document, opts Options) (*API, error) {
+	spec := doc.Spec
+	b := &builder{
+		doc:            doc,
+		api:            &API{},
+		names:          newNamespace(opts.Reserved...),
+		types:          make(map[*openapi3.Schema]*Type),
+		componentTypes: make(map[string]*Type),
+	}
+	if spec.Info != nil {
+		b.api.Title = spec.Info.Title
+		b.api.Version = spec.Info.Version
+		b.api.Description = plainText(spec.Info.Description)
+	}
+	b.servers()
+	b.securitySchemes()
+	b.components()
+	b.operations()
+	b.breakCycles()
+	if len(b.errs) > 0 {
+		slices.SortStableFunc(b.errs, func(x, y *load.Error) int {
+			return cmp.Or(cmp.Compare(x.Pos.File, y.Pos.File), cmp.Compare(x.Pos.Line, y.Pos.Line), cmp.Compare(x.Pos.Column, y.Pos.Column))
+		})
+		return nil, b.errs[0]
+	}
+	slices.SortFunc(b.api.Types, func(x, y *Type) int { return strings.Compare(x.Name, y.Name) })
+	return b.api, nil
+}
+
+// fail records a fatal problem in the spec.
+func (b *builder) fail(pos Pos, format string, args ...any) {
+	b.errs = append(b.errs, load.Errorf(pos, format, args...))
+}
+
+// warn records a construct that is generated in a simplified form.
+func (b *builder) warn(pos Pos, format string, args ...any) {
+	b.api.Warnings = append(b.api.Warnings, load.Errorf(pos, format, args...))
+}
+
+func (b *builder) servers() {
+	for _, s := range b.doc.Spec.Servers {
+		srv := &Server{URL: s.URL, Description: plainText(s.Description)}
+		for _, name := range sortedKeys(s.Variables) {
+			v := s.Variables[name]
+			srv.Variables = append(srv.Variables, &ServerVariable{Name: name, Default: v.Default, Enum: v.Enum, Description: plainText(v.Description)})
+		}
+		b.api.Servers = append(b.api.Servers, srv)
+	}
+}
+
+func (b *builder) securitySchemes() {
+	if b.doc.Spec.Components == nil {
+		return
+	}
+	for _, name := range sortedKeys(b.doc.Spec.Components.SecuritySchemes) {
+		ref := b.doc.Spec.Components.SecuritySchemes[name]
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		s := ref.Value
+		scheme := &SecurityScheme{Name: name, Type: s.Type, Scheme: strings.ToLower(s.Scheme), BearerFormat: s.BearerFormat, In: s.In, ParamName: s.Name, Doc: plainText(s.Description)}
+		if s.Flows != nil {
+			seen := map[string]bool{}
+			for _, f := range []*openapi3.OAuthFlow{s.Flows.Implicit, s.Flows.Password, s.Flows.ClientCredentials, s.Flows.AuthorizationCode} {
+				if f == nil {
+					continue
+				}
+				for scope := range f.Scopes {
+					if !seen[scope] {
+						seen[scope] = true
+						scheme.Scopes = append(scheme.Scopes, scope)
+					}
+				}
+			}
+			slices.Sort(scheme.Scopes)
+		}
+		b.api.SecuritySchemes = append(b.api.SecuritySchemes, scheme)
+	}
+}
+
+// components declares a named type for every component schema. Names are
+// claimed for all of them first, so an inline schema never takes a name a
+// component needs, and types are registered before their bodies are built,
+// so recursive schemas refer to themselves.
+func (b *builder) components() {
+	if b.doc.Spec.Components == nil {
+		return
+	}
+	schemas := b.doc.Spec.Components.Schemas
+	names := sortedKeys(schemas)
+	var declared []*Type
+	var sources []*openapi3.SchemaRef
+	for _, name := range names {
+		ref := schemas[name]
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		if other, dup := b.types[ref.Value]; dup {
+			b.componentTypes[name] = other // an alias of another component: $ref: '#/components/schemas/Other'
+			continue
+		}
+		t := &Type{Name: b.names.claim(GoName(name)), Schema: name, Pos: b.doc.Origin(ref.Value.Origin)}
+		b.types[ref.Value] = t
+		b.componentTypes[name] = t
+		declared = append(declared, t)
+		sources = append(sources, ref)
+	}
+	for i, t := range declared {
+		b.declare(t, sources[i].Value)
+	}
+}
+
+// sortedKeys returns the keys of a map in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// plainText reduces Markdown and HTML in a description to plain text that
+// reads well in a Go doc comment.
+func plainText(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	s = htmlTag.ReplaceAllStringFunc(s, func(tag string) string {
+		switch strings.ToLower(strings.Trim(tag, "</>")) {
+		case "br", "br/", "p", "/p":
+			return "\n"
+		}
+		return ""
+	})
+	s = mdLink.ReplaceAllString(s, "$1 ($2)")
+	s = strings.NewReplacer("`", "", "**", "", "&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#39;", "'").Replace(s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

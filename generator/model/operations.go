@@ -1,0 +1,260 @@
+package model
+
+import (
+	"cmp"
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+var methodOrder = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodHead, http.MethodOptions, http.MethodTrace}
+
+// operations builds every operation, in path then method order.
+func (b *builder) operations() {
+	paths := b.doc.Spec.Paths
+	if paths == nil {
+		return
+	}
+	ids := map[string]Pos{}
+	methods := map[string]Pos{} // group.name → first operation
+	keys := paths.Keys()
+	slices.Sort(keys)
+	for _, path := range keys {
+		item := paths.Value(path)
+		if item == nil {
+			continue
+		}
+		ops := item.Operations()
+		for _, method := range methodOrder {
+			op := ops[method]
+			if op == nil {
+				continue
+			}
+			o := b.operation(path, method, item, op)
+			if o == nil {
+				continue
+			}
+			if first, dup := ids[o.ID]; dup && op.OperationID != "" {
+				b.fail(o.Pos, "operation %s %s: operationId %q is already used by the operation at %s", method, path, o.ID, first)
+			}
+			ids[o.ID] = o.Pos
+			key := strings.Join(append(slices.Clone(o.Group), o.Name), ".")
+			if _, dup := methods[key]; dup {
+				o.Name = GoName(o.ID)
+				key = strings.Join(append(slices.Clone(o.Group), o.Name), ".")
+				for i := 2; ; i++ {
+					if _, dup := methods[key]; !dup {
+						break
+					}
+					o.Name = GoName(o.ID) + strconv.Itoa(i)
+					key = strings.Join(append(slices.Clone(o.Group), o.Name), ".")
+				}
+			}
+			methods[key] = o.Pos
+			b.api.Operations = append(b.api.Operations, o)
+		}
+	}
+}
+
+var pathParam = regexp.MustCompile(`\{([^}]*)\}`)
+
+func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation) *Operation {
+	o := &Operation{
+		ID:         cmp.Or(op.OperationID, method+" "+path),
+		Method:     method,
+		Path:       path,
+		Summary:    plainText(op.Summary),
+		Doc:        plainText(op.Description),
+		Pos:        b.doc.Origin(op.Origin),
+		Deprecated: op.Deprecated,
+	}
+	o.Group, o.Name = b.operationName(op, method, path)
+	base := strings.Join(o.Group, "") + o.Name
+
+	// Parameters: the operation's own override the path item's.
+	params := map[string]*openapi3.ParameterRef{}
+	var order []string
+	for _, list := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+		for _, p := range list {
+			if p == nil || p.Value == nil {
+				continue
+			}
+			key := p.Value.In + ":" + p.Value.Name
+			if _, seen := params[key]; !seen {
+				order = append(order, key)
+			}
+			params[key] = p
+		}
+	}
+	goNames := newNamespace("Ctx")
+	declaredPath := map[string]bool{}
+	for _, key := range order {
+		pr := params[key]
+		p := pr.Value
+		pos := b.doc.Origin(p.Origin)
+		param := &Param{
+			Name:     p.Name,
+			GoName:   goNames.claim(GoName(p.Name)),
+			In:       ParamIn(p.In),
+			Doc:      plainText(p.Description),
+			Pos:      pos,
+			Required: p.Required || p.In == "path",
+			Style:    p.Style,
+		}
+		if param.Style == "" {
+			param.Style = map[string]string{"query": "form", "cookie": "form", "path": "simple", "header": "simple"}[p.In]
+		}
+		param.Explode = param.Style == "form"
+		if p.Explode != nil {
+			param.Explode = *p.Explode
+		}
+		if p.Schema != nil {
+			param.Type = b.ref(p.Schema, base+GoName(p.Name))
+			if p.Schema.Value != nil {
+				param.Default = p.Schema.Value.Default
+			}
+		} else {
+			param.Type = &Ref{Kind: RefBuiltin, Builtin: String}
+			for _, mt := range p.Content {
+				if mt.Schema != nil {
+					param.Type = b.ref(mt.Schema, base+GoName(p.Name))
+				}
+			}
+		}
+		if p.In == "path" {
+			declaredPath[p.Name] = true
+		}
+		o.Params = append(o.Params, param)
+	}
+	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
+		if !declaredPath[m[1]] {
+			b.fail(o.Pos, "operation %s %s: path parameter {%s} is not declared in parameters", method, path, m[1])
+		}
+	}
+	for _, p := range o.Params {
+		if p.In != InPath {
+			name, _ := op.Extensions["x-operation-request-parameters-name"].(string)
+			o.ParamsType = b.names.claim(cmp.Or(GoName(name), base+"Params"))
+			break
+		}
+	}
+	if op.RequestBody != nil && op.RequestBody.Value != nil {
+		rb := op.RequestBody.Value
+		o.Body = &Body{Required: rb.Required, Doc: plainText(rb.Description)}
+		o.Body.Media = b.media(rb.Content, base+"Body")
+	}
+	if op.Responses != nil {
+		for _, code := range sortedKeys(op.Responses.Map()) {
+			rr := op.Responses.Value(code)
+			if rr == nil || rr.Value == nil {
+				continue
+			}
+			resp := &Response{Doc: plainText(deref(rr.Value.Description))}
+			switch {
+			case code == "default":
+			case strings.HasSuffix(strings.ToUpper(code), "XX"):
+				resp.Range = strings.ToUpper(code)
+			default:
+				resp.Status, _ = strconv.Atoi(code)
+			}
+			resp.Media = b.media(rr.Value.Content, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"))
+			o.Responses = append(o.Responses, resp)
+		}
+	}
+	security := b.doc.Spec.Security
+	if op.Security != nil {
+		security = *op.Security
+	}
+	for _, req := range security {
+		var alt []*SecurityRequirement
+		for _, name := range sortedKeys(req) {
+			scheme := b.scheme(name)
+			if scheme == nil {
+				b.fail(o.Pos, "operation %s %s: security scheme %q is not declared in components.securitySchemes", method, path, name)
+				continue
+			}
+			alt = append(alt, &SecurityRequirement{Scheme: scheme, Scopes: slices.Clone(req[name])})
+		}
+		o.Security = append(o.Security, alt)
+	}
+	if len(op.Callbacks) > 0 {
+		b.warn(o.Pos, "operation %s: callbacks are ignored", o.ID)
+	}
+	return o
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// media lists the content types of a body or response, JSON first.
+func (b *builder) media(content openapi3.Content, hint string) []*Media {
+	var out []*Media
+	types := sortedKeys(content)
+	slices.SortStableFunc(types, func(x, y string) int { return cmp.Compare(mediaRank(x), mediaRank(y)) })
+	for _, ct := range types {
+		mt := content[ct]
+		m := &Media{ContentType: ct}
+		if mt != nil && mt.Schema != nil {
+			m.Type = b.ref(mt.Schema, hint)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func mediaRank(ct string) int {
+	switch {
+	case ct == "application/json":
+		return 0
+	case strings.HasSuffix(ct, "+json") || strings.HasSuffix(ct, "/json"):
+		return 1
+	case ct == "application/x-www-form-urlencoded":
+		return 2
+	}
+	return 3
+}
+
+func (b *builder) scheme(name string) *SecurityScheme {
+	for _, s := range b.api.SecuritySchemes {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// operationName picks the client group and method name: from
+// x-operation-group / x-operation-name when present, otherwise the first
+// tag and the operationId (or method and path).
+func (b *builder) operationName(op *openapi3.Operation, method, path string) ([]string, string) {
+	var group []string
+	switch g := op.Extensions["x-operation-group"].(type) {
+	case string:
+		group = []string{GoName(g)}
+	case []any:
+		for _, e := range g {
+			if s, ok := e.(string); ok {
+				group = append(group, GoName(s))
+			}
+		}
+	}
+	name, _ := op.Extensions["x-operation-name"].(string)
+	if len(group) > 0 && name != "" {
+		return group, GoName(name)
+	}
+	if len(op.Tags) > 0 {
+		group = []string{GoName(op.Tags[0])}
+	}
+	if op.OperationID != "" {
+		return group, GoName(op.OperationID)
+	}
+	return group, GoName(strings.ToLower(method) + " " + path)
+}

@@ -1,0 +1,8 @@
+package model
+
+import "regexp"
+
+var (
+	htmlTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+	mdLink  = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
+)

@@ -1,0 +1,651 @@
+package model
+
+import (
+	"cmp"
+	"errors"
+	"math"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// class is what Go construct a schema calls for.
+type class int
+
+const (
+	classRaw    class = iota // no usable type: json.RawMessage
+	classScalar              // string, number, integer or boolean
+	classArray               // []T
+	classMap                 // map[string]T
+	classStruct              // properties, possibly merged from allOf
+	classEnum                // enum or const
+	classUnion               // oneOf or anyOf with two or more non-null members
+	classSame                // stands for another schema: a lone allOf or non-null oneOf member
+)
+
+// nonNullTypes returns the schema's types other than "null".
+func nonNullTypes(s *openapi3.Schema) []string {
+	var out []string
+	if s.Type != nil {
+		for _, t := range s.Type.Slice() {
+			if t != "null" {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// isNull reports whether a schema admits only null.
+func isNull(s *openapi3.Schema) bool {
+	return s != nil && s.Type != nil && s.Type.Includes("null") && len(nonNullTypes(s)) == 0 &&
+		len(s.Properties) == 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 && len(s.AllOf) == 0
+}
+
+// nullable reports whether a schema admits null, in any of the three ways
+// OpenAPI spells it: 3.0 `nullable: true`, a 3.1 type array with "null",
+// or null among the enum values.
+func nullable(s *openapi3.Schema) bool {
+	if s.Nullable || (s.Type != nil && s.Type.Includes("null")) || slices.Contains(s.Enum, nil) {
+		return true
+	}
+	for _, m := range unionMembers(s) {
+		if m.Value != nil && isNull(m.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// unionMembers returns the oneOf (or else anyOf) members of s.
+func unionMembers(s *openapi3.Schema) openapi3.SchemaRefs {
+	if len(s.OneOf) > 0 {
+		return s.OneOf
+	}
+	return s.AnyOf
+}
+
+// nonNullMembers returns the union members that are not just null.
+func nonNullMembers(s *openapi3.Schema) []*openapi3.SchemaRef {
+	var out []*openapi3.SchemaRef
+	for _, m := range unionMembers(s) {
+		if m.Value != nil && !isNull(m.Value) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// classify decides which Go construct a schema becomes, and for classSame
+// the schema it stands for.
+func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
+	if members := nonNullMembers(s); len(members) > 0 {
+		if len(members) == 1 && len(s.Properties) == 0 {
+			return classSame, members[0]
+		}
+		return classUnion, nil
+	}
+	if len(s.Enum) > 0 || s.Const != nil {
+		return classEnum, nil
+	}
+	if len(s.AllOf) > 0 {
+		if len(s.AllOf) == 1 && len(s.Properties) == 0 && s.AllOf[0].Value != nil {
+			return classSame, s.AllOf[0]
+		}
+		return classStruct, nil
+	}
+	types := nonNullTypes(s)
+	if len(types) > 1 {
+		return classRaw, nil
+	}
+	typ := ""
+	if len(types) == 1 {
+		typ = types[0]
+	}
+	switch {
+	case typ == "array" || (typ == "" && s.Items != nil):
+		return classArray, nil
+	case typ == "object" || (typ == "" && (len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil)):
+		if len(s.Properties) == 0 {
+			return classMap, nil
+		}
+		return classStruct, nil
+	case typ == "string" || typ == "integer" || typ == "number" || typ == "boolean":
+		return classScalar, nil
+	}
+	return classRaw, nil
+}
+
+// scalarBuiltin maps a scalar schema to its Go type.
+func scalarBuiltin(s *openapi3.Schema) Builtin {
+	types := nonNullTypes(s)
+	typ := ""
+	if len(types) == 1 {
+		typ = types[0]
+	}
+	switch typ {
+	case "string":
+		if s.Format == "date-time" {
+			return Time
+		}
+		return String
+	case "integer":
+		if s.Format == "int32" {
+			return Int32
+		}
+		return Int64
+	case "number":
+		if s.Format == "float" {
+			return Float32
+		}
+		return Float64
+	case "boolean":
+		return Bool
+	}
+	return RawJSON
+}
+
+// ref returns the type for a schema used somewhere; hint names the Go type
+// an inline schema gets when it needs one.
+func (b *builder) ref(sr *openapi3.SchemaRef, hint string) *Ref {
+	if sr == nil || sr.Value == nil {
+		return &Ref{Kind: RefBuiltin, Builtin: RawJSON}
+	}
+	s := sr.Value
+	if t, ok := b.types[s]; ok {
+		return &Ref{Kind: RefNamed, Named: t, Nullable: t.Nullable}
+	}
+	if sr.Ref != "" {
+		// A $ref with sibling keywords (3.1) arrives as a copy of its
+		// target, so find the component by name rather than by identity.
+		name := sr.Ref[strings.LastIndex(sr.Ref, "/")+1:]
+		if t, ok := b.componentTypes[name]; ok && strings.HasPrefix(sr.Ref, "#/components/schemas/") {
+			return &Ref{Kind: RefNamed, Named: t, Nullable: t.Nullable || nullable(s)}
+		}
+		if name != "" {
+			hint = GoName(name)
+		}
+	}
+	pos := b.schemaPos(sr)
+	isNullable := nullable(s)
+	switch cls, same := classify(s); cls {
+	case classSame:
+		r := *b.ref(same, hint)
+		r.Nullable = r.Nullable || isNullable
+		return &r
+	case classStruct, classEnum, classUnion:
+		t := &Type{Name: b.names.claim(hint), Schema: hint, Pos: pos}
+		b.types[s] = t
+		b.declare(t, s)
+		return &Ref{Kind: RefNamed, Named: t, Nullable: isNullable}
+	case classArray:
+		return &Ref{Kind: RefSlice, Elem: b.ref(s.Items, hint+"Item"), Nullable: isNullable, Constraints: b.constraints(s, pos)}
+	case classMap:
+		return &Ref{Kind: RefMap, Elem: b.ref(s.AdditionalProperties.Schema, hint+"Value"), Nullable: isNullable, Constraints: b.constraints(s, pos)}
+	case classScalar:
+		return &Ref{Kind: RefBuiltin, Builtin: scalarBuiltin(s), Nullable: isNullable, Constraints: b.constraints(s, pos)}
+	}
+	if len(nonNullTypes(s)) > 1 {
+		b.warn(pos, "schema %s: a value of several types (%s) is kept as raw JSON", hint, strings.Join(nonNullTypes(s), ", "))
+	}
+	return &Ref{Kind: RefBuiltin, Builtin: RawJSON, Nullable: isNullable}
+}
+
+// schemaPos is where a schema is written: at the $ref when there is one.
+func (b *builder) schemaPos(sr *openapi3.SchemaRef) Pos {
+	if sr.Origin != nil && sr.Origin.Key != nil {
+		return b.doc.Origin(sr.Origin)
+	}
+	return b.doc.Origin(sr.Value.Origin)
+}
+
+// declare fills in a named type from its schema.
+func (b *builder) declare(t *Type, s *openapi3.Schema) {
+	t.Doc = plainText(cmp.Or(s.Description, s.Title))
+	t.Nullable = nullable(s)
+	t.Deprecated = s.Deprecated
+	b.api.Types = append(b.api.Types, t)
+	switch cls, same := classify(s); cls {
+	case classStruct:
+		b.declareStruct(t, s)
+	case classEnum:
+		b.declareEnum(t, s)
+	case classUnion:
+		b.declareUnion(t, s)
+	case classArray:
+		t.Kind = Slice
+		t.Elem = b.ref(s.Items, t.Name+"Item")
+		t.Constraints = b.constraints(s, t.Pos)
+	case classMap:
+		t.Kind = Map
+		t.Elem = b.ref(s.AdditionalProperties.Schema, t.Name+"Value")
+		t.Constraints = b.constraints(s, t.Pos)
+	case classScalar:
+		t.Kind = Alias
+		t.Elem = &Ref{Kind: RefBuiltin, Builtin: scalarBuiltin(s)}
+		t.Constraints = b.constraints(s, t.Pos)
+	case classSame:
+		t.Kind = Alias
+		t.Elem = b.ref(same, t.Name)
+		t.Elem.Nullable = false
+		t.Nullable = t.Nullable || b.ref(same, t.Name).Nullable
+	default:
+		t.Kind = Alias
+		t.Elem = &Ref{Kind: RefBuiltin, Builtin: RawJSON}
+	}
+}
+
+// property is one declared property, wherever in an allOf it came from.
+type property struct {
+	name string
+	ref  *openapi3.SchemaRef
+}
+
+// objectParts gathers the properties and required names of an object
+// schema, merging allOf members in order; a later declaration of the same
+// property wins.
+func (b *builder) objectParts(s *openapi3.Schema, depth int) (props []property, required []string, ok bool) {
+	if depth > 32 {
+		return nil, nil, false
+	}
+	ok = true
+	for _, m := range s.AllOf {
+		if m.Value == nil {
+			continue
+		}
+		cls, _ := classify(m.Value)
+		if cls != classStruct && cls != classMap && !(cls == classRaw && len(nonNullTypes(m.Value)) == 0) {
+			ok = false
+			continue
+		}
+		p, r, mok := b.objectParts(m.Value, depth+1)
+		ok = ok && mok
+		props = append(props, p...)
+		required = append(required, r...)
+	}
+	names := make([]string, 0, len(s.Properties))
+	for name := range s.Properties {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(x, y string) int {
+		return cmp.Or(comparePos(b.schemaPos(s.Properties[x]), b.schemaPos(s.Properties[y])), strings.Compare(x, y))
+	})
+	for _, name := range names {
+		props = append(props, property{name: name, ref: s.Properties[name]})
+	}
+	required = append(required, s.Required...)
+	// Keep the last declaration of each name, at its first position.
+	last := map[string]*openapi3.SchemaRef{}
+	for _, p := range props {
+		last[p.name] = p.ref
+	}
+	var merged []property
+	for _, p := range props {
+		if ref, pending := last[p.name]; pending {
+			merged = append(merged, property{name: p.name, ref: ref})
+			delete(last, p.name)
+		}
+	}
+	return merged, required, ok
+}
+
+func comparePos(x, y Pos) int {
+	return cmp.Or(strings.Compare(x.File, y.File), cmp.Compare(x.Line, y.Line), cmp.Compare(x.Column, y.Column))
+}
+
+// structMethods are names a field must not take: the methods generated on
+// every struct and the field that keeps unknown properties.
+var structMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "AdditionalProperties", "String"}
+
+func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
+	t.Kind = Struct
+	props, required, ok := b.objectParts(s, 0)
+	if !ok {
+		b.warn(t.Pos, "schema %s: allOf mixes objects with other types; only the object members are merged", t.Schema)
+	}
+	switch ap := s.AdditionalProperties; {
+	case ap.Has != nil && !*ap.Has:
+		t.Extra = ExtraForbid
+	case ap.Has != nil && *ap.Has, ap.Schema != nil:
+		t.Extra = ExtraKeep
+	}
+	t.Constraints = b.constraints(s, t.Pos)
+	isRequired := map[string]bool{}
+	declared := map[string]bool{}
+	for _, p := range props {
+		declared[p.name] = true
+	}
+	for _, r := range required {
+		isRequired[r] = true
+		if !declared[r] && t.Extra == ExtraForbid {
+			b.warn(b.doc.Field(s.Origin, "required"), "schema %s: required property %q is not declared in properties, and additionalProperties is false; the requirement is ignored", t.Schema, r)
+		}
+	}
+	fieldNames := newNamespace(structMethods...)
+	for _, p := range props {
+		pos := b.schemaPos(p.ref)
+		f := &Field{
+			Name:     fieldNames.claim(GoName(p.name)),
+			JSONName: p.name,
+			Pos:      pos,
+			Required: isRequired[p.name],
+		}
+		f.Type = b.ref(p.ref, t.Name+GoName(p.name))
+		if v := p.ref.Value; v != nil {
+			f.Doc = plainText(cmp.Or(v.Description, v.Title))
+			f.ReadOnly, f.WriteOnly, f.Deprecated = v.ReadOnly, v.WriteOnly, v.Deprecated
+			f.Default = v.Default
+		}
+		switch {
+		case f.Type.Nullable:
+			f.Wrap = WrapNullable
+		case !f.Required:
+			f.Wrap = WrapOpt
+		}
+		t.Fields = append(t.Fields, f)
+	}
+}
+
+func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
+	t.Kind = Enum
+	values := s.Enum
+	if len(values) == 0 && s.Const != nil {
+		values = []any{s.Const}
+	}
+	base := Builtin(0)
+	switch types := nonNullTypes(s); {
+	case len(types) == 1 && types[0] == "string":
+		base = String
+	case len(types) == 1 && types[0] == "boolean":
+		base = Bool
+	case len(types) == 1 && types[0] == "integer":
+		base = Int64
+	case len(types) == 1 && types[0] == "number":
+		base = Float64
+	default:
+		for _, v := range values {
+			switch v.(type) {
+			case string:
+				base = cmp.Or(base, String)
+			case bool:
+				base = cmp.Or(base, Bool)
+			case float64, int, int64:
+				base = cmp.Or(base, Float64)
+			}
+		}
+	}
+	if base == 0 {
+		b.warn(t.Pos, "schema %s: enum of objects or arrays is kept as raw JSON", t.Schema)
+		t.Kind, t.Elem = Alias, &Ref{Kind: RefBuiltin, Builtin: RawJSON}
+		return
+	}
+	t.Enum = &EnumDef{Base: base}
+	seen := map[any]bool{}
+	for _, v := range values {
+		if v == nil {
+			continue
+		}
+		value, ok := enumValue(base, v)
+		if !ok {
+			b.fail(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %v is not a %s", t.Schema, v, strings.Join(nonNullTypes(s), "/"))
+			continue
+		}
+		if seen[value] {
+			continue
+		}
+		seen[value] = true
+		t.Enum.Values = append(t.Enum.Values, &EnumValue{Name: b.names.claim(t.Name + enumSuffix(value)), Value: value})
+	}
+}
+
+// enumValue converts a decoded enum value to the Go value of base.
+func enumValue(base Builtin, v any) (any, bool) {
+	switch base {
+	case String:
+		s, ok := v.(string)
+		return s, ok
+	case Bool:
+		x, ok := v.(bool)
+		return x, ok
+	case Int64:
+		f, ok := toFloat(v)
+		if !ok || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+			return nil, false
+		}
+		return int64(f), true
+	case Float64:
+		return toFloat(v)
+	}
+	return nil, false
+}
+
+func toFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case int:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	}
+	return 0, false
+}
+
+// enumSuffix names the constant for an enum value: "client" → Client,
+// true → True, 1.5 → Value1Point5.
+func enumSuffix(v any) string {
+	switch x := v.(type) {
+	case string:
+		if x == "" {
+			return "Empty"
+		}
+		name := GoName(x)
+		if strings.HasPrefix(name, "X") && !strings.HasPrefix(strings.ToUpper(x), "X") {
+			return "Value" + name[1:]
+		}
+		return name
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case int64:
+		return "Value" + strings.ReplaceAll(strconv.FormatInt(x, 10), "-", "Minus")
+	case float64:
+		s := strconv.FormatFloat(x, 'f', -1, 64)
+		return "Value" + strings.NewReplacer("-", "Minus", ".", "Point").Replace(s)
+	}
+	return "Value"
+}
+
+func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
+	t.Kind = Union
+	names := newNamespace("Variant")
+	for i, m := range nonNullMembers(s) {
+		r := b.ref(m, t.Name+"Variant"+strconv.Itoa(i+1))
+		v := &Variant{Type: r, Shape: shapeOfRef(r)}
+		base := ""
+		if r.Kind == RefNamed && !strings.HasPrefix(r.Named.Name, t.Name+"Variant") {
+			base = trimShared(t.Name, r.Named.Name)
+		} else {
+			base = GoName(v.Shape.String())
+			if v.Shape == ShapeBool {
+				base = "Bool"
+			}
+		}
+		v.Name = names.claim(base)
+		if r.Kind == RefNamed && r.Named.Kind == Struct {
+			for _, f := range r.Named.Fields {
+				v.Properties = append(v.Properties, f.JSONName)
+				if f.Required {
+					v.Required = append(v.Required, f.JSONName)
+				}
+			}
+			slices.Sort(v.Properties)
+			slices.Sort(v.Required)
+			v.Closed = r.Named.Extra == ExtraForbid
+		}
+		t.Variants = append(t.Variants, v)
+	}
+	for i, v := range t.Variants {
+		for _, w := range t.Variants[:i] {
+			if v.Shape == w.Shape && v.Shape != ShapeObject {
+				b.warn(t.Pos, "schema %s: variants %s and %s are both JSON %ss; decoding picks the first that fits", t.Schema, w.Name, v.Name, v.Shape)
+			}
+		}
+	}
+}
+
+// shapeOfRef is the JSON shape a type encodes to.
+func shapeOfRef(r *Ref) Shape {
+	switch r.Kind {
+	case RefSlice:
+		return ShapeArray
+	case RefMap:
+		return ShapeObject
+	case RefNamed:
+		switch t := r.Named; t.Kind {
+		case Struct, Map, Union:
+			return ShapeObject
+		case Slice:
+			return ShapeArray
+		case Enum:
+			return builtinShape(t.Enum.Base)
+		case Alias:
+			return shapeOfRef(t.Elem)
+		}
+	case RefBuiltin:
+		return builtinShape(r.Builtin)
+	}
+	return ShapeObject
+}
+
+func builtinShape(b Builtin) Shape {
+	switch b {
+	case String, Time:
+		return ShapeString
+	case Bool:
+		return ShapeBool
+	case RawJSON:
+		return ShapeObject
+	}
+	return ShapeNumber
+}
+
+// trimShared drops the words a variant's type name shares with its union's
+// name at both ends: in ListClientGrantResponseContent, the member
+// ListClientGrantOffsetPaginatedResponseContent becomes OffsetPaginated.
+func trimShared(union, member string) string {
+	u, m := words(union), words(member)
+	start := 0
+	for start < len(u) && start < len(m)-1 && u[start] == m[start] {
+		start++
+	}
+	end := len(m)
+	for j := len(u) - 1; j >= start && end-1 > start && u[j] == m[end-1]; j-- {
+		end--
+	}
+	name := strings.Join(m[start:end], "")
+	if name == "" || !isUpperStart(name) {
+		return member
+	}
+	return name
+}
+
+func isUpperStart(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+// brokenRegexp tells a pattern that is malformed in any dialect (an
+// unclosed bracket, a dangling repetition) from one that is valid ECMA-262
+// but beyond Go's RE2 engine (look-arounds, back-references, repeat counts
+// above 1000), which is only worth a warning.
+func brokenRegexp(err error) bool {
+	var se *syntax.Error
+	if !errors.As(err, &se) {
+		return true
+	}
+	switch se.Code {
+	case syntax.ErrMissingBracket, syntax.ErrMissingParen, syntax.ErrUnexpectedParen,
+		syntax.ErrMissingRepeatArgument, syntax.ErrInvalidCharRange, syntax.ErrTrailingBackslash,
+		syntax.ErrInvalidRepeatOp:
+		return true
+	}
+	return false
+}
+
+// constraints collects the validation keywords of a schema, and reports
+// those that contradict each other.
+func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
+	c := Constraints{Format: s.Format}
+	c.Minimum, c.Maximum = s.Min, s.Max
+	if s.ExclusiveMin.Bool != nil && *s.ExclusiveMin.Bool {
+		c.ExclusiveMinimum = true
+	}
+	if v := s.ExclusiveMin.Value; v != nil && (c.Minimum == nil || *v >= *c.Minimum) {
+		c.Minimum, c.ExclusiveMinimum = v, true
+	}
+	if s.ExclusiveMax.Bool != nil && *s.ExclusiveMax.Bool {
+		c.ExclusiveMaximum = true
+	}
+	if v := s.ExclusiveMax.Value; v != nil && (c.Maximum == nil || *v <= *c.Maximum) {
+		c.Maximum, c.ExclusiveMaximum = v, true
+	}
+	if c.Minimum == nil {
+		c.ExclusiveMinimum = false
+	}
+	if c.Maximum == nil {
+		c.ExclusiveMaximum = false
+	}
+	if c.Minimum != nil && c.Maximum != nil && (*c.Minimum > *c.Maximum || (*c.Minimum == *c.Maximum && (c.ExclusiveMinimum || c.ExclusiveMaximum))) {
+		b.fail(b.doc.Field(s.Origin, "minimum"), "minimum %v is above maximum %v: no value can satisfy both", *c.Minimum, *c.Maximum)
+	}
+	if s.MultipleOf != nil {
+		if *s.MultipleOf <= 0 {
+			b.fail(b.doc.Field(s.Origin, "multipleOf"), "multipleOf must be greater than 0, not %v", *s.MultipleOf)
+		} else {
+			c.MultipleOf = s.MultipleOf
+		}
+	}
+	c.MinLength, c.MaxLength = positive(s.MinLength), toInt(s.MaxLength)
+	if c.MinLength != nil && c.MaxLength != nil && *c.MinLength > *c.MaxLength {
+		b.fail(b.doc.Field(s.Origin, "minLength"), "minLength %d is above maxLength %d", *c.MinLength, *c.MaxLength)
+	}
+	if s.Pattern != "" {
+		if _, err := regexp.Compile(s.Pattern); err != nil {
+			if brokenRegexp(err) {
+				b.fail(b.doc.Field(s.Origin, "pattern"), "pattern %q is not a valid regular expression: %v", s.Pattern, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+			} else {
+				b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is beyond Go's regexp (%v); it is not checked", s.Pattern, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+			}
+		} else {
+			c.Pattern = s.Pattern
+		}
+	}
+	c.MinItems, c.MaxItems, c.UniqueItems = positive(s.MinItems), toInt(s.MaxItems), s.UniqueItems
+	if c.MinItems != nil && c.MaxItems != nil && *c.MinItems > *c.MaxItems {
+		b.fail(b.doc.Field(s.Origin, "minItems"), "minItems %d is above maxItems %d", *c.MinItems, *c.MaxItems)
+	}
+	c.MinProperties, c.MaxProperties = positive(s.MinProps), toInt(s.MaxProps)
+	if c.MinProperties != nil && c.MaxProperties != nil && *c.MinProperties > *c.MaxProperties {
+		b.fail(b.doc.Field(s.Origin, "minProperties"), "minProperties %d is above maxProperties %d", *c.MinProperties, *c.MaxProperties)
+	}
+	return c
+}
+
+func positive(n uint64) *int {
+	if n == 0 {
+		return nil
+	}
+	return toInt(&n)
+}
+
+func toInt(n *uint64) *int {
+	if n == nil {
+		return nil
+	}
+	v := int(min(*n, math.MaxInt32))
+	return &v
+}

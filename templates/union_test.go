@@ -1,0 +1,249 @@
+package templates
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+)
+
+func TestShapeOf(t *testing.T) {
+	tests := []struct {
+		in   string
+		want jsonShape
+	}{
+		{`{}`, shapeObject},
+		{`{"a":1}`, shapeObject},
+		{`[]`, shapeArray},
+		{`[1,2]`, shapeArray},
+		{`""`, shapeString},
+		{`"x"`, shapeString},
+		{`true`, shapeBool},
+		{`false`, shapeBool},
+		{`null`, shapeNull},
+		{`0`, shapeNumber},
+		{`7`, shapeNumber},
+		{`9.5e3`, shapeNumber},
+		{`-1`, shapeNumber},
+		{`-0.5`, shapeNumber},
+		{" \t\r\n{}", shapeObject},
+		{"\n  [1]  \n", shapeArray},
+		{"\t\"s\"", shapeString},
+		{"  true", shapeBool},
+		{"\r\nnull ", shapeNull},
+		{"  42", shapeNumber},
+		{"", shapeInvalid},
+		{"   ", shapeInvalid},
+		{" \t\r\n", shapeInvalid},
+		{"x", shapeInvalid},
+		{"}", shapeInvalid},
+		{"]", shapeInvalid},
+		{"+1", shapeInvalid},
+		{".5", shapeInvalid},
+		{"'a'", shapeInvalid},
+		{"\x00", shapeInvalid},
+		{"\vnull", shapeInvalid},
+		{"\u00a0{}", shapeInvalid},
+		{"Null", shapeInvalid},
+		{"True", shapeInvalid},
+	}
+	for _, tt := range tests {
+		if got := shapeOf([]byte(tt.in)); got != tt.want {
+			t.Errorf("shapeOf(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+	if got := shapeOf(nil); got != shapeInvalid {
+		t.Errorf("shapeOf(nil) = %v, want invalid", got)
+	}
+}
+
+func TestJSONShapeString(t *testing.T) {
+	tests := []struct {
+		s    jsonShape
+		want string
+	}{
+		{shapeInvalid, "invalid JSON"},
+		{shapeNull, "null"},
+		{shapeBool, "boolean"},
+		{shapeNumber, "number"},
+		{shapeString, "string"},
+		{shapeArray, "array"},
+		{shapeObject, "object"},
+		{jsonShape(200), "invalid JSON"},
+	}
+	for _, tt := range tests {
+		if got := tt.s.String(); got != tt.want {
+			t.Errorf("jsonShape(%d).String() = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+// The two closed pages of a paginated list, as in the Auth0 client grants
+// response: offset paging or checkpoint paging.
+var pageVariants = []objectVariant{
+	{properties: []string{"start", "limit", "total", "client_grants"}, closed: true},
+	{properties: []string{"next", "client_grants"}, closed: true},
+}
+
+func TestChooseObjectVariant(t *testing.T) {
+	tests := []struct {
+		name     string
+		variants []objectVariant
+		in       string
+		want     int
+	}{
+		{"checkpoint page", pageVariants, `{"next":"x","client_grants":[]}`, 1},
+		{"offset page", pageVariants, `{"start":0,"limit":50,"total":3,"client_grants":[]}`, 0},
+		{"offset page partial", pageVariants, `{"start":0,"client_grants":[]}`, 0},
+		{"only shared key: tighter fit", pageVariants, `{"client_grants":[]}`, 1},
+		{"empty object: tighter fit", pageVariants, `{}`, 1},
+		{"white space around", pageVariants, " \n{ \"next\" : \"x\" }\t", 1},
+		{"unknown key, both closed", pageVariants, `{"bogus":1}`, -1},
+		{"known plus unknown key, both closed", pageVariants, `{"next":"x","bogus":1}`, -1},
+		{"keys from both, both closed", pageVariants, `{"next":"x","start":0}`, -1},
+		{"no variants", nil, `{"a":1}`, -1},
+		{
+			"required key missing excludes",
+			[]objectVariant{
+				{properties: []string{"start", "limit", "total", "client_grants"}, required: []string{"start"}, closed: true},
+				{properties: []string{"next", "client_grants"}, required: []string{"next"}, closed: true},
+			},
+			`{"client_grants":[]}`, -1,
+		},
+		{
+			"required key missing excludes the tighter one",
+			[]objectVariant{
+				{properties: []string{"start", "limit", "total", "client_grants"}, closed: true},
+				{properties: []string{"next", "client_grants"}, required: []string{"next"}, closed: true},
+			},
+			`{"client_grants":[]}`, 0,
+		},
+		{
+			"required key present",
+			[]objectVariant{
+				{properties: []string{"a", "b"}, required: []string{"a"}},
+				{properties: []string{"a"}, required: []string{"a", "b"}},
+			},
+			`{"a":1,"b":2}`, 0,
+		},
+		{
+			"required null still counts as present",
+			[]objectVariant{
+				{properties: []string{"a"}, required: []string{"a"}, closed: true},
+			},
+			`{"a":null}`, 0,
+		},
+		{
+			"open variant takes unknown keys",
+			[]objectVariant{
+				{properties: []string{"a"}, closed: true},
+				{properties: []string{"a"}},
+			},
+			`{"a":1,"zzz":2}`, 1,
+		},
+		{
+			"more matched keys beat fewer properties",
+			[]objectVariant{
+				{properties: []string{"a"}},
+				{properties: []string{"a", "b", "c", "d"}},
+			},
+			`{"a":1,"b":2}`, 1,
+		},
+		{
+			"more matched keys win regardless of order",
+			[]objectVariant{
+				{properties: []string{"a", "b", "c", "d"}},
+				{properties: []string{"a"}},
+			},
+			`{"a":1,"b":2}`, 0,
+		},
+		{
+			"tie on matched and size: earlier wins",
+			[]objectVariant{
+				{properties: []string{"a", "x"}},
+				{properties: []string{"a", "y"}},
+			},
+			`{"a":1}`, 0,
+		},
+		{
+			"tie on matched: fewer properties wins even when later",
+			[]objectVariant{
+				{properties: []string{"a", "x", "y"}},
+				{properties: []string{"a", "z"}},
+				{properties: []string{"a", "q", "r", "s"}},
+			},
+			`{"a":1}`, 1,
+		},
+		{
+			"excluded variants do not block later ones",
+			[]objectVariant{
+				{properties: []string{"a"}, required: []string{"zz"}},
+				{properties: []string{"b"}, closed: true},
+				{properties: []string{"a", "b"}, closed: true},
+			},
+			`{"a":1,"b":2}`, 2,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := chooseObjectVariant([]byte(tt.in), tt.variants)
+			if err != nil {
+				t.Fatalf("chooseObjectVariant(%s) error: %v", tt.in, err)
+			}
+			if got != tt.want {
+				t.Fatalf("chooseObjectVariant(%s) = %d, want %d", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestChooseObjectVariantInvalid(t *testing.T) {
+	for _, in := range []string{
+		``,
+		`{`,
+		`{"a":}`,
+		`{"a":1,}`,
+		`[1,2]`,
+		`"str"`,
+		`12`,
+		`true`,
+		`{"a":1} trailing`,
+	} {
+		got, err := chooseObjectVariant([]byte(in), pageVariants)
+		if err == nil {
+			t.Errorf("chooseObjectVariant(%q) = %d, nil error; want an error", in, got)
+			continue
+		}
+		if got != -1 {
+			t.Errorf("chooseObjectVariant(%q) = %d with error %v; want -1", in, got, err)
+		}
+	}
+}
+
+// The choice must not depend on Go's random map order: repeat to shake out
+// any order dependence in the key loop.
+func TestChooseObjectVariantDeterministic(t *testing.T) {
+	in := []byte(`{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9}`)
+	variants := []objectVariant{
+		{properties: []string{"a", "b", "c", "d", "e", "f", "g", "h"}, closed: true},
+		{properties: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}},
+		{properties: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"}},
+	}
+	for range 200 {
+		got, err := chooseObjectVariant(in, variants)
+		if err != nil || got != 2 {
+			t.Fatalf("chooseObjectVariant = %d, %v; want 2, nil", got, err)
+		}
+	}
+}
+
+func TestUnionError(t *testing.T) {
+	var err error = &UnionError{Type: "Page", Shape: shapeString.String(), Want: "object"}
+	want := "Page: a JSON string matches none of its variants (object)"
+	if err.Error() != want {
+		t.Fatalf("Error() = %q, want %q", err.Error(), want)
+	}
+	var ue *UnionError
+	if !errors.As(&json.MarshalerError{Err: err}, &ue) || ue.Type != "Page" {
+		t.Fatalf("errors.As through a wrapper failed: %v", ue)
+	}
+}

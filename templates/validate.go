@@ -1,0 +1,274 @@
+package templates
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// ValidationError lists every constraint a value violates. Validate methods
+// return it; use errors.As to reach the individual violations.
+type ValidationError struct {
+	Violations []Violation
+}
+
+// Violation is one broken constraint: where it is, as a JSON path such as
+// `scope[3]`, and what is wrong.
+type Violation struct {
+	Path    string
+	Message string
+}
+
+// String renders the violation as "path: message".
+func (v Violation) String() string {
+	if v.Path == "" {
+		return v.Message
+	}
+	return v.Path + ": " + v.Message
+}
+
+// Error joins all violations into one line.
+func (e *ValidationError) Error() string {
+	switch len(e.Violations) {
+	case 0:
+		return "validation failed"
+	case 1:
+		return e.Violations[0].String()
+	}
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(len(e.Violations)))
+	b.WriteString(" violations: ")
+	for i, v := range e.Violations {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(v.String())
+	}
+	return b.String()
+}
+
+// path locates a value for error messages. Segments are built on the
+// caller's stack while walking a value and rendered only when a check fails;
+// a nil *path is the root.
+type path struct {
+	parent *path
+	name   string
+	index  int
+	kind   pathKind
+}
+
+type pathKind uint8
+
+const (
+	fieldSegment pathKind = iota + 1
+	indexSegment
+	keySegment
+)
+
+// field returns the path of the object property name below p.
+func (p *path) field(name string) path { return path{parent: p, name: name, kind: fieldSegment} }
+
+// at returns the path of array item i below p.
+func (p *path) at(i int) path { return path{parent: p, index: i, kind: indexSegment} }
+
+// key returns the path of map entry k below p.
+func (p *path) key(k string) path { return path{parent: p, name: k, kind: keySegment} }
+
+// String renders p as a JSON path: `a.b[3]["odd key"]`.
+func (p *path) String() string {
+	if p == nil {
+		return ""
+	}
+	parent := p.parent.String()
+	switch p.kind {
+	case indexSegment:
+		return parent + "[" + strconv.Itoa(p.index) + "]"
+	case keySegment:
+		if isPlainKey(p.name) {
+			if parent == "" {
+				return p.name
+			}
+			return parent + "." + p.name
+		}
+		return parent + "[" + strconv.Quote(p.name) + "]"
+	default:
+		if parent == "" {
+			return p.name
+		}
+		return parent + "." + p.name
+	}
+}
+
+// isPlainKey reports whether k can be written after a dot in a path.
+func isPlainKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	for _, r := range k {
+		if r != '_' && r != '-' && (r < '0' || r > '9') && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// validator collects violations while a value is walked.
+type validator struct {
+	violations []Violation
+}
+
+// report records that the value at p breaks a constraint.
+func (v *validator) report(p *path, message string) {
+	v.violations = append(v.violations, Violation{Path: p.String(), Message: message})
+}
+
+// err returns the collected violations as a *ValidationError, or nil.
+func (v *validator) err() error {
+	if len(v.violations) == 0 {
+		return nil
+	}
+	return &ValidationError{Violations: v.violations}
+}
+
+// required reports a missing required property.
+func (v *validator) required(p *path) { v.report(p, "is required") }
+
+// minLength checks a string's length in characters (Unicode code points).
+func (v *validator) minLength(p *path, s string, min int) {
+	if len(s) >= min*utf8.UTFMax {
+		return
+	}
+	if n := utf8.RuneCountInString(s); n < min {
+		v.report(p, "length "+strconv.Itoa(n)+" is less than minLength "+strconv.Itoa(min))
+	}
+}
+
+// maxLength checks a string's length in characters (Unicode code points).
+func (v *validator) maxLength(p *path, s string, max int) {
+	if len(s) <= max {
+		return
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		v.report(p, "length "+strconv.Itoa(n)+" exceeds maxLength "+strconv.Itoa(max))
+	}
+}
+
+// pattern checks a string against a regular expression compiled once per package.
+func (v *validator) pattern(p *path, s string, re *regexp.Regexp) {
+	if !re.MatchString(s) {
+		v.report(p, "does not match pattern "+strconv.Quote(re.String()))
+	}
+}
+
+// number is every Go type a JSON Schema number or integer becomes.
+type number interface {
+	~int | ~int32 | ~int64 | ~float32 | ~float64
+}
+
+// minimum checks x >= min, or x > min when exclusive.
+func minimum[N number](v *validator, p *path, x, min N, exclusive bool) {
+	switch {
+	case exclusive && x <= min:
+		v.report(p, "value "+formatNumber(x)+" must be greater than exclusiveMinimum "+formatNumber(min))
+	case !exclusive && x < min:
+		v.report(p, "value "+formatNumber(x)+" is less than minimum "+formatNumber(min))
+	}
+}
+
+// maximum checks x <= max, or x < max when exclusive.
+func maximum[N number](v *validator, p *path, x, max N, exclusive bool) {
+	switch {
+	case exclusive && x >= max:
+		v.report(p, "value "+formatNumber(x)+" must be less than exclusiveMaximum "+formatNumber(max))
+	case !exclusive && x > max:
+		v.report(p, "value "+formatNumber(x)+" exceeds maximum "+formatNumber(max))
+	}
+}
+
+// multipleOf checks that x is a whole multiple of m; for floats, within a
+// relative tolerance that absorbs binary rounding (0.3 is a multiple of 0.1).
+func multipleOf[N number](v *validator, p *path, x, m N) {
+	q := float64(x) / float64(m)
+	if math.Abs(q-math.Round(q)) > 1e-9*math.Max(1, math.Abs(q)) {
+		v.report(p, "value "+formatNumber(x)+" is not a multiple of "+formatNumber(m))
+	}
+}
+
+// formatNumber writes integers without a fraction and floats in the shortest form.
+func formatNumber[N number](x N) string {
+	f := float64(x)
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+// minItems checks an array's length.
+func (v *validator) minItems(p *path, n, min int) {
+	if n < min {
+		v.report(p, strconv.Itoa(n)+" items are fewer than minItems "+strconv.Itoa(min))
+	}
+}
+
+// maxItems checks an array's length.
+func (v *validator) maxItems(p *path, n, max int) {
+	if n > max {
+		v.report(p, strconv.Itoa(n)+" items exceed maxItems "+strconv.Itoa(max))
+	}
+}
+
+// uniqueItems checks that no two items of a comparable element type are equal.
+func uniqueItems[T comparable](v *validator, p *path, items []T) {
+	seen := make(map[T]int, len(items))
+	for i, item := range items {
+		if j, dup := seen[item]; dup {
+			v.report(p, "items "+strconv.Itoa(j)+" and "+strconv.Itoa(i)+" are equal; uniqueItems requires distinct items")
+			return
+		}
+		seen[item] = i
+	}
+}
+
+// uniqueItemsJSON checks uniqueness of items that Go cannot compare with ==,
+// by comparing their JSON encodings.
+func uniqueItemsJSON[T any](v *validator, p *path, items []T) {
+	seen := make(map[string]int, len(items))
+	for i, item := range items {
+		b, err := json.Marshal(item)
+		if err != nil {
+			continue
+		}
+		if j, dup := seen[string(b)]; dup {
+			v.report(p, "items "+strconv.Itoa(j)+" and "+strconv.Itoa(i)+" are equal; uniqueItems requires distinct items")
+			return
+		}
+		seen[string(b)] = i
+	}
+}
+
+// minProperties checks an object's number of properties.
+func (v *validator) minProperties(p *path, n, min int) {
+	if n < min {
+		v.report(p, strconv.Itoa(n)+" properties are fewer than minProperties "+strconv.Itoa(min))
+	}
+}
+
+// maxProperties checks an object's number of properties.
+func (v *validator) maxProperties(p *path, n, max int) {
+	if n > max {
+		v.report(p, strconv.Itoa(n)+" properties exceed maxProperties "+strconv.Itoa(max))
+	}
+}
+
+// notAllowed reports a value outside an enumeration; allowed lists the
+// permitted values as they are written in JSON.
+func (v *validator) notAllowed(p *path, value any, allowed string) {
+	v.report(p, "value "+fmt.Sprintf("%#v", value)+" is not one of "+allowed)
+}
+
+// notNull reports a null where the schema does not allow one.
+func (v *validator) notNull(p *path) { v.report(p, "must not be null") }
