@@ -78,29 +78,38 @@ func (p *path) at(i int) path { return path{parent: p, index: i, kind: indexSegm
 // key returns the path of map entry k below p.
 func (p *path) key(k string) path { return path{parent: p, name: k, kind: keySegment} }
 
-// String renders p as a JSON path: `a.b[3]["odd key"]`.
+// String renders p as a JSON path: `a.b[3]["odd key"]`. It walks the chain
+// with a loop rather than recursion, so that p does not escape and
+// segments stay on the caller's stack.
 func (p *path) String() string {
 	if p == nil {
 		return ""
 	}
-	parent := p.parent.String()
-	switch p.kind {
-	case indexSegment:
-		return parent + "[" + strconv.Itoa(p.index) + "]"
-	case keySegment:
-		if isPlainKey(p.name) {
-			if parent == "" {
-				return p.name
-			}
-			return parent + "." + p.name
+	var segs [16]path
+	n := 0
+	for q := p; q != nil; q = q.parent {
+		if n == len(segs) {
+			break // deeper than any real document; the outer segments are dropped
 		}
-		return parent + "[" + strconv.Quote(p.name) + "]"
-	default:
-		if parent == "" {
-			return p.name
-		}
-		return parent + "." + p.name
+		segs[n] = path{name: q.name, index: q.index, kind: q.kind}
+		n++
 	}
+	var b strings.Builder
+	for i := n - 1; i >= 0; i-- {
+		s := segs[i]
+		switch {
+		case s.kind == indexSegment:
+			b.WriteString("[" + strconv.Itoa(s.index) + "]")
+		case s.kind == keySegment && !isPlainKey(s.name):
+			b.WriteString("[" + strconv.Quote(s.name) + "]")
+		default:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(s.name)
+		}
+	}
+	return b.String()
 }
 
 // isPlainKey reports whether k can be written after a dot in a path.
@@ -189,22 +198,32 @@ func maximum[N number](v *validator, p *path, x, max N, exclusive bool) {
 	}
 }
 
-// multipleOf checks that x is a whole multiple of m; for floats, within a
-// relative tolerance that absorbs binary rounding (0.3 is a multiple of 0.1).
+// multipleOf checks that x is a whole multiple of m: exactly for integers,
+// and for fractions within a tolerance relative to m that absorbs binary
+// rounding (0.3 is a multiple of 0.1).
 func multipleOf[N number](v *validator, p *path, x, m N) {
-	q := float64(x) / float64(m)
-	if math.Abs(q-math.Round(q)) > 1e-9*math.Max(1, math.Abs(q)) {
+	if xi, mi := int64(x), int64(m); N(xi) == x && N(mi) == m && mi != 0 {
+		if xi%mi != 0 {
+			v.report(p, "value "+formatNumber(x)+" is not a multiple of "+formatNumber(m))
+		}
+		return
+	}
+	r := math.Remainder(float64(x), float64(m))
+	if math.Abs(r) > 1e-9*math.Abs(float64(m)) {
 		v.report(p, "value "+formatNumber(x)+" is not a multiple of "+formatNumber(m))
 	}
 }
 
-// formatNumber writes integers without a fraction and floats in the shortest form.
+// formatNumber writes whole numbers without a fraction, exactly even beyond
+// 2^53, and other numbers in the shortest form that reads back the same.
 func formatNumber[N number](x N) string {
-	f := float64(x)
-	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
-		return strconv.FormatInt(int64(f), 10)
+	if i := int64(x); N(i) == x {
+		return strconv.FormatInt(i, 10)
 	}
-	return strconv.FormatFloat(f, 'g', -1, 64)
+	if f := math.Abs(float64(x)); f >= 1e-6 && f < 1e15 {
+		return strconv.FormatFloat(float64(x), 'f', -1, 64)
+	}
+	return strconv.FormatFloat(float64(x), 'g', -1, 64)
 }
 
 // minItems checks an array's length.

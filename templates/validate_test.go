@@ -299,9 +299,6 @@ func TestLengthShortcutsAgreeWithRuneCount(t *testing.T) {
 // relative error of 1e-9 of the quotient, so for |x| > 1e9 a remainder below
 // |x|·1e-9 goes unnoticed: every odd number above 10^9 passes multipleOf 2.
 func TestMultipleOfLargeIntegers(t *testing.T) {
-	t.Skip("BUG: multipleOf uses a tolerance of 1e-9*|x/m|, so for integers with |x| > 1e9 it misses small remainders " +
-		"(multipleOf(1000000001, 2), multipleOf[int32](2147483647, 2) and multipleOf(10000000001, 10) all pass); " +
-		"integer types need an exact x % m == 0 check")
 	tests := []struct {
 		name string
 		fn   func(v *validator, p *path)
@@ -323,8 +320,6 @@ func TestMultipleOfLargeIntegers(t *testing.T) {
 // formatNumber goes through float64, so int64 values beyond 2^53 (and any
 // integer of 10^15 or more) are printed rounded, in exponent form.
 func TestFormatNumberLargeInt64(t *testing.T) {
-	t.Skip("BUG (messages only): formatNumber converts int64 to float64, so maximum[int64](9007199254740993, 9007199254740992) " +
-		"reports \"value 9.007199254740992e+15 exceeds maximum 9.007199254740992e+15\"")
 	got := check(func(v *validator, p *path) { maximum[int64](v, p, 9007199254740993, 9007199254740992, false) })
 	want := []string{"value 9007199254740993 exceeds maximum 9007199254740992"}
 	if !reflect.DeepEqual(got, want) {
@@ -500,9 +495,6 @@ func TestValidateSuccessDoesNotAllocate(t *testing.T) {
 // leaking, and each parent segment (a, b, i below) is moved to the heap on
 // every call, failing or not: 3 allocations, 144 B, for a four-segment path.
 func TestValidateDeepPathDoesNotAllocate(t *testing.T) {
-	t.Skip("BUG: a path with parents allocates on the success path: validateDeep (a.b[2].text, minLength+maxLength, " +
-		"valid input) costs 3 allocs/144 B per call because (*validator).report leaks the content of p " +
-		"(go test -gcflags=-m: 'leaking param content: p'; 'i escapes to heap'), so every parent segment is heap-allocated")
 	if testing.CoverMode() != "" {
 		t.Skip("allocation counts are not meaningful under -cover")
 	}

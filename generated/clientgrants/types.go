@@ -1195,13 +1195,13 @@ func (v *TokenQuotaClientCredentials) validate(c *validator, p *path) {
 	c.minProperties(p, n, 1)
 	if v.PerDay.Set {
 		fp := p.field("per_day")
-		minimum(c, &fp, v.PerDay.Value, int64(1), false)
-		maximum(c, &fp, v.PerDay.Value, int64(2147483647), false)
+		minimum(c, &fp, v.PerDay.Value, 1, false)
+		maximum(c, &fp, v.PerDay.Value, 2147483647, false)
 	}
 	if v.PerHour.Set {
 		fp := p.field("per_hour")
-		minimum(c, &fp, v.PerHour.Value, int64(1), false)
-		maximum(c, &fp, v.PerHour.Value, int64(2147483647), false)
+		minimum(c, &fp, v.PerHour.Value, 1, false)
+		maximum(c, &fp, v.PerHour.Value, 2147483647, false)
 	}
 }
 

@@ -254,7 +254,7 @@ func (e *typeEmitter) enumType(t *model.Type) jen.Code {
 	code.Add(commentf("The values of %s that the spec lists.", t.Name))
 	code.Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range def.Values {
-			g.Id(v.Name).Id(t.Name).Op("=").Lit(v.Value)
+			g.Id(v.Name).Id(t.Name).Op("=").Add(untypedLit(v.Value))
 		}
 	}).Line().Line()
 	code.Add(comment("IsKnown reports whether v is one of the values the spec lists. A client keeps values that a newer server adds; Validate rejects them."))
@@ -307,4 +307,13 @@ func jsonLiteral(v any) string {
 		return strings.TrimSuffix(fmt.Sprintf("%v", x), ".0")
 	}
 	return fmt.Sprintf("%v", v)
+}
+
+// untypedLit writes a constant without a conversion, so it takes the type
+// it is assigned to: 1, not int64(1).
+func untypedLit(v any) jen.Code {
+	if i, ok := v.(int64); ok {
+		return jen.Lit(int(i))
+	}
+	return jen.Lit(v)
 }

@@ -66,7 +66,7 @@ func (e *typeEmitter) unionMarshal(t *model.Type) jen.Code {
 	return code.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Switch(jen.Id("u").Dot("variant")).BlockFunc(func(g *jen.Group) {
 			for i, v := range t.Variants {
-				g.Case(jen.Lit(i+1)).Block(jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("u").Dot(variantField(v)))))
+				g.Case(jen.Lit(i + 1)).Block(jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("u").Dot(variantField(v)))))
 			}
 		}),
 		jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(t.Name+": no variant is set"))),

@@ -262,7 +262,7 @@ func (e *typeEmitter) scalarChecks(g *jen.Group, b model.Builtin, c model.Constr
 	}
 	lit := func(f float64) jen.Code {
 		if integer {
-			return jen.Lit(int64(f))
+			return jen.Lit(int(f)) // untyped, so it takes the value's type
 		}
 		if f == math.Trunc(f) {
 			return jen.Id(strconv.FormatFloat(f, 'f', 1, 64))

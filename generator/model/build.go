@@ -135,7 +135,9 @@ func (b *builder) components() {
 			b.componentTypes[name] = other // an alias of another component: $ref: '#/components/schemas/Other'
 			continue
 		}
-		t := &Type{Name: b.names.claim(GoName(name)), Schema: name, Pos: b.doc.Origin(ref.Value.Origin)}
+		// Nullability is known before any body is built, so references
+		// from types declared earlier wrap it right.
+		t := &Type{Name: b.names.claim(GoName(name)), Schema: name, Pos: b.doc.Origin(ref.Value.Origin), Nullable: nullable(ref.Value)}
 		b.types[ref.Value] = t
 		b.componentTypes[name] = t
 		declared = append(declared, t)
