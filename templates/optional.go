@@ -1,6 +1,11 @@
 package templates
 
-import "encoding/json"
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"unicode/utf8"
+)
 
 // Opt is an optional value that is either absent or set. It is a plain value
 // type, so decoding a struct full of optional fields allocates nothing extra.
@@ -43,7 +48,7 @@ func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 		*o = Opt[T]{}
 		return nil
 	}
-	if err := json.Unmarshal(data, &o.Value); err != nil {
+	if err := decodeValue(data, &o.Value); err != nil {
 		return err
 	}
 	o.Set = true
@@ -90,11 +95,75 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
+	if err := decodeValue(data, &v); err != nil {
 		return err
 	}
 	*n = Nullable[T]{Value: v, Set: true}
 	return nil
+}
+
+// decodeValue decodes one JSON value into dst. Plain strings, booleans and
+// numbers take a fast path that allocates nothing beyond the string itself;
+// everything else, and anything unusual (escapes, a type mismatch), goes
+// through encoding/json, which also produces its errors.
+func decodeValue(data []byte, dst any) error {
+	switch p := dst.(type) {
+	case *string:
+		if len(data) >= 2 && data[0] == '"' && data[len(data)-1] == '"' && plainString(data[1:len(data)-1]) {
+			*p = string(data[1 : len(data)-1])
+			return nil
+		}
+	case *bool:
+		switch string(data) {
+		case "true":
+			*p = true
+			return nil
+		case "false":
+			*p = false
+			return nil
+		}
+	case *int64:
+		if plainNumber(data) {
+			if v, err := strconv.ParseInt(string(data), 10, 64); err == nil {
+				*p = v
+				return nil
+			}
+		}
+	case *float64:
+		if plainNumber(data) {
+			if v, err := strconv.ParseFloat(string(data), 64); err == nil {
+				*p = v
+				return nil
+			}
+		}
+	}
+	return json.Unmarshal(data, dst)
+}
+
+// plainString reports whether the inside of a JSON string needs no
+// unescaping: no backslash, no control character, valid UTF-8.
+func plainString(s []byte) bool {
+	for _, c := range s {
+		if c == '\\' || c == '"' || c < 0x20 {
+			return false
+		}
+	}
+	return utf8.Valid(s)
+}
+
+// plainNumber reports whether data looks like a JSON number that strconv
+// reads the same way (no hex, no underscores, no leading plus).
+func plainNumber(data []byte) bool {
+	digits := bytes.TrimPrefix(data, []byte("-"))
+	if len(digits) == 0 || digits[0] < '0' || digits[0] > '9' || (digits[0] == '0' && len(digits) > 1 && digits[1] >= '0' && digits[1] <= '9') {
+		return false
+	}
+	for _, c := range data {
+		if (c < '0' || c > '9') && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E' {
+			return false
+		}
+	}
+	return true
 }
 
 // isJSONNull reports whether data is the JSON literal null, allowing for
