@@ -7,6 +7,7 @@ package generator
 
 import (
 	"fmt"
+	"go/token"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -102,13 +103,13 @@ func PackageName(cfg Config) (string, error) {
 		}
 	}
 	if !isPackageName(name) {
-		return "", fmt.Errorf("package name %q is not a valid Go identifier", name)
+		return "", fmt.Errorf("package name %q is not a valid Go identifier for a package (nor a keyword, nor main); choose one with -package", name)
 	}
 	return name, nil
 }
 
 func isPackageName(s string) bool {
-	if s == "" || s == "_" || s == "main" {
+	if s == "" || s == "_" || s == "main" || token.IsKeyword(s) {
 		return false
 	}
 	for i, r := range s {

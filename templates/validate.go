@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -267,6 +268,17 @@ func uniqueItemsJSON[T any](v *validator, p *path, items []T) {
 		}
 		seen[string(b)] = i
 	}
+}
+
+// sortedKeys returns the keys of m in order, so that violations inside maps
+// are reported in the same order on every run.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // minProperties checks an object's number of properties.

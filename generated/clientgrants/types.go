@@ -1123,7 +1123,8 @@ func (v OrganizationMetadata) Validate() error {
 // validate records in c what v, found at p, breaks.
 func (v OrganizationMetadata) validate(c *validator, p *path) {
 	c.maxProperties(p, len(v), 25)
-	for k1, x1 := range v {
+	for _, k1 := range sortedKeys(v) {
+		x1 := v[k1]
 		kp1 := p.key(k1)
 		if x1.Set && !x1.Null {
 			c.maxLength(&kp1, x1.Value, 255)

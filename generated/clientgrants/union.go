@@ -75,7 +75,9 @@ type objectVariant struct {
 // chooseObjectVariant returns the index of the variant that fits the keys of
 // the JSON object in data best, or -1 when none can hold it. A variant is out
 // when a required key is missing or, if it is closed, when the object has a
-// key it does not declare. Among the rest, the one that declares more of the
+// key it does not declare (unless no variant takes every key, in which case
+// the undeclared keys are ignored, so that a client survives a server that
+// adds a property). Among the rest, the one that declares more of the
 // object's keys wins; on a tie, the one with fewer declared properties (the
 // tighter fit); then the earlier one.
 func chooseObjectVariant(data []byte, variants []objectVariant) (int, error) {
@@ -83,13 +85,41 @@ func chooseObjectVariant(data []byte, variants []objectVariant) (int, error) {
 	if err := json.Unmarshal(data, &fields); err != nil {
 		return -1, err
 	}
+	if best := bestObjectVariant(fields, variants, true); best >= 0 {
+		return best, nil
+	}
+	// No variant takes every key. Keys that no variant declares may be new
+	// properties from a newer server: ignore them, but only for an object
+	// that otherwise fits one variant and mixes in no other's keys.
+	known := func(key string) bool {
+		for _, v := range variants {
+			if slices.Contains(v.properties, key) {
+				return true
+			}
+		}
+		return false
+	}
+	for key := range fields {
+		if !known(key) {
+			delete(fields, key)
+		}
+	}
+	if len(fields) == 0 {
+		return -1, nil
+	}
+	return bestObjectVariant(fields, variants, true), nil
+}
+
+// bestObjectVariant scores the variants against the keys present; closed
+// says whether a closed variant refuses keys it does not declare.
+func bestObjectVariant(fields map[string]json.RawMessage, variants []objectVariant, closed bool) int {
 	best, bestMatched := -1, -1
 	for i, v := range variants {
 		matched, fits := 0, true
 		for key := range fields {
 			if slices.Contains(v.properties, key) {
 				matched++
-			} else if v.closed {
+			} else if closed && v.closed {
 				fits = false
 				break
 			}
@@ -108,7 +138,7 @@ func chooseObjectVariant(data []byte, variants []objectVariant) (int, error) {
 			best, bestMatched = i, matched
 		}
 	}
-	return best, nil
+	return best
 }
 
 // UnionError reports JSON that fits none of a union's variants.

@@ -216,7 +216,8 @@ func (e *typeEmitter) check(g *jen.Group, r *model.Ref, val *jen.Statement, p pa
 		}
 		if e.refHasChecks(r.Elem) {
 			k, x, kp := fmt.Sprintf("k%d", depth), fmt.Sprintf("x%d", depth), pathVar{name: fmt.Sprintf("kp%d", depth)}
-			g.For(jen.List(jen.Id(k), jen.Id(x)).Op(":=").Range().Add(val.Clone())).BlockFunc(func(b *jen.Group) {
+			g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Id("sortedKeys").Call(val.Clone())).BlockFunc(func(b *jen.Group) {
+				b.Id(x).Op(":=").Add(val.Clone()).Index(jen.Id(k))
 				b.Id(kp.name).Op(":=").Add(p.call("key", jen.Id(k)))
 				e.elemChecks(b, r.Elem, jen.Id(x), kp, depth+1)
 			})

@@ -82,6 +82,9 @@ func Data(path string, data []byte) (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{Pos: Pos{File: path, Line: 1, Column: 1}, Msg: "not an OpenAPI document: the file is empty"}
 	}
+	if err := sniffVersion(path, data); err != nil {
+		return nil, err
+	}
 	loader := openapi3.NewLoader()
 	loader.IncludeOrigin = true
 	loader.IsExternalRefsAllowed = true
@@ -135,7 +138,26 @@ func readLocalFile(_ *openapi3.Loader, location *url.URL) ([]byte, error) {
 	return data, nil
 }
 
-var supportedVersion = regexp.MustCompile(`^3\.([01])\.\d+$`)
+var (
+	supportedVersion = regexp.MustCompile(`^3\.([01])\.\d+$`)
+	// versionField finds the top-level openapi field in YAML or JSON, quoted
+	// or not, before kin-openapi refuses an unquoted number such as 2.0.
+	versionField = regexp.MustCompile(`(?m)(?:^openapi|"openapi")\s*:\s*["']?([^"'\s,#}]+)`)
+)
+
+// sniffVersion rejects a document whose openapi field names a version
+// oasgen does not read, at that field, whatever its YAML type.
+func sniffVersion(path string, data []byte) error {
+	loc := versionField.FindSubmatchIndex(data)
+	if loc == nil {
+		return nil
+	}
+	v := string(data[loc[2]:loc[3]])
+	if supportedVersion.MatchString(v) {
+		return nil
+	}
+	return &Error{Pos: offsetPos(path, data, loc[0]), Msg: fmt.Sprintf("unsupported OpenAPI version %q: oasgen reads 3.0.x and 3.1.x", v)}
+}
 
 // checkVersion accepts OpenAPI 3.0.x and 3.1.x and records which.
 func (d *Document) checkVersion(data []byte) error {
@@ -151,11 +173,20 @@ func (d *Document) checkVersion(data []byte) error {
 	return nil
 }
 
-var yamlLine = regexp.MustCompile(`yaml: (?:line (\d+): )?(.*)`)
+// yamlLine matches the YAML library's messages, with or without a line and
+// with the "construct errors:" prefix it gives errors found after parsing.
+var yamlLine = regexp.MustCompile(`(?:^|\s)yaml: (?:construct errors:\s*)?(?:line (\d+): )?(.*)`)
 
 // loadError turns a kin-openapi load failure into a positioned *Error.
 func loadError(path string, data []byte, err error) error {
 	msg := err.Error()
+	if m := remoteRef.FindStringSubmatch(msg); m != nil {
+		return &Error{Pos: findRef(path, data, m[1]), Msg: fmt.Sprintf("remote $ref %q is not supported; download the file and refer to it by a relative path", m[1])}
+	}
+	if m := missingFile.FindStringSubmatch(msg); m != nil {
+		ref := findRefToFile(data, filepath.Base(m[1]))
+		return &Error{Pos: findRef(path, data, ref), Msg: fmt.Sprintf("$ref %q: cannot read %s: %s", ref, m[1], m[2])}
+	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		syntax := "YAML"
@@ -169,6 +200,22 @@ func loadError(path string, data []byte, err error) error {
 	}
 	msg = strings.TrimPrefix(msg, "failed to unmarshal data: ")
 	return &Error{Pos: Pos{File: path, Line: 1, Column: 1}, Msg: "cannot load spec: " + msg}
+}
+
+var (
+	remoteRef   = regexp.MustCompile(`remote \$ref "([^"]+)"`)
+	missingFile = regexp.MustCompile(`cannot read ([^:]+): (.*)$`)
+	refValue    = regexp.MustCompile(`\$ref"?\s*:\s*['"]?([^'"\s,}]+)`)
+)
+
+// findRefToFile returns the first $ref in data that points into file.
+func findRefToFile(data []byte, file string) string {
+	for _, m := range refValue.FindAllSubmatch(data, -1) {
+		if ref := string(m[1]); strings.Contains(ref, file) {
+			return ref
+		}
+	}
+	return file
 }
 
 var refInMessage = regexp.MustCompile(`(?:fragment in URI: |failed to resolve |resolve reference |\$ref )"?([^"\s:]*#[^"\s:]*)"?`)
@@ -186,7 +233,10 @@ func findRef(path string, data []byte, ref string) Pos {
 	for _, needle := range []string{ref, strconv.Quote(ref)} {
 		if i := bytes.Index(data, []byte(needle)); i >= 0 {
 			for j := i; j > 0 && data[j-1] != '\n'; j-- {
-				if bytes.HasPrefix(data[j:], []byte("$ref")) || bytes.HasPrefix(data[j:], []byte(`"$ref"`)) {
+				if bytes.HasPrefix(data[j:], []byte(`"$ref"`)) {
+					return offsetPos(path, data, j)
+				}
+				if bytes.HasPrefix(data[j:], []byte("$ref")) && (j == 0 || data[j-1] != '"') {
 					return offsetPos(path, data, j)
 				}
 			}
@@ -224,8 +274,17 @@ func offsetPos(path string, data []byte, offset int) Pos {
 // component or path the error context names.
 func validationError(doc *Document, data []byte, err error) error {
 	msg := err.Error()
-	if o := originOf(err); o != nil && o.Key != nil {
+	if o := originOf(err); o != nil && o.Key != nil && o.Key.Line > 1 {
 		return &Error{Pos: doc.Origin(o), Msg: "invalid spec: " + msg}
+	}
+	if m := undefinedScheme.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(data, []byte("security")); i >= 0 {
+			for _, needle := range []string{m[1] + ":", `"` + m[1] + `"`} {
+				if j := bytes.Index(data[i:], []byte(needle)); j >= 0 {
+					return &Error{Pos: offsetPos(doc.Path, data, i+j), Msg: "invalid spec: " + msg}
+				}
+			}
+		}
 	}
 	var ce *openapi3.ComponentValidationError
 	if errors.As(err, &ce) && ce.Section == "schema" && doc.Spec.Components != nil {
@@ -241,6 +300,8 @@ func validationError(doc *Document, data []byte, err error) error {
 	}
 	return &Error{Pos: Pos{File: doc.Path, Line: 1, Column: 1}, Msg: "invalid spec: " + msg}
 }
+
+var undefinedScheme = regexp.MustCompile(`undefined security scheme "([^"]+)"`)
 
 var originType = reflect.TypeFor[*openapi3.Origin]()
 

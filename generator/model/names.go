@@ -67,7 +67,11 @@ func words(s string) []string {
 		}
 		if len(cur) > 0 && unicode.IsUpper(r) {
 			prev := cur[len(cur)-1]
-			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			// An upper-case run followed by lower case gives its last capital
+			// to the next word (HTTPServer), unless the lower case is a
+			// plural s that ends the word (URLs, IDs).
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1]) &&
+				!(rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLower(rs[i+2])))
 			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
 				flush()
 			}
@@ -86,7 +90,7 @@ func lowerFirst(name string) string {
 		return "v"
 	}
 	first := ws[0]
-	if strings.ToUpper(first) == first {
+	if upper := strings.TrimSuffix(first, "s"); strings.ToUpper(upper) == upper {
 		first = strings.ToLower(first)
 	} else {
 		r := []rune(first)

@@ -1,12 +1,150 @@
 package model
 
 import (
-	"fmt"
+	"go/token"
 	"testing"
 )
 
-func TestGoNameProbe(t *testing.T) {
-	for _, s := range []string{"client_id", "logo_url", "per_page", "get_client-grants", "HTTPServer", "userIds", "123abc", "ä", "x-y", "", "_", "type", "URLs", "organization-id", "userIDs", "APIKey", "ids", "IDs", "ß", "日本", "clientIDsList", "oauth2_token", "OAuth2Token", "utf8", "ID", "id", "Id", "apiKeys", "x", "X", "already_PascalCase", "snake__double", "--", "a1b2", "v2Beta", "HTTPSProxy", "getHTTPResponseCode", "ClientGrantAllowAnyOrganizationEnum", "iPhone", "eTag", "ALL_CAPS_NAME", "kebab-case-url", "gas", "bus", "status", "aliases", "uiS", "urlS", "Urls", "userIdList", "ÄÖÜ", "éclair", "1", "$ref", "a.b.c"} {
-		fmt.Printf("%q → %q   words=%q\n", s, GoName(s), words(s))
+func TestGoName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"client_id", "ClientID"},
+		{"logo_url", "LogoURL"},
+		{"per_page", "PerPage"},
+		{"get_client-grants", "GetClientGrants"},
+		{"HTTPServer", "HTTPServer"},
+		{"userIds", "UserIDs"},
+		{"123abc", "X123abc"},
+		{"ä", "Ä"},
+		{"x-y", "XY"},
+		{"", "Empty"},
+		{"_", "Empty"},
+		{"--", "Empty"},
+		{"type", "Type"},
+		{"URLs", "URLs"},
+		{"organization-id", "OrganizationID"},
+		// More of the same rules.
+		{"id", "ID"},
+		{"Id", "ID"},
+		{"ID", "ID"},
+		{"ids", "IDs"},
+		{"IDs", "IDs"},
+		{"userIDs", "UserIDs"},
+		{"apiKeys", "APIKeys"},
+		{"APIKey", "APIKey"},
+		{"HTTPSProxy", "HTTPSProxy"},
+		{"getHTTPResponseCode", "GetHTTPResponseCode"},
+		{"userIdList", "UserIDList"},
+		{"kebab-case-url", "KebabCaseURL"},
+		{"a.b.c", "ABC"},
+		{"$ref", "Ref"},
+		{"snake__double", "SnakeDouble"},
+		{"already_PascalCase", "AlreadyPascalCase"},
+		{"ClientGrantAllowAnyOrganizationEnum", "ClientGrantAllowAnyOrganizationEnum"},
+		{"v2Beta", "V2Beta"},
+		{"utf8", "UTF8"},
+		{"1", "X1"},
+		{"status", "Status"}, // ends in s, but "statu" is no initialism
+		{"bus", "Bus"},
+		{"éclair", "Éclair"},
+		{"日本", "X日本"}, // letters without case cannot start an exported name
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := GoName(tt.in)
+			if got != tt.want {
+				t.Errorf("GoName(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if !token.IsIdentifier(got) || !token.IsExported(got) {
+				t.Errorf("GoName(%q) = %q is not an exported Go identifier", tt.in, got)
+			}
+		})
+	}
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"clientId", []string{"client", "Id"}},
+		{"HTTPServer", []string{"HTTP", "Server"}},
+		{"get_client-grants", []string{"get", "client", "grants"}},
+		{"v2Beta", []string{"v2", "Beta"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		got := words(tt.in)
+		if len(got) != len(tt.want) {
+			t.Errorf("words(%q) = %q, want %q", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("words(%q) = %q, want %q", tt.in, got, tt.want)
+				break
+			}
+		}
+	}
+}
+
+func TestLowerFirst(t *testing.T) {
+	tests := []struct{ in, want, bug string }{
+		{"ClientID", "clientID", ""},
+		{"URL", "url", ""},
+		{"HTTPServer", "httpServer", ""},
+		{"PerPage", "perPage", ""},
+		{"Type", "type_", ""},     // keyword
+		{"String", "string_", ""}, // predeclared
+		{"Ctx", "ctx_", ""},       // taken by generated code
+		{"", "v", ""},
+		{"URLs", "urls", ""},
+		{"IDs", "ids", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if tt.bug != "" {
+				t.Skip(tt.bug)
+			}
+			if got := lowerFirst(tt.in); got != tt.want {
+				t.Errorf("lowerFirst(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNamespaceClaim(t *testing.T) {
+	ns := newNamespace("Opt", "Nullable")
+	claims := []struct{ base, want string }{
+		{"Foo", "Foo"},
+		{"Foo", "Foo2"},
+		{"Foo", "Foo3"},
+		{"Opt", "Opt2"}, // reserved
+		{"Nullable", "Nullable2"},
+		{"Foo2", "Foo22"}, // Foo2 was handed out already
+		{"Bar", "Bar"},
+		{"Opt", "Opt3"},
+	}
+	seen := map[string]bool{}
+	for _, c := range claims {
+		got := ns.claim(c.base)
+		if got != c.want {
+			t.Errorf("claim(%q) = %q, want %q", c.base, got, c.want)
+		}
+		if seen[got] {
+			t.Errorf("claim(%q) = %q was handed out before", c.base, got)
+		}
+		seen[got] = true
+	}
+
+	// Many claims of a few bases never repeat a name.
+	ns = newNamespace()
+	seen = map[string]bool{}
+	for i := range 300 {
+		base := []string{"A", "A2", "A22", "B"}[i%4]
+		got := ns.claim(base)
+		if seen[got] {
+			t.Fatalf("claim %d (%q) repeated %q", i, base, got)
+		}
+		seen[got] = true
 	}
 }

@@ -137,8 +137,11 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	}
 	for _, p := range o.Params {
 		if p.In != InPath {
-			name, _ := op.Extensions["x-operation-request-parameters-name"].(string)
-			o.ParamsType = b.names.claim(cmp.Or(GoName(name), base+"Params"))
+			typeName := base + "Params"
+			if name, _ := op.Extensions["x-operation-request-parameters-name"].(string); name != "" {
+				typeName = GoName(name)
+			}
+			o.ParamsType = b.names.claim(typeName)
 			break
 		}
 	}

@@ -391,7 +391,7 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 		}
 		value, ok := enumValue(base, v)
 		if !ok {
-			b.fail(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %v is not a %s", t.Schema, v, strings.Join(nonNullTypes(s), "/"))
+			b.fail(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %v is not %s", t.Schema, v, withArticle(strings.Join(nonNullTypes(s), "/")))
 			continue
 		}
 		if seen[value] {
@@ -400,6 +400,14 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 		seen[value] = true
 		t.Enum.Values = append(t.Enum.Values, &EnumValue{Name: b.names.claim(t.Name + enumSuffix(value)), Value: value})
 	}
+}
+
+// withArticle puts "a" or "an" before a type name.
+func withArticle(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
 }
 
 // enumValue converts a decoded enum value to the Go value of base.
@@ -599,8 +607,20 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 	if c.Maximum == nil {
 		c.ExclusiveMaximum = false
 	}
-	if c.Minimum != nil && c.Maximum != nil && (*c.Minimum > *c.Maximum || (*c.Minimum == *c.Maximum && (c.ExclusiveMinimum || c.ExclusiveMaximum))) {
-		b.fail(b.doc.Field(s.Origin, "minimum"), "minimum %v is above maximum %v: no value can satisfy both", *c.Minimum, *c.Maximum)
+	if c.Minimum != nil && c.Maximum != nil {
+		lo, hi := "minimum", "maximum"
+		if c.ExclusiveMinimum {
+			lo = "exclusiveMinimum"
+		}
+		if c.ExclusiveMaximum {
+			hi = "exclusiveMaximum"
+		}
+		switch {
+		case *c.Minimum > *c.Maximum:
+			b.fail(b.doc.Field(s.Origin, "minimum"), "%s %v is above %s %v: no value can satisfy both", lo, *c.Minimum, hi, *c.Maximum)
+		case *c.Minimum == *c.Maximum && (c.ExclusiveMinimum || c.ExclusiveMaximum):
+			b.fail(b.doc.Field(s.Origin, "minimum"), "%s %v and %s %v leave no value between them", lo, *c.Minimum, hi, *c.Maximum)
+		}
 	}
 	if s.MultipleOf != nil {
 		if *s.MultipleOf <= 0 {

@@ -1,0 +1,1165 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/oasgen/oasgen/generator/load"
+)
+
+// buildYAML loads src (a whole OpenAPI document) as test.yaml and builds its
+// IR, failing the test on any error.
+func buildYAML(t *testing.T, src string) *API {
+	t.Helper()
+	doc, err := load.Data("test.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	api, err := Build(doc, Options{})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return api
+}
+
+// buildErr loads and builds src and returns the build error, failing the
+// test when loading fails or building succeeds.
+func buildErr(t *testing.T, src string) *load.Error {
+	t.Helper()
+	doc, err := load.Data("test.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	_, err = Build(doc, Options{})
+	if err == nil {
+		t.Fatalf("Build succeeded; want an error")
+	}
+	le, ok := err.(*load.Error)
+	if !ok {
+		t.Fatalf("Build error is %T (%v); want *load.Error", err, err)
+	}
+	return le
+}
+
+// doc31 wraps component schemas (indented by four spaces) into an OpenAPI
+// 3.1 document with no paths.
+func doc31(schemas string) string {
+	return "openapi: 3.1.0\ninfo:\n  title: Test\n  version: \"1\"\npaths: {}\ncomponents:\n  schemas:\n" + schemas
+}
+
+// doc30 is doc31 for OpenAPI 3.0.
+func doc30(schemas string) string {
+	return "openapi: 3.0.3\ninfo:\n  title: Test\n  version: \"1\"\npaths: {}\ncomponents:\n  schemas:\n" + schemas
+}
+
+func findType(t *testing.T, api *API, name string) *Type {
+	t.Helper()
+	for _, ty := range api.Types {
+		if ty.Name == name {
+			return ty
+		}
+	}
+	var names []string
+	for _, ty := range api.Types {
+		names = append(names, ty.Name)
+	}
+	t.Fatalf("no type %s; types: %v", name, names)
+	return nil
+}
+
+func findField(t *testing.T, ty *Type, jsonName string) *Field {
+	t.Helper()
+	for _, f := range ty.Fields {
+		if f.JSONName == jsonName {
+			return f
+		}
+	}
+	t.Fatalf("type %s has no field %q", ty.Name, jsonName)
+	return nil
+}
+
+func typeNames(api *API) []string {
+	var names []string
+	for _, ty := range api.Types {
+		names = append(names, ty.Name)
+	}
+	return names
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestWrapAndNullable(t *testing.T) {
+	api31 := buildYAML(t, doc31(`
+    Holder:
+      type: object
+      required: [typeArray, enumNull, oneOfNull, refNullable, required]
+      properties:
+        typeArray:
+          type: [string, "null"]
+        typeArrayOptional:
+          type: [integer, "null"]
+        enumNull:
+          enum: [a, b, null]
+        oneOfNull:
+          oneOf:
+            - type: string
+            - type: "null"
+        refNullable:
+          $ref: "#/components/schemas/MaybeName"
+        optional:
+          type: string
+        required:
+          type: string
+    MaybeName:
+      type: [string, "null"]
+      minLength: 1
+`))
+	api30 := buildYAML(t, doc30(`
+    Holder:
+      type: object
+      required: [nullableRequired, required]
+      properties:
+        nullableRequired:
+          type: string
+          nullable: true
+        nullableOptional:
+          type: integer
+          nullable: true
+        nullableEnum:
+          type: string
+          enum: [a, b]
+          nullable: true
+        optional:
+          type: string
+        required:
+          type: string
+`))
+	tests := []struct {
+		api      *API
+		version  string
+		field    string
+		wrap     Wrap
+		required bool
+	}{
+		{api31, "3.1", "typeArray", WrapNullable, true},
+		{api31, "3.1", "typeArrayOptional", WrapNullable, false},
+		{api31, "3.1", "enumNull", WrapNullable, true},
+		{api31, "3.1", "oneOfNull", WrapNullable, true},
+		{api31, "3.1", "refNullable", WrapNullable, true},
+		{api31, "3.1", "optional", WrapOpt, false},
+		{api31, "3.1", "required", WrapNone, true},
+		{api30, "3.0", "nullableRequired", WrapNullable, true},
+		{api30, "3.0", "nullableOptional", WrapNullable, false},
+		{api30, "3.0", "nullableEnum", WrapNullable, false},
+		{api30, "3.0", "optional", WrapOpt, false},
+		{api30, "3.0", "required", WrapNone, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.version+"/"+tt.field, func(t *testing.T) {
+			f := findField(t, findType(t, tt.api, "Holder"), tt.field)
+			if f.Wrap != tt.wrap {
+				t.Errorf("Wrap = %d, want %d", f.Wrap, tt.wrap)
+			}
+			if f.Required != tt.required {
+				t.Errorf("Required = %v, want %v", f.Required, tt.required)
+			}
+			if (tt.wrap == WrapNullable) != f.Type.Nullable {
+				t.Errorf("Type.Nullable = %v, want %v", f.Type.Nullable, tt.wrap == WrapNullable)
+			}
+		})
+	}
+
+	// The null member of a oneOf is not a variant: the property is a plain
+	// nullable string.
+	if r := findField(t, findType(t, api31, "Holder"), "oneOfNull").Type; r.Kind != RefBuiltin || r.Builtin != String {
+		t.Errorf("oneOf [string, null]: type %+v, want builtin string", r)
+	}
+	// enum with null: the enum holds the other values, and the type admits null.
+	e := findType(t, api31, "HolderEnumNull")
+	if e.Kind != Enum || e.Enum.Base != String || !e.Nullable || len(e.Enum.Values) != 2 {
+		t.Errorf("HolderEnumNull = kind %v, enum %+v, nullable %v; want a nullable string enum of a and b", e.Kind, e.Enum, e.Nullable)
+	}
+	if m := findType(t, api31, "MaybeName"); !m.Nullable || m.Kind != Alias {
+		t.Errorf("MaybeName: kind %v nullable %v; want a nullable alias", m.Kind, m.Nullable)
+	}
+}
+
+func TestFieldOrderAndPositions(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Pet:
+      type: object
+      properties:
+        zebra:
+          type: string
+        apple:
+          type: string
+        client_id:
+          type: string
+`))
+	pet := findType(t, api, "Pet")
+	var got []string
+	for _, f := range pet.Fields {
+		got = append(got, f.Name)
+	}
+	// Fields keep the order of the spec, not alphabetical order.
+	if want := []string{"Zebra", "Apple", "ClientID"}; !slices.Equal(got, want) {
+		t.Errorf("fields = %v, want %v", got, want)
+	}
+	if want := (load.Pos{File: "test.yaml", Line: 9, Column: 5}); pet.Pos != want {
+		t.Errorf("Pet.Pos = %v, want %v", pet.Pos, want)
+	}
+	if f := findField(t, pet, "apple"); f.Pos.File != "test.yaml" || f.Pos.Line != 14 {
+		t.Errorf("apple.Pos = %v, want test.yaml:14", f.Pos)
+	}
+}
+
+func TestEnums(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    OnlyTrue:
+      enum: [true]
+    TypedBool:
+      type: boolean
+      enum: [true, false]
+    Color:
+      type: string
+      enum: [red, green-blue, "", "1st", red]
+    Level:
+      type: integer
+      enum: [1, -2]
+    Ratio:
+      type: number
+      enum: [0.5, 2]
+    Fixed:
+      const: fixed
+`))
+	tests := []struct {
+		name   string
+		base   Builtin
+		values []any
+		consts []string
+	}{
+		{"OnlyTrue", Bool, []any{true}, []string{"OnlyTrueTrue"}},
+		{"TypedBool", Bool, []any{true, false}, []string{"TypedBoolTrue", "TypedBoolFalse"}},
+		{"Color", String, []any{"red", "green-blue", "", "1st"}, []string{"ColorRed", "ColorGreenBlue", "ColorEmpty", "ColorValue1st"}},
+		{"Level", Int64, []any{int64(1), int64(-2)}, []string{"LevelValue1", "LevelValueMinus2"}},
+		{"Ratio", Float64, []any{0.5, 2.0}, []string{"RatioValue0Point5", "RatioValue2"}},
+		{"Fixed", String, []any{"fixed"}, []string{"FixedFixed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ty := findType(t, api, tt.name)
+			if ty.Kind != Enum || ty.Enum == nil {
+				t.Fatalf("kind %v, want enum", ty.Kind)
+			}
+			if ty.Enum.Base != tt.base {
+				t.Errorf("Base = %v, want %v", ty.Enum.Base, tt.base)
+			}
+			var values []any
+			var consts []string
+			for _, v := range ty.Enum.Values {
+				values = append(values, v.Value)
+				consts = append(consts, v.Name)
+			}
+			if !reflect.DeepEqual(values, tt.values) {
+				t.Errorf("values = %#v, want %#v", values, tt.values)
+			}
+			if !slices.Equal(consts, tt.consts) {
+				t.Errorf("constants = %v, want %v", consts, tt.consts)
+			}
+		})
+	}
+}
+
+func TestEnumValueOfWrongType(t *testing.T) {
+	err := buildErr(t, doc31(`
+    Size:
+      type: integer
+      enum: [1, 2, large]
+`))
+	if want := (load.Pos{File: "test.yaml", Line: 11, Column: 7}); err.Pos != want {
+		t.Errorf("Pos = %v, want %v", err.Pos, want)
+	}
+	if !strings.Contains(err.Msg, "enum value large is not a") {
+		t.Errorf("Msg = %q, want it to name the bad value", err.Msg)
+	}
+}
+
+func TestEnumValueOfWrongTypeGrammar(t *testing.T) {
+	err := buildErr(t, doc31(`
+    Size:
+      type: integer
+      enum: [1, 2, large]
+`))
+	if !strings.Contains(err.Msg, "is not an integer") {
+		t.Errorf("Msg = %q, want %q", err.Msg, "is not an integer")
+	}
+}
+
+func TestInlineObjectsGetNamedTypes(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Parent:
+      type: object
+      properties:
+        settings:
+          type: object
+          properties:
+            theme:
+              type: string
+        items:
+          type: array
+          items:
+            type: object
+            properties:
+              sku:
+                type: string
+        labels:
+          type: object
+          additionalProperties:
+            type: object
+            properties:
+              text:
+                type: string
+        status:
+          type: string
+          enum: [on, off]
+`))
+	parent := findType(t, api, "Parent")
+	tests := []struct {
+		field string
+		check func(r *Ref) bool
+		want  string
+	}{
+		{"settings", func(r *Ref) bool {
+			return r.Kind == RefNamed && r.Named.Name == "ParentSettings" && r.Named.Kind == Struct
+		}, "struct ParentSettings"},
+		{"items", func(r *Ref) bool {
+			return r.Kind == RefSlice && r.Elem.Kind == RefNamed && r.Elem.Named.Name == "ParentItemsItem"
+		}, "[]ParentItemsItem"},
+		{"labels", func(r *Ref) bool {
+			return r.Kind == RefMap && r.Elem.Kind == RefNamed && r.Elem.Named.Name == "ParentLabelsValue"
+		}, "map[string]ParentLabelsValue"},
+		{"status", func(r *Ref) bool { return r.Kind == RefNamed && r.Named.Name == "ParentStatus" && r.Named.Kind == Enum }, "enum ParentStatus"},
+	}
+	for _, tt := range tests {
+		if r := findField(t, parent, tt.field).Type; !tt.check(r) {
+			t.Errorf("field %s: got %+v, want %s", tt.field, r, tt.want)
+		}
+	}
+	if s := findType(t, api, "ParentSettings"); s.Schema != "ParentSettings" || len(s.Fields) != 1 || s.Fields[0].Name != "Theme" {
+		t.Errorf("ParentSettings = %+v", s)
+	}
+}
+
+func TestUnionVariants(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Pet:
+      type: object
+      properties:
+        name:
+          type: string
+    ListPetsResponse:
+      oneOf:
+        - type: array
+          items:
+            $ref: "#/components/schemas/Pet"
+        - $ref: "#/components/schemas/ListPetsOffsetPaginatedResponse"
+        - $ref: "#/components/schemas/ListPetsCheckpointPaginatedResponse"
+    ListPetsOffsetPaginatedResponse:
+      type: object
+      required: [pets, total]
+      properties:
+        total:
+          type: integer
+        pets:
+          type: array
+          items:
+            $ref: "#/components/schemas/Pet"
+    ListPetsCheckpointPaginatedResponse:
+      type: object
+      additionalProperties: false
+      required: [pets]
+      properties:
+        pets:
+          type: array
+          items:
+            $ref: "#/components/schemas/Pet"
+        next:
+          type: string
+`))
+	u := findType(t, api, "ListPetsResponse")
+	if u.Kind != Union {
+		t.Fatalf("kind %v, want union", u.Kind)
+	}
+	if len(u.Variants) != 3 {
+		t.Fatalf("%d variants, want 3", len(u.Variants))
+	}
+	want := []struct {
+		name       string
+		shape      Shape
+		props, req []string
+		closed     bool
+	}{
+		{"Array", ShapeArray, nil, nil, false},
+		{"OffsetPaginated", ShapeObject, []string{"pets", "total"}, []string{"pets", "total"}, false},
+		{"CheckpointPaginated", ShapeObject, []string{"next", "pets"}, []string{"pets"}, true},
+	}
+	for i, w := range want {
+		v := u.Variants[i]
+		if v.Name != w.name || v.Shape != w.shape || !slices.Equal(v.Properties, w.props) || !slices.Equal(v.Required, w.req) || v.Closed != w.closed {
+			t.Errorf("variant %d = {%s %v %v %v %v}, want %+v", i, v.Name, v.Shape, v.Properties, v.Required, v.Closed, w)
+		}
+	}
+	if r := u.Variants[0].Type; r.Kind != RefSlice || r.Elem.Kind != RefNamed || r.Elem.Named.Name != "Pet" {
+		t.Errorf("array variant type = %+v, want []Pet", r)
+	}
+	if len(api.Warnings) != 0 {
+		t.Errorf("warnings: %v", api.Warnings)
+	}
+}
+
+func TestUnionOfScalars(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Value:
+      oneOf:
+        - type: string
+        - type: integer
+        - type: boolean
+        - type: number
+`))
+	u := findType(t, api, "Value")
+	var names []string
+	var shapes []Shape
+	for _, v := range u.Variants {
+		names = append(names, v.Name)
+		shapes = append(shapes, v.Shape)
+	}
+	if want := []string{"String", "Number", "Bool", "Number2"}; !slices.Equal(names, want) {
+		t.Errorf("variant names = %v, want %v", names, want)
+	}
+	if want := []Shape{ShapeString, ShapeNumber, ShapeBool, ShapeNumber}; !slices.Equal(shapes, want) {
+		t.Errorf("shapes = %v, want %v", shapes, want)
+	}
+	// Two number variants cannot be told apart: that is worth a warning.
+	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, "both JSON numbers") {
+		t.Errorf("warnings = %v, want one about two number variants", api.Warnings)
+	}
+}
+
+func TestAdditionalProperties(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Closed:
+      type: object
+      additionalProperties: false
+      properties:
+        a:
+          type: string
+    Open:
+      type: object
+      additionalProperties: true
+      properties:
+        a:
+          type: string
+    Typed:
+      type: object
+      additionalProperties:
+        type: integer
+      properties:
+        a:
+          type: string
+    Silent:
+      type: object
+      properties:
+        a:
+          type: string
+    Dictionary:
+      type: object
+      additionalProperties:
+        type: integer
+`))
+	for name, want := range map[string]Extra{"Closed": ExtraForbid, "Open": ExtraKeep, "Typed": ExtraKeep, "Silent": ExtraIgnore} {
+		ty := findType(t, api, name)
+		if ty.Kind != Struct || ty.Extra != want {
+			t.Errorf("%s: kind %v extra %d, want struct with extra %d", name, ty.Kind, ty.Extra, want)
+		}
+	}
+	d := findType(t, api, "Dictionary")
+	if d.Kind != Map || d.Elem.Kind != RefBuiltin || d.Elem.Builtin != Int64 {
+		t.Errorf("Dictionary: kind %v elem %+v, want map[string]int64", d.Kind, d.Elem)
+	}
+}
+
+func TestConstraints(t *testing.T) {
+	api31 := buildYAML(t, doc31(`
+    Name:
+      type: string
+      minLength: 2
+      maxLength: 10
+      pattern: "^[a-z]+$"
+      format: hostname
+    Percent:
+      type: number
+      minimum: 0
+      maximum: 100
+      multipleOf: 0.5
+    Positive:
+      type: integer
+      exclusiveMinimum: 0
+      exclusiveMaximum: 10
+    Stronger:
+      type: integer
+      minimum: 5
+      exclusiveMinimum: 3
+    Tags:
+      type: array
+      minItems: 1
+      maxItems: 5
+      uniqueItems: true
+      items:
+        type: string
+        maxLength: 20
+    Bag:
+      type: object
+      minProperties: 1
+      maxProperties: 3
+      properties:
+        a:
+          type: string
+        count:
+          type: integer
+          minimum: 1
+    Zero:
+      type: string
+      minLength: 0
+`))
+	api30 := buildYAML(t, doc30(`
+    Positive:
+      type: integer
+      minimum: 0
+      exclusiveMinimum: true
+      maximum: 10
+      exclusiveMaximum: true
+    Inclusive:
+      type: integer
+      minimum: 0
+      exclusiveMinimum: false
+      maximum: 10
+`))
+	tests := []struct {
+		name string
+		api  *API
+		want Constraints
+	}{
+		{"3.1/Name", api31, Constraints{MinLength: ptr(2), MaxLength: ptr(10), Pattern: "^[a-z]+$", Format: "hostname"}},
+		{"3.1/Percent", api31, Constraints{Minimum: ptr(0.0), Maximum: ptr(100.0), MultipleOf: ptr(0.5)}},
+		{"3.1/Positive", api31, Constraints{Minimum: ptr(0.0), ExclusiveMinimum: true, Maximum: ptr(10.0), ExclusiveMaximum: true}},
+		{"3.1/Stronger", api31, Constraints{Minimum: ptr(5.0)}},
+		{"3.1/Tags", api31, Constraints{MinItems: ptr(1), MaxItems: ptr(5), UniqueItems: true}},
+		{"3.1/Bag", api31, Constraints{MinProperties: ptr(1), MaxProperties: ptr(3)}},
+		{"3.1/Zero", api31, Constraints{}},
+		{"3.0/Positive", api30, Constraints{Minimum: ptr(0.0), ExclusiveMinimum: true, Maximum: ptr(10.0), ExclusiveMaximum: true}},
+		{"3.0/Inclusive", api30, Constraints{Minimum: ptr(0.0), Maximum: ptr(10.0)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ty := findType(t, tt.api, tt.name[4:])
+			if !reflect.DeepEqual(ty.Constraints, tt.want) {
+				t.Errorf("constraints = %s, want %s", dump(ty.Constraints), dump(tt.want))
+			}
+		})
+	}
+	// Constraints on items and properties travel with the reference.
+	if c := findType(t, api31, "Tags").Elem.Constraints; !reflect.DeepEqual(c, Constraints{MaxLength: ptr(20)}) {
+		t.Errorf("Tags item constraints = %s", dump(c))
+	}
+	if c := findField(t, findType(t, api31, "Bag"), "count").Type.Constraints; !reflect.DeepEqual(c, Constraints{Minimum: ptr(1.0)}) {
+		t.Errorf("Bag.count constraints = %s", dump(c))
+	}
+}
+
+// dump renders constraints with their pointers followed.
+func dump(c Constraints) string {
+	var parts []string
+	v := reflect.ValueOf(c)
+	for i := range v.NumField() {
+		f := v.Field(i)
+		if f.IsZero() {
+			continue
+		}
+		if f.Kind() == reflect.Pointer {
+			f = f.Elem()
+		}
+		parts = append(parts, fmt.Sprintf("%s=%v", v.Type().Field(i).Name, f.Interface()))
+	}
+	return "{" + strings.Join(parts, " ") + "}"
+}
+
+func TestContradictoryConstraints(t *testing.T) {
+	tests := []struct {
+		name   string
+		schema string
+		line   int
+		msg    string
+	}{
+		{"minimum above maximum", "type: integer\n      minimum: 10\n      maximum: 5", 10, "minimum 10 is above maximum 5"},
+		// With only exclusive bounds there is no "minimum" key; the schema is named.
+		{"exclusive bounds meet", "type: integer\n      exclusiveMinimum: 5\n      exclusiveMaximum: 5", 8, "exclusiveMinimum 5 and exclusiveMaximum 5 leave no value"},
+		{"minLength above maxLength", "type: string\n      minLength: 3\n      maxLength: 2", 10, "minLength 3 is above maxLength 2"},
+		{"minItems above maxItems", "type: array\n      items: {type: string}\n      minItems: 3\n      maxItems: 2", 11, "minItems 3 is above maxItems 2"},
+		{"broken pattern", "type: string\n      pattern: \"[a-\"", 10, `pattern "[a-" is not a valid regular expression`},
+		{"multipleOf zero", "type: number\n      multipleOf: 0", 0, "multipleOf"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := load.Data("test.yaml", []byte(doc31("    Bad:\n      "+tt.schema+"\n")))
+			if err != nil {
+				// The loader may catch it first; that is fine as long as it says where.
+				le, ok := err.(*load.Error)
+				if !ok || le.Pos.Line == 0 {
+					t.Fatalf("load error %v has no line", err)
+				}
+				return
+			}
+			_, err = Build(doc, Options{})
+			le, ok := err.(*load.Error)
+			if !ok {
+				t.Fatalf("Build error = %v (%T), want *load.Error", err, err)
+			}
+			if le.Pos.File != "test.yaml" || le.Pos.Line < 8 || (tt.line != 0 && le.Pos.Line != tt.line) {
+				t.Errorf("Pos = %v, want test.yaml:%d", le.Pos, tt.line)
+			}
+			if !strings.Contains(le.Msg, tt.msg) {
+				t.Errorf("Msg = %q, want %q", le.Msg, tt.msg)
+			}
+		})
+	}
+}
+
+func TestPatternBeyondRE2IsAWarning(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Lookahead:
+      type: string
+      pattern: "^(?=.*[0-9]).+$"
+`))
+	if c := findType(t, api, "Lookahead").Constraints; c.Pattern != "" {
+		t.Errorf("Pattern = %q, want it dropped", c.Pattern)
+	}
+	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, "beyond Go's regexp") || api.Warnings[0].Pos.Line != 11 {
+		t.Errorf("warnings = %v, want one at test.yaml:11 about Go's regexp", api.Warnings)
+	}
+}
+
+func TestNamesDifferingOnlyInCase(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    foo:
+      type: object
+      properties:
+        a:
+          type: string
+    Foo:
+      type: object
+      properties:
+        b:
+          type: string
+    Holder:
+      type: object
+      properties:
+        lower:
+          $ref: "#/components/schemas/foo"
+        upper:
+          $ref: "#/components/schemas/Foo"
+`))
+	bySchema := map[string]string{}
+	for _, ty := range api.Types {
+		bySchema[ty.Schema] = ty.Name
+	}
+	if bySchema["foo"] == bySchema["Foo"] || bySchema["foo"] == "" || bySchema["Foo"] == "" {
+		t.Fatalf("foo → %q, Foo → %q; want two distinct names", bySchema["foo"], bySchema["Foo"])
+	}
+	// Components are named in sorted order, and "Foo" sorts before "foo".
+	if bySchema["Foo"] != "Foo" || bySchema["foo"] != "Foo2" {
+		t.Errorf("Foo → %q, foo → %q; want Foo and Foo2", bySchema["Foo"], bySchema["foo"])
+	}
+	h := findType(t, api, "Holder")
+	if got := findField(t, h, "lower").Type.Named.Schema; got != "foo" {
+		t.Errorf("Holder.lower refers to %q, want foo", got)
+	}
+	if got := findField(t, h, "upper").Type.Named.Schema; got != "Foo" {
+		t.Errorf("Holder.upper refers to %q, want Foo", got)
+	}
+}
+
+func TestReservedNamesAreAvoided(t *testing.T) {
+	doc, err := load.Data("test.yaml", []byte(doc31(`
+    Opt:
+      type: string
+    ValidationError:
+      type: object
+      properties:
+        validate:
+          type: string
+        Validate:
+          type: string
+        string:
+          type: string
+`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, err := Build(doc, Options{Reserved: []string{"Opt", "ValidationError"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := typeNames(api), []string{"Opt2", "ValidationError2"}; !slices.Equal(got, want) {
+		t.Errorf("types = %v, want %v", got, want)
+	}
+	var fields []string
+	for _, f := range findType(t, api, "ValidationError2").Fields {
+		fields = append(fields, f.Name)
+	}
+	// Fields steer clear of the generated methods and of each other.
+	if want := []string{"Validate2", "Validate3", "String2"}; !slices.Equal(fields, want) {
+		t.Errorf("fields = %v, want %v", fields, want)
+	}
+}
+
+func TestRecursiveSchema(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Node:
+      type: object
+      required: [name, parent]
+      properties:
+        name:
+          type: string
+        children:
+          type: array
+          items:
+            $ref: "#/components/schemas/Node"
+        parent:
+          $ref: "#/components/schemas/Node"
+        sibling:
+          $ref: "#/components/schemas/Leaf"
+        loop:
+          $ref: "#/components/schemas/Loop"
+    Leaf:
+      type: object
+      properties:
+        value:
+          type: string
+    Loop:
+      type: object
+      properties:
+        back:
+          $ref: "#/components/schemas/Node"
+`))
+	node := findType(t, api, "Node")
+	tests := []struct {
+		field string
+		wrap  Wrap
+	}{
+		{"name", WrapNone},
+		{"children", WrapOpt},   // a slice already indirects
+		{"parent", WrapPointer}, // Node inside Node
+		{"sibling", WrapOpt},    // Leaf does not lead back
+	}
+	for _, tt := range tests {
+		if f := findField(t, node, tt.field); f.Wrap != tt.wrap {
+			t.Errorf("Node.%s: Wrap = %d, want %d", tt.field, f.Wrap, tt.wrap)
+		}
+	}
+	if r := findField(t, node, "children").Type; r.Kind != RefSlice || r.Elem.Named != node {
+		t.Errorf("children = %+v, want []Node", r)
+	}
+	if r := findField(t, node, "parent").Type; r.Kind != RefNamed || r.Named != node {
+		t.Errorf("parent = %+v, want Node", r)
+	}
+	// Node.loop → Loop.back → Node is a cycle of two structs: one pointer
+	// breaks it, and which one depends on the order the types are visited.
+	loop, back := findField(t, node, "loop"), findField(t, findType(t, api, "Loop"), "back")
+	if (loop.Wrap == WrapPointer) == (back.Wrap == WrapPointer) || (loop.Wrap != WrapPointer && loop.Wrap != WrapOpt) || (back.Wrap != WrapPointer && back.Wrap != WrapOpt) {
+		t.Errorf("Node.loop Wrap = %d, Loop.back Wrap = %d; want exactly one pointer, the other WrapOpt", loop.Wrap, back.Wrap)
+	}
+}
+
+func TestTypesSortedByName(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Zoo:
+      type: object
+      properties:
+        keeper:
+          type: object
+          properties:
+            name:
+              type: string
+    Alpha:
+      type: string
+      enum: [a]
+    Middle:
+      type: array
+      items:
+        type: string
+`))
+	got := typeNames(api)
+	if want := []string{"Alpha", "Middle", "Zoo", "ZooKeeper"}; !slices.Equal(got, want) {
+		t.Errorf("types = %v, want %v", got, want)
+	}
+	if !slices.IsSorted(got) {
+		t.Errorf("types not sorted: %v", got)
+	}
+}
+
+const operationsDoc = `openapi: 3.1.0
+info:
+  title: Ops
+  version: "1"
+security:
+  - bearer: []
+paths:
+  /pets/{id}:
+    parameters:
+      - name: id
+        in: path
+        required: true
+        schema:
+          type: string
+    delete:
+      operationId: delete_pet
+      tags: [pets]
+      security: []
+      responses:
+        "204":
+          description: Deleted.
+    get:
+      operationId: get_pet
+      tags: [pets]
+      x-operation-group: pets
+      x-operation-name: get
+      x-operation-request-parameters-name: GetPetRequestParameters
+      parameters:
+        - name: fields
+          in: query
+          schema:
+            type: string
+      responses:
+        "200":
+          description: The pet.
+  /pets:
+    post:
+      operationId: create_pet
+      x-operation-group: [pets, admin]
+      x-operation-name: create
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                name:
+                  type: string
+      responses:
+        "201":
+          description: Created.
+    get:
+      operationId: list_pets
+      tags: [pet-store]
+      parameters:
+        - name: per_page
+          in: query
+          schema:
+            type: integer
+        - name: X-Request-Id
+          in: header
+          schema:
+            type: string
+      responses:
+        "200":
+          description: The pets.
+        4XX:
+          description: Client error.
+        default:
+          description: Anything else.
+  /health:
+    get:
+      responses:
+        "200":
+          description: OK.
+components:
+  securitySchemes:
+    bearer:
+      type: http
+      scheme: Bearer
+`
+
+func TestOperations(t *testing.T) {
+	api := buildYAML(t, operationsDoc)
+	type opSummary struct {
+		method, path string
+		group        []string
+		name         string
+	}
+	var got []opSummary
+	for _, o := range api.Operations {
+		got = append(got, opSummary{o.Method, o.Path, o.Group, o.Name})
+	}
+	// Sorted by path, then by method in the order GET, POST, PUT, PATCH,
+	// DELETE; Group and Name from x-operation-group and x-operation-name,
+	// else from the first tag and the operationId, else from method and path.
+	want := []opSummary{
+		{"GET", "/health", nil, "GetHealth"},
+		{"GET", "/pets", []string{"PetStore"}, "ListPets"},
+		{"POST", "/pets", []string{"Pets", "Admin"}, "Create"},
+		{"GET", "/pets/{id}", []string{"Pets"}, "Get"},
+		{"DELETE", "/pets/{id}", []string{"Pets"}, "DeletePet"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("operations:\n got %+v\nwant %+v", got, want)
+	}
+
+	byID := map[string]*Operation{}
+	for _, o := range api.Operations {
+		byID[o.ID] = o
+	}
+	if o := byID["GET /health"]; o == nil {
+		t.Errorf("operation without operationId should get ID %q; IDs: %v", "GET /health", keys(byID))
+	}
+	list := byID["list_pets"]
+	if list == nil {
+		t.Fatalf("no list_pets; IDs: %v", keys(byID))
+	}
+	var params []string
+	for _, p := range list.Params {
+		params = append(params, p.GoName+":"+string(p.In)+":"+p.Style)
+	}
+	if want := []string{"PerPage:query:form", "XRequestID:header:simple"}; !slices.Equal(params, want) {
+		t.Errorf("list_pets params = %v, want %v", params, want)
+	}
+	var responses []string
+	for _, r := range list.Responses {
+		responses = append(responses, r.Range+"/"+strconv.Itoa(r.Status))
+	}
+	if want := []string{"/200", "4XX/0", "/0"}; !slices.Equal(responses, want) {
+		t.Errorf("list_pets responses = %v, want %v", responses, want)
+	}
+	if len(list.Security) != 1 || len(list.Security[0]) != 1 || list.Security[0][0].Scheme.Name != "bearer" || list.Security[0][0].Scheme.Scheme != "bearer" {
+		t.Errorf("list_pets security = %+v, want the global bearer", list.Security)
+	}
+	if del := byID["delete_pet"]; del == nil || len(del.Security) != 0 {
+		t.Errorf("delete_pet has security: []; want none, got %+v", del)
+	}
+	get := byID["get_pet"]
+	if len(get.Params) != 2 || get.Params[0].Name != "id" || get.Params[0].In != InPath || !get.Params[0].Required {
+		t.Errorf("get_pet params = %+v, want the path item's id first", get.Params)
+	}
+	create := byID["create_pet"]
+	if create.Body == nil || !create.Body.Required || len(create.Body.Media) != 1 || create.Body.Media[0].Type.Named == nil || create.Body.Media[0].Type.Named.Name != "PetsAdminCreateBody" {
+		t.Errorf("create_pet body = %+v, want a required JSON body of type PetsAdminCreateBody", create.Body)
+	}
+}
+
+func TestParamsType(t *testing.T) {
+	api := buildYAML(t, operationsDoc)
+	byID := map[string]*Operation{}
+	for _, o := range api.Operations {
+		byID[o.ID] = o
+	}
+	tests := []struct {
+		id, want, bug string
+	}{
+		{"get_pet", "GetPetRequestParameters", ""}, // x-operation-request-parameters-name
+		{"delete_pet", "", ""},                     // path parameters only: no struct
+		{"create_pet", "", ""},                     // no parameters
+		{"list_pets", "PetStoreListPetsParams", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			if tt.bug != "" {
+				t.Skip(tt.bug)
+			}
+			if got := byID[tt.id].ParamsType; got != tt.want {
+				t.Errorf("ParamsType = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOperationNameCollision(t *testing.T) {
+	api := buildYAML(t, `openapi: 3.1.0
+info:
+  title: Ops
+  version: "1"
+paths:
+  /a:
+    get:
+      operationId: first
+      x-operation-group: things
+      x-operation-name: list
+      responses:
+        "204":
+          description: OK.
+  /b:
+    get:
+      operationId: second
+      x-operation-group: things
+      x-operation-name: list
+      responses:
+        "204":
+          description: OK.
+`)
+	var names []string
+	for _, o := range api.Operations {
+		names = append(names, strings.Join(o.Group, ".")+"."+o.Name)
+	}
+	if want := []string{"Things.List", "Things.Second"}; !slices.Equal(names, want) {
+		t.Errorf("names = %v, want %v", names, want)
+	}
+}
+
+func TestOperationErrors(t *testing.T) {
+	// These are caught by the loader's validation before the model sees
+	// them; the model checks them again for documents that skip it. Here
+	// both stages together must name a line.
+	tests := []struct {
+		name string
+		src  string
+		line int
+		msg  string
+	}{
+		{"undeclared path parameter", `openapi: 3.1.0
+info:
+  title: Ops
+  version: "1"
+paths:
+  /pets/{id}:
+    get:
+      responses:
+        "204":
+          description: OK.
+`, 6, "path parameter"},
+		{"undeclared security scheme", `openapi: 3.1.0
+info:
+  title: Ops
+  version: "1"
+paths:
+  /pets:
+    get:
+      security:
+        - key: []
+      responses:
+        "204":
+          description: OK.
+`, 7, `"key"`},
+		{"duplicate operationId", `openapi: 3.1.0
+info:
+  title: Ops
+  version: "1"
+paths:
+  /a:
+    get:
+      operationId: same
+      responses:
+        "204":
+          description: OK.
+  /b:
+    get:
+      operationId: same
+      responses:
+        "204":
+          description: OK.
+`, 13, `"same"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := load.Data("test.yaml", []byte(tt.src))
+			if err == nil {
+				_, err = Build(doc, Options{})
+			}
+			le, ok := err.(*load.Error)
+			if !ok {
+				t.Fatalf("error = %v (%T), want *load.Error", err, err)
+			}
+			if le.Pos.File != "test.yaml" || le.Pos.Line != tt.line {
+				t.Errorf("Pos = %v, want test.yaml:%d", le.Pos, tt.line)
+			}
+			if !strings.Contains(le.Msg, tt.msg) {
+				t.Errorf("Msg = %q, want %q", le.Msg, tt.msg)
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	first := buildYAML(t, operationsDoc)
+	for range 5 {
+		again := buildYAML(t, operationsDoc)
+		if !slices.Equal(typeNames(first), typeNames(again)) {
+			t.Fatalf("types differ between runs: %v vs %v", typeNames(first), typeNames(again))
+		}
+		for i := range first.Operations {
+			a, b := first.Operations[i], again.Operations[i]
+			if a.ID != b.ID || a.Name != b.Name || a.ParamsType != b.ParamsType {
+				t.Fatalf("operation %d differs between runs: %+v vs %+v", i, a, b)
+			}
+		}
+	}
+}
+
+func keys[V any](m map[string]V) []string { return sortedKeys(m) }
+
+func TestExclusiveBoundsMessage(t *testing.T) {
+	err := buildErr(t, doc31("    Bad:\n      type: integer\n      exclusiveMinimum: 5\n      exclusiveMaximum: 5\n"))
+	if strings.Contains(err.Msg, "5 is above maximum 5") || !strings.Contains(err.Msg, "exclusive") {
+		t.Errorf("Msg = %q, want it to name the exclusive bounds", err.Msg)
+	}
+}
+
+func TestAllOfAndRefSiblings(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Base:
+      type: object
+      required: [id]
+      properties:
+        id:
+          type: string
+        note:
+          type: string
+    Derived:
+      allOf:
+        - $ref: "#/components/schemas/Base"
+        - type: object
+          required: [note]
+          properties:
+            extra:
+              type: integer
+    Holder:
+      type: object
+      properties:
+        described:
+          $ref: "#/components/schemas/Base"
+          description: A Base with a description next to the $ref.
+        wrapped:
+          allOf:
+            - $ref: "#/components/schemas/Base"
+`))
+	d := findType(t, api, "Derived")
+	var fields []string
+	for _, f := range d.Fields {
+		fields = append(fields, f.JSONName+":"+strconv.FormatBool(f.Required))
+	}
+	// allOf members are merged in order; required lists add up.
+	if want := []string{"id:true", "note:true", "extra:false"}; d.Kind != Struct || !slices.Equal(fields, want) {
+		t.Errorf("Derived: kind %v fields %v, want struct with %v", d.Kind, fields, want)
+	}
+	h := findType(t, api, "Holder")
+	for _, name := range []string{"described", "wrapped"} {
+		if r := findField(t, h, name).Type; r.Kind != RefNamed || r.Named.Name != "Base" {
+			t.Errorf("Holder.%s = %+v, want Base", name, r)
+		}
+	}
+	if got := typeNames(api); !slices.Equal(got, []string{"Base", "Derived", "Holder"}) {
+		t.Errorf("types = %v, want no extra types for the $ref siblings or the lone allOf", got)
+	}
+}
