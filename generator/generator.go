@@ -32,8 +32,20 @@ type Config struct {
 	Spec string
 	// Package is the Go package name; empty means one derived from Out.
 	Package string
-	// Out is the output directory, used to derive the package name.
+	// Out is the output directory; empty means DefaultOut for the embedded
+	// spec and ./api otherwise. See OutDir.
 	Out string
+}
+
+// OutDir returns the output directory the config names or implies.
+func (c Config) OutDir() string {
+	switch {
+	case c.Out != "":
+		return c.Out
+	case c.Spec == "":
+		return DefaultOut
+	}
+	return "api"
 }
 
 // Defaults for the embedded spec.
@@ -81,14 +93,7 @@ func Generate(cfg Config) (*Result, error) {
 func PackageName(cfg Config) (string, error) {
 	name := cfg.Package
 	if name == "" {
-		out := cfg.Out
-		if out == "" {
-			if cfg.Spec == "" {
-				return DefaultPackage, nil
-			}
-			out = "api"
-		}
-		abs, err := filepath.Abs(out)
+		abs, err := filepath.Abs(cfg.OutDir())
 		if err != nil {
 			return "", err
 		}

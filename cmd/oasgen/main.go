@@ -57,12 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg := generator.Config{Spec: *specPath, Out: *out, Package: *pkg}
-	if cfg.Out == "" {
-		cfg.Out = "api"
-		if cfg.Spec == "" {
-			cfg.Out = generator.DefaultOut
-		}
-	}
+	dir := cfg.OutDir()
 	res, err := generator.Generate(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "oasgen: %v\n", err)
@@ -72,19 +67,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "oasgen: warning: %v\n", w)
 	}
 	if *check {
-		drift, err := generator.Check(cfg.Out, res.Files)
+		drift, err := generator.Check(dir, res.Files)
 		if err != nil {
 			fmt.Fprintf(stderr, "oasgen: %v\n", err)
 			return 2
 		}
 		if !drift.Empty() {
 			fmt.Fprint(stdout, drift.String())
-			fmt.Fprintf(stderr, "oasgen: %s is out of date with its spec; run oasgen to regenerate it\n", cfg.Out)
+			fmt.Fprintf(stderr, "oasgen: %s is out of date with its spec; run oasgen to regenerate it\n", dir)
 			return 1
 		}
 		return 0
 	}
-	if err := generator.Write(cfg.Out, res.Files); err != nil {
+	if err := generator.Write(dir, res.Files); err != nil {
 		fmt.Fprintf(stderr, "oasgen: %v\n", err)
 		return 2
 	}

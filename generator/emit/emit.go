@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -57,16 +58,8 @@ func Files(api *model.API, opts Options) ([]File, error) {
 		}
 		files = append(files, File{Name: src.Name, Content: content})
 	}
-	sortFiles(files)
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
-}
-
-func sortFiles(files []File) {
-	for i := 1; i < len(files); i++ {
-		for j := i; j > 0 && files[j].Name < files[j-1].Name; j-- {
-			files[j], files[j-1] = files[j-1], files[j]
-		}
-	}
 }
 
 // newFile starts a jennifer file with the generated-code header.

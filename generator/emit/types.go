@@ -112,10 +112,16 @@ func goType(r *model.Ref) *jen.Statement {
 // elemType is the type of a slice item or map value: Nullable[T] when the
 // item may be null, T otherwise.
 func elemType(r *model.Ref) *jen.Statement {
-	if r.Nullable && r.Kind != model.RefBuiltin || r.Nullable && r.Builtin != model.RawJSON {
+	if heldNullable(r) {
 		return jen.Id("Nullable").Types(goType(r))
 	}
 	return goType(r)
+}
+
+// heldNullable reports whether an item or map value is held as Nullable[T]:
+// when it may be null, unless it is raw JSON, which holds null itself.
+func heldNullable(r *model.Ref) bool {
+	return r.Nullable && !(r.Kind == model.RefBuiltin && r.Builtin == model.RawJSON)
 }
 
 // fieldType wraps a field's type as the model decided: T, Opt[T],

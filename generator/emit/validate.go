@@ -227,7 +227,7 @@ func (e *typeEmitter) check(g *jen.Group, r *model.Ref, val *jen.Statement, p pa
 
 // elemChecks checks an item or map value, which is Nullable[T] when it may be null.
 func (e *typeEmitter) elemChecks(g *jen.Group, r *model.Ref, val *jen.Statement, p pathVar, depth int) {
-	if r.Nullable && !(r.Kind == model.RefBuiltin && r.Builtin == model.RawJSON) {
+	if heldNullable(r) {
 		g.If(val.Clone().Dot("Set").Op("&&").Op("!").Add(val.Clone()).Dot("Null")).BlockFunc(func(b *jen.Group) {
 			e.check(b, r, val.Clone().Dot("Value"), p, depth)
 		})

@@ -2,7 +2,6 @@ package model
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -180,5 +179,3 @@ func plainText(s string) string {
 	}
 	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
-
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

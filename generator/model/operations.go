@@ -20,7 +20,7 @@ func (b *builder) operations() {
 		return
 	}
 	ids := map[string]Pos{}
-	methods := map[string]Pos{} // group.name → first operation
+	methods := map[string]*namespace{} // group path → method names taken
 	keys := paths.Keys()
 	slices.Sort(keys)
 	for _, path := range keys {
@@ -42,19 +42,16 @@ func (b *builder) operations() {
 				b.fail(o.Pos, "operation %s %s: operationId %q is already used by the operation at %s", method, path, o.ID, first)
 			}
 			ids[o.ID] = o.Pos
-			key := strings.Join(append(slices.Clone(o.Group), o.Name), ".")
-			if _, dup := methods[key]; dup {
-				o.Name = GoName(o.ID)
-				key = strings.Join(append(slices.Clone(o.Group), o.Name), ".")
-				for i := 2; ; i++ {
-					if _, dup := methods[key]; !dup {
-						break
-					}
-					o.Name = GoName(o.ID) + strconv.Itoa(i)
-					key = strings.Join(append(slices.Clone(o.Group), o.Name), ".")
-				}
+			// Method names are unique within a group; a clash falls back to
+			// the operationId, numbered if need be.
+			group := strings.Join(o.Group, ".")
+			if methods[group] == nil {
+				methods[group] = newNamespace()
 			}
-			methods[key] = o.Pos
+			if methods[group].taken[o.Name] {
+				o.Name = GoName(o.ID)
+			}
+			o.Name = methods[group].claim(o.Name)
 			b.api.Operations = append(b.api.Operations, o)
 		}
 	}

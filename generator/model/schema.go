@@ -231,8 +231,8 @@ func (b *builder) declare(t *Type, s *openapi3.Schema) {
 	case classSame:
 		t.Kind = Alias
 		t.Elem = b.ref(same, t.Name)
+		t.Nullable = t.Nullable || t.Elem.Nullable
 		t.Elem.Nullable = false
-		t.Nullable = t.Nullable || b.ref(same, t.Name).Nullable
 	default:
 		t.Kind = Alias
 		t.Elem = &Ref{Kind: RefBuiltin, Builtin: RawJSON}
