@@ -17,7 +17,7 @@ import (
 	"strings"
 )
 
-//go:embed optional.go validate.go union.go extra.go
+//go:embed optional.go validate.go union.go extra.go transport.go params.go
 var runtimeFiles embed.FS
 
 // Source is one runtime file, ready to be written into a generated package.

@@ -14,7 +14,7 @@ import (
 	"testing"
 )
 
-var wantRuntimeFiles = []string{"extra.go", "optional.go", "union.go", "validate.go"}
+var wantRuntimeFiles = []string{"extra.go", "optional.go", "params.go", "transport.go", "union.go", "validate.go"}
 
 func TestSourcesNames(t *testing.T) {
 	var names []string

@@ -17,6 +17,7 @@ import (
 	"go/token"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -364,7 +365,10 @@ func TestRoundTripCoversEveryType(t *testing.T) {
 			continue
 		}
 		for _, spec := range gen.Specs {
-			declared = append(declared, spec.(*ast.TypeSpec).Name.Name)
+			// The parameters structs of operations are not JSON documents.
+			if name := spec.(*ast.TypeSpec).Name.Name; !strings.HasSuffix(name, "RequestParameters") {
+				declared = append(declared, name)
+			}
 		}
 	}
 	if len(declared) != 23 {

@@ -5,6 +5,8 @@ package clientgrants
 import (
 	"encoding/json"
 	"errors"
+	"net/url"
+	"strconv"
 )
 
 // ClientGrantAllowAnyOrganizationEnum is an enumeration generated from the
@@ -365,6 +367,44 @@ func (v *CreateClientGrantRequestContent) validate(c *validator, p *path) {
 	}
 }
 
+// formValues encodes v as the fields of an application/x-www-form-urlencoded
+// body.
+func (v *CreateClientGrantRequestContent) formValues() url.Values {
+	form := url.Values{}
+	if v.ClientID.Set {
+		form.Add("client_id", v.ClientID.Value)
+	}
+	{
+		form.Add("audience", v.Audience)
+	}
+	if v.DefaultFor.Set {
+		form.Add("default_for", string(v.DefaultFor.Value))
+	}
+	if v.OrganizationUsage.Set {
+		form.Add("organization_usage", string(v.OrganizationUsage.Value))
+	}
+	if v.AllowAnyOrganization.Set {
+		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
+	}
+	if v.Scope.Set {
+		for _, item := range v.Scope.Value {
+			form.Add("scope", item)
+		}
+	}
+	if v.SubjectType.Set {
+		form.Add("subject_type", string(v.SubjectType.Value))
+	}
+	if v.AuthorizationDetailsTypes.Set {
+		for _, item := range v.AuthorizationDetailsTypes.Value {
+			form.Add("authorization_details_types", item)
+		}
+	}
+	if v.AllowAllScopes.Set {
+		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
+	}
+	return form
+}
+
 // CreateClientGrantResponseContent is an object generated from the schema
 // "CreateClientGrantResponseContent".
 //
@@ -627,6 +667,58 @@ func (v *ListClientGrantOrganizationsPaginatedResponseContent) validate(c *valid
 			ip1 := fp.at(i1)
 			v.Organizations.Value[i1].validate(c, &ip1)
 		}
+	}
+}
+
+// ListClientGrantOrganizationsRequestParameters is the parameters struct
+// generated from the parameters of operation get_client-grant-organizations.
+//
+// The query, header and cookie parameters of GET
+// /client-grants/{id}/organizations.
+type ListClientGrantOrganizationsRequestParameters struct {
+	// Zero-based index of the page to return. First page is 0.
+	// Sent as the query parameter "page".
+	Page Opt[int64]
+	// How many results to return on each page. Defaults to 50.
+	// Sent as the query parameter "per_page".
+	PerPage Opt[int64]
+	// When true, wrap the results in an object that also carries the total count.
+	// When false (the default), return a plain array.
+	// Sent as the query parameter "include_totals".
+	IncludeTotals Opt[bool]
+	// Id to start the selection from (checkpoint pagination).
+	// Sent as the query parameter "from".
+	From Opt[string]
+	// How many results to return per page with checkpoint pagination. Defaults to
+	// 50.
+	// Sent as the query parameter "take".
+	Take Opt[int64]
+}
+
+// Validate reports every constraint in the spec that v breaks, as a
+// *ValidationError listing each violation with its JSON path; it returns nil
+// when v is valid.
+func (v *ListClientGrantOrganizationsRequestParameters) Validate() error {
+	var c validator
+	v.validate(&c, nil)
+	return c.err()
+}
+
+// validate records in c what v, found at p, breaks.
+func (v *ListClientGrantOrganizationsRequestParameters) validate(c *validator, p *path) {
+	if v.Page.Set {
+		fp := p.field("page")
+		minimum(c, &fp, v.Page.Value, 0, false)
+	}
+	if v.PerPage.Set {
+		fp := p.field("per_page")
+		minimum(c, &fp, v.PerPage.Value, 1, false)
+		maximum(c, &fp, v.PerPage.Value, 100, false)
+	}
+	if v.Take.Set {
+		fp := p.field("take")
+		minimum(c, &fp, v.Take.Value, 1, false)
+		maximum(c, &fp, v.Take.Value, 100, false)
 	}
 }
 
@@ -963,6 +1055,85 @@ func (v *ListClientGrantResponseContent) validate(c *validator, p *path) {
 	}
 }
 
+// ListClientGrantsRequestParameters is the parameters struct generated from the
+// parameters of operation get_client-grants.
+//
+// The query, header and cookie parameters of GET /client-grants.
+type ListClientGrantsRequestParameters struct {
+	// How many results to return on each page.
+	// Sent as the query parameter "per_page".
+	PerPage Opt[int64]
+	// Zero-based index of the page to return. First page is 0.
+	// Sent as the query parameter "page".
+	Page Opt[int64]
+	// When true, wrap the results in an object that also carries the total count.
+	// When false (the default), return a plain array.
+	// Sent as the query parameter "include_totals".
+	IncludeTotals Opt[bool]
+	// Id to start the selection from (checkpoint pagination).
+	// Sent as the query parameter "from".
+	From Opt[string]
+	// How many results to return per page with checkpoint pagination. Defaults to
+	// 50.
+	// Sent as the query parameter "take".
+	Take Opt[int64]
+	// Only return grants for this audience (API identifier).
+	// Sent as the query parameter "audience".
+	Audience Opt[string]
+	// Only return grants for this client ID.
+	// Sent as the query parameter "client_id".
+	ClientID Opt[string]
+	// Only return grants that allow any organization.
+	// Sent as the query parameter "allow_any_organization".
+	AllowAnyOrganization Opt[ClientGrantAllowAnyOrganizationEnum]
+	// Only return grants that give this kind of access.
+	// Sent as the query parameter "subject_type".
+	SubjectType Opt[ClientGrantSubjectTypeEnum]
+	// Only return the grant that is the default for this group of clients. The only
+	// value is third_party_clients. Cannot be combined with client_id.
+	// Sent as the query parameter "default_for".
+	DefaultFor Opt[ClientGrantDefaultForEnum]
+}
+
+// Validate reports every constraint in the spec that v breaks, as a
+// *ValidationError listing each violation with its JSON path; it returns nil
+// when v is valid.
+func (v *ListClientGrantsRequestParameters) Validate() error {
+	var c validator
+	v.validate(&c, nil)
+	return c.err()
+}
+
+// validate records in c what v, found at p, breaks.
+func (v *ListClientGrantsRequestParameters) validate(c *validator, p *path) {
+	if v.PerPage.Set {
+		fp := p.field("per_page")
+		minimum(c, &fp, v.PerPage.Value, 1, false)
+		maximum(c, &fp, v.PerPage.Value, 100, false)
+	}
+	if v.Page.Set {
+		fp := p.field("page")
+		minimum(c, &fp, v.Page.Value, 0, false)
+	}
+	if v.Take.Set {
+		fp := p.field("take")
+		minimum(c, &fp, v.Take.Value, 1, false)
+		maximum(c, &fp, v.Take.Value, 100, false)
+	}
+	if v.AllowAnyOrganization.Set {
+		fp := p.field("allow_any_organization")
+		v.AllowAnyOrganization.Value.validate(c, &fp)
+	}
+	if v.SubjectType.Set {
+		fp := p.field("subject_type")
+		v.SubjectType.Value.validate(c, &fp)
+	}
+	if v.DefaultFor.Set {
+		fp := p.field("default_for")
+		v.DefaultFor.Value.validate(c, &fp)
+	}
+}
+
 // Organization is an object generated from the schema "Organization".
 //
 // An organization a client grant is assigned to.
@@ -1271,6 +1442,32 @@ func (v *UpdateClientGrantRequestContent) validate(c *validator, p *path) {
 			c.maxLength(&ip1, v.AuthorizationDetailsTypes.Value[i1], 255)
 		}
 	}
+}
+
+// formValues encodes v as the fields of an application/x-www-form-urlencoded
+// body.
+func (v *UpdateClientGrantRequestContent) formValues() url.Values {
+	form := url.Values{}
+	if v.Scope.Set {
+		for _, item := range v.Scope.Value {
+			form.Add("scope", item)
+		}
+	}
+	if v.OrganizationUsage.Set {
+		form.Add("organization_usage", string(v.OrganizationUsage.Value))
+	}
+	if v.AllowAnyOrganization.Set {
+		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
+	}
+	if v.AuthorizationDetailsTypes.Set {
+		for _, item := range v.AuthorizationDetailsTypes.Value {
+			form.Add("authorization_details_types", item)
+		}
+	}
+	if v.AllowAllScopes.Set {
+		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
+	}
+	return form
 }
 
 // UpdateClientGrantResponseContent is an object generated from the schema

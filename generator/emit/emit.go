@@ -51,6 +51,11 @@ func Files(api *model.API, opts Options) ([]File, error) {
 	if err := add("types.go", typesFile(api, opts)); err != nil {
 		return nil, err
 	}
+	if len(api.Operations) > 0 {
+		if err := add("client.go", clientFile(api, opts)); err != nil {
+			return nil, err
+		}
+	}
 	for _, src := range templates.Sources() {
 		content, err := runtimeFile(opts.Package, src)
 		if err != nil {
@@ -59,6 +64,11 @@ func Files(api *model.API, opts Options) ([]File, error) {
 		files = append(files, File{Name: src.Name, Content: content})
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	for i := 1; i < len(files); i++ {
+		if files[i].Name == files[i-1].Name {
+			return nil, fmt.Errorf("emit: two files named %s (a runtime file clashes with a generated one)", files[i].Name)
+		}
+	}
 	return files, nil
 }
 

@@ -17,15 +17,22 @@ func typesFile(api *model.API, opts Options) *jen.File {
 		f.Add(e.declare(t))
 		f.Line()
 	}
-	if len(e.patternOrder) > 0 {
-		f.Comment("Patterns from the spec, compiled once.")
-		f.Var().DefsFunc(func(g *jen.Group) {
-			for _, p := range e.patternOrder {
-				g.Id(e.patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
-			}
-		})
-	}
+	e.patternVars(f)
 	return f
+}
+
+// patternVars declares the regular expressions the file's checks use,
+// compiled once when the package loads.
+func (e *typeEmitter) patternVars(f *jen.File) {
+	if len(e.patternOrder) == 0 {
+		return
+	}
+	f.Comment("Patterns from the spec, compiled once.")
+	f.Var().DefsFunc(func(g *jen.Group) {
+		for _, p := range e.patternOrder {
+			g.Id(e.patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
+		}
+	})
 }
 
 // typeEmitter renders named types; it remembers the regular expressions it
@@ -153,6 +160,9 @@ func fieldTag(f *model.Field) map[string]string {
 // fieldDoc documents a field from its description and facts about it.
 func fieldDoc(f *model.Field) string {
 	var notes []string
+	if f.Param != nil {
+		notes = append(notes, fmt.Sprintf("Sent as the %s parameter %q.", f.Param.In, f.Param.Name))
+	}
 	if f.Required {
 		notes = append(notes, "Required.")
 	}
@@ -186,9 +196,16 @@ func fieldDoc(f *model.Field) string {
 //		AdditionalProperties map[string]json.RawMessage `json:"-"`
 //	}
 func (e *typeEmitter) structType(t *model.Type) jen.Code {
-	code := typeDoc(t, "an object").Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+	what := "an object"
+	if t.Params {
+		what = "the parameters struct"
+	}
+	code := typeDoc(t, what).Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, f := range t.Fields {
-			g.Add(comment(fieldDoc(f))).Id(f.Name).Add(fieldType(f)).Tag(fieldTag(f))
+			field := g.Add(comment(fieldDoc(f))).Id(f.Name).Add(fieldType(f))
+			if !t.Params {
+				field.Tag(fieldTag(f))
+			}
 		}
 		if t.Extra == model.ExtraKeep {
 			g.Add(comment("AdditionalProperties keeps the properties the schema does not declare, so that they survive a decode → encode round trip."))
@@ -198,6 +215,9 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 	code.Add(e.validateMethods(t, jen.Op("*").Id(t.Name)))
 	if t.Extra == model.ExtraKeep {
 		code.Line().Add(extraFieldMethods(t))
+	}
+	if t.FormBody {
+		code.Line().Line().Add(formValues(t))
 	}
 	return code
 }

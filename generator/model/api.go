@@ -21,6 +21,9 @@ type API struct {
 	Types []*Type
 	// Operations lists every operation, sorted by path, then method.
 	Operations []*Operation
+	// Client is the root of the client's groups: its operations are methods
+	// of the client itself, its groups are fields of it.
+	Client *Group
 	// SecuritySchemes lists the schemes the spec declares, sorted by name.
 	SecuritySchemes []*SecurityScheme
 	// Warnings lists constructs that were generated in a simplified form.
@@ -65,6 +68,11 @@ type Type struct {
 	Doc    string // plain-text documentation
 	Pos    Pos
 	Kind   Kind
+	// Params marks the struct of an operation's query, header and cookie
+	// parameters: its fields are not JSON, and each points at its Param.
+	Params bool
+	// FormBody marks a struct sent as application/x-www-form-urlencoded.
+	FormBody bool
 	// Nullable records that the schema itself admits null; references to
 	// the type are wrapped as nullable.
 	Nullable   bool
@@ -114,7 +122,8 @@ type Field struct {
 	ReadOnly   bool
 	WriteOnly  bool
 	Deprecated bool
-	Default    any // JSON value, or nil
+	Default    any    // JSON value, or nil
+	Param      *Param // for a field of a Params struct, the parameter it holds
 }
 
 // Wrap is how an optional or nullable value is held.

@@ -18,6 +18,10 @@ type Options struct {
 	Reserved []string
 }
 
+// clientNames are the fixed identifiers of every generated client; schemas
+// and other generated names keep clear of them.
+var clientNames = []string{"Client", "NewClient", "ServerURL", "DefaultServerURL"}
+
 // builder carries the state of one Build call.
 type builder struct {
 	doc   *load.Document
@@ -38,7 +42,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	b := &builder{
 		doc:            doc,
 		api:            &API{},
-		names:          newNamespace(opts.Reserved...),
+		names:          newNamespace(append(slices.Clone(opts.Reserved), clientNames...)...),
 		types:          make(map[*openapi3.Schema]*Type),
 		componentTypes: make(map[string]*Type),
 	}
@@ -51,6 +55,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	b.securitySchemes()
 	b.components()
 	b.operations()
+	b.groups()
 	b.breakCycles()
 	if len(b.errs) > 0 {
 		slices.SortStableFunc(b.errs, func(x, y *load.Error) int {

@@ -82,6 +82,11 @@ func words(s string) []string {
 	return out
 }
 
+// ParamName turns a spec name into a Go parameter name: tenantDomain,
+// clientID, id; keywords and names the generated code uses get a trailing
+// underscore.
+func ParamName(s string) string { return lowerFirst(GoName(s)) }
+
 // lowerFirst returns a Go name with its first word lower-cased, for
 // unexported identifiers and parameters: ClientID → clientID, URL → url.
 func lowerFirst(name string) string {

@@ -16,14 +16,65 @@ type Operation struct {
 	Pos        Pos
 	Deprecated bool
 	Params     []*Param
-	// ParamsType names the struct for query, header and cookie parameters;
-	// empty when the operation has none.
-	ParamsType string
+	// ParamsType is the struct that holds the query, header and cookie
+	// parameters (its fields point back at them); nil when there are none.
+	ParamsType *Type
 	Body       *Body
 	Responses  []*Response
 	// Security lists alternatives (OR); each alternative lists schemes that
 	// must all hold (AND). Empty means no authentication.
 	Security [][]*SecurityRequirement
+	// Result is what a successful call returns: the body of the first 2xx
+	// response that has one; nil when success carries no body (204).
+	Result *Media
+	// Pagination says how to walk the pages of a list operation; nil when
+	// it does not page.
+	Pagination *Pagination
+}
+
+// PathParams returns the path parameters in the order the path names them.
+func (o *Operation) PathParams() []*Param {
+	var out []*Param
+	for _, m := range pathParam.FindAllStringSubmatch(o.Path, -1) {
+		for _, p := range o.Params {
+			if p.In == InPath && p.Name == m[1] {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// Group is a set of operations that the client reaches through a field,
+// such as c.ClientGrants, possibly nested (c.ClientGrants.Organizations).
+type Group struct {
+	Field      string // field name in the parent: "ClientGrants"
+	TypeName   string // Go type of the group: "ClientGrantsService"
+	Operations []*Operation
+	Groups     []*Group
+}
+
+// Pagination describes the paging parameters of a list operation and where
+// the items and the cursor are in its result.
+type Pagination struct {
+	// Method names the iterator that walks every page, such as ListAll.
+	Method string
+	Item   *Ref // the type of one listed item
+	// Page mode: page index, page size, and the flag that asks for totals.
+	Page, PerPage, IncludeTotals *Param
+	// Checkpoint mode: the cursor to start from and the page size.
+	From, Take *Param
+	// Sources says, for each shape of the result, where the items, the
+	// cursor of the next page and the total are.
+	Sources []*PageSource
+}
+
+// PageSource is one variant of a list result.
+type PageSource struct {
+	Variant *Variant // nil when the result is not a union
+	Items   *Field   // nil when the variant is the array of items itself
+	Next    *Field   // the next-page cursor, if the variant has one
+	Total   *Field   // the total number of items, if the variant has one
 }
 
 // ParamIn is where a parameter travels.
@@ -48,6 +99,8 @@ type Param struct {
 	Style    string // form, simple, deepObject, ...
 	Explode  bool
 	Default  any
+	// Field is this parameter's field in the operation's ParamsType.
+	Field *Field
 }
 
 // Body is an operation's request body.

@@ -52,6 +52,9 @@ func (b *builder) operations() {
 				o.Name = GoName(o.ID)
 			}
 			o.Name = methods[group].claim(o.Name)
+			if o.Pagination != nil {
+				o.Pagination.Method = methods[group].claim(o.Name + "All")
+			}
 			b.api.Operations = append(b.api.Operations, o)
 		}
 	}
@@ -132,16 +135,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			b.fail(o.Pos, "operation %s %s: path parameter {%s} is not declared in parameters", method, path, m[1])
 		}
 	}
-	for _, p := range o.Params {
-		if p.In != InPath {
-			typeName := base + "Params"
-			if name, _ := op.Extensions["x-operation-request-parameters-name"].(string); name != "" {
-				typeName = GoName(name)
-			}
-			o.ParamsType = b.names.claim(typeName)
-			break
-		}
-	}
+	b.paramsType(o, op, base)
 	if op.RequestBody != nil && op.RequestBody.Value != nil {
 		rb := op.RequestBody.Value
 		o.Body = &Body{Required: rb.Required, Doc: plainText(rb.Description)}
@@ -163,8 +157,22 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			}
 			resp.Media = b.media(rr.Value.Content, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"))
 			o.Responses = append(o.Responses, resp)
+			if o.Result == nil && len(resp.Media) > 0 && (resp.Status/100 == 2 || resp.Range == "2XX") {
+				o.Result = resp.Media[0]
+			}
 		}
 	}
+	if o.Body != nil {
+		for _, m := range o.Body.Media {
+			if (m.ContentType == "application/x-www-form-urlencoded" || m.ContentType == "multipart/form-data") && m.Type != nil && m.Type.Kind == RefNamed && m.Type.Named.Kind == Struct {
+				m.Type.Named.FormBody = true
+				if m.ContentType == "multipart/form-data" {
+					b.warn(o.Pos, "operation %s: multipart/form-data parts are sent as text fields; file uploads are not supported yet", o.ID)
+				}
+			}
+		}
+	}
+	o.Pagination = b.pagination(o, op)
 	security := b.doc.Spec.Security
 	if op.Security != nil {
 		security = *op.Security

@@ -1,0 +1,223 @@
+package emit
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/generator/model"
+)
+
+// clientFile declares the client: server URLs, the Client with its groups,
+// NewClient, and one method per operation (plus an iterator per list
+// operation that pages).
+func clientFile(api *model.API, opts Options) *jen.File {
+	f := newFile(opts.Package)
+	e := &typeEmitter{patterns: map[string]string{}, checks: map[*model.Type]bool{}}
+	concrete := serverURLs(f, api)
+	clientType(f, api, concrete)
+	var walk func(g *model.Group, recv string)
+	walk = func(g *model.Group, recv string) {
+		for _, o := range g.Operations {
+			f.Add(e.operationMethod(o, recv)).Line()
+			if o.Pagination != nil {
+				f.Add(pagerMethod(o, recv)).Line()
+			}
+		}
+		for _, c := range g.Groups {
+			f.Add(groupType(c)).Line()
+			walk(c, c.TypeName)
+		}
+	}
+	walk(api.Client, "Client")
+	e.patternVars(f)
+	return f
+}
+
+var serverVar = regexp.MustCompile(`\{([^}]*)\}`)
+
+// serverURLs declares the first server's URL, and reports whether it is
+// concrete (no variable is left as a placeholder) so NewClient may default
+// to it:
+//
+//	const DefaultServerURL = "https://{TENANT}.auth0.com/api/v2"
+//	func ServerURL(tenantDomain string) string { ... }
+func serverURLs(f *jen.File, api *model.API) bool {
+	if len(api.Servers) == 0 {
+		return false
+	}
+	s := api.Servers[0]
+	defaults := serverVar.ReplaceAllStringFunc(s.URL, func(m string) string {
+		for _, v := range s.Variables {
+			if "{"+v.Name+"}" == m {
+				return v.Default
+			}
+		}
+		return m
+	})
+	f.Add(commentf("DefaultServerURL is the first server the spec lists, %s, with its variables at their defaults.", s.URL).
+		Const().Id("DefaultServerURL").Op("=").Lit(defaults)).Line()
+	if len(s.Variables) > 0 {
+		var params []jen.Code
+		var parts []jen.Code
+		rest := s.URL
+		for rest != "" {
+			loc := serverVar.FindStringSubmatchIndex(rest)
+			if loc == nil {
+				parts = append(parts, jen.Lit(rest))
+				break
+			}
+			if loc[0] > 0 {
+				parts = append(parts, jen.Lit(rest[:loc[0]]))
+			}
+			parts = append(parts, jen.Id(paramName(rest[loc[2]:loc[3]])))
+			rest = rest[loc[1]:]
+		}
+		var doc []string
+		for _, v := range s.Variables {
+			params = append(params, jen.Id(paramName(v.Name)).String())
+			line := fmt.Sprintf("%s defaults to %q", paramName(v.Name), v.Default)
+			if v.Description != "" {
+				line += " (" + strings.TrimSuffix(v.Description, ".") + ")"
+			}
+			doc = append(doc, line)
+		}
+		f.Add(commentf("ServerURL returns the URL of the server %s for the given variables: %s.", s.URL, strings.Join(doc, "; ")).
+			Func().Id("ServerURL").Params(params...).String().Block(
+			jen.Return(jen.Add(joinPlus(parts))),
+		)).Line()
+	}
+	return !strings.Contains(defaults, "{")
+}
+
+// joinPlus renders parts joined with +.
+func joinPlus(parts []jen.Code) *jen.Statement {
+	s := jen.Null()
+	for i, p := range parts {
+		if i > 0 {
+			s.Op("+")
+		}
+		s.Add(p)
+	}
+	return s
+}
+
+// paramName turns a spec name into a Go parameter name.
+func paramName(s string) string { return model.ParamName(s) }
+
+// clientType declares Client and NewClient:
+//
+//	type Client struct {
+//		t            *transport
+//		ClientGrants *ClientGrantsService
+//	}
+func clientType(f *jen.File, api *model.API, concrete bool) {
+	title := strings.TrimSpace(api.Title)
+	f.Add(commentf("Client calls %s. Create one with NewClient; it is safe for concurrent use.", title).
+		Type().Id("Client").StructFunc(func(g *jen.Group) {
+		g.Id("t").Op("*").Id("transport")
+		groupFields(g, api.Client)
+	})).Line()
+	defaultDoc := "A baseURL is required: the spec's server has placeholders; ServerURL fills them in."
+	if concrete {
+		defaultDoc = "An empty baseURL means DefaultServerURL."
+	}
+	f.Add(commentf("NewClient returns a client for the API at baseURL, such as %q. %s Options set the bearer token, the HTTP client, headers, timeouts and the retry policy.", "https://example.auth0.com/api/v2", defaultDoc).
+		Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		if concrete {
+			g.If(jen.Id("baseURL").Op("==").Lit("")).Block(jen.Id("baseURL").Op("=").Id("DefaultServerURL"))
+		}
+		g.List(jen.Id("t"), jen.Err()).Op(":=").Id("newTransport").Call(jen.Id("baseURL"), jen.Id("opts"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		g.Return(jen.Op("&").Id("Client").Values(groupValues(api.Client, jen.Dict{jen.Id("t"): jen.Id("t")})), jen.Nil())
+	})).Line()
+}
+
+// groupFields declares a field per child group.
+func groupFields(g *jen.Group, parent *model.Group) {
+	for _, c := range parent.Groups {
+		g.Add(commentf("%s holds the %s operations.", c.Field, c.Field)).Id(c.Field).Op("*").Id(c.TypeName)
+	}
+}
+
+// groupValues fills the group fields of a composite literal, recursively.
+func groupValues(parent *model.Group, d jen.Dict) jen.Dict {
+	for _, c := range parent.Groups {
+		d[jen.Id(c.Field)] = jen.Op("&").Id(c.TypeName).Values(groupValues(c, jen.Dict{jen.Id("t"): jen.Id("t")}))
+	}
+	return d
+}
+
+// groupType declares the type of a group:
+//
+//	type ClientGrantsService struct {
+//		t             *transport
+//		Organizations *ClientGrantsOrganizationsService
+//	}
+func groupType(g *model.Group) jen.Code {
+	code := commentf("%s holds the %s operations of the API.", g.TypeName, g.Field)
+	return code.Type().Id(g.TypeName).StructFunc(func(s *jen.Group) {
+		s.Id("t").Op("*").Id("transport")
+		groupFields(s, g)
+	})
+}
+
+// isJSON reports whether a content type carries JSON.
+func isJSON(ct string) bool {
+	return ct == "application/json" || strings.HasSuffix(ct, "+json") || strings.HasSuffix(ct, "/json")
+}
+
+// resultType is what a successful call returns, or nil for nothing.
+func resultType(o *model.Operation) *jen.Statement {
+	switch {
+	case o.Result == nil:
+		return nil
+	case !isJSON(o.Result.ContentType) || o.Result.Type == nil:
+		return jen.Index().Byte()
+	}
+	return goType(o.Result.Type)
+}
+
+// operationDoc documents a method from the spec, with the request line and
+// the credentials it needs.
+func operationDoc(o *model.Operation) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s invokes operation %s: %s %s.", o.Name, o.ID, o.Method, o.Path)
+	if o.Summary != "" {
+		b.WriteString("\n\n" + strings.TrimSuffix(o.Summary, ".") + ".")
+	}
+	if o.Doc != "" {
+		b.WriteString("\n\n" + o.Doc)
+	}
+	if sec := securityDoc(o); sec != "" {
+		b.WriteString("\n\n" + sec)
+	}
+	if o.Deprecated {
+		b.WriteString("\n\nDeprecated: the spec marks this operation as deprecated.")
+	}
+	return b.String()
+}
+
+// securityDoc says which credentials an operation accepts.
+func securityDoc(o *model.Operation) string {
+	var alts []string
+	for _, alt := range o.Security {
+		var parts []string
+		for _, req := range alt {
+			part := req.Scheme.Name
+			if len(req.Scopes) > 0 {
+				part += " with scope " + strings.Join(req.Scopes, ", ")
+			}
+			parts = append(parts, part)
+		}
+		if len(parts) > 0 {
+			alts = append(alts, strings.Join(parts, " and "))
+		}
+	}
+	if len(alts) == 0 {
+		return ""
+	}
+	return "Authentication: " + strings.Join(alts, ", or ") + "."
+}

@@ -1,0 +1,487 @@
+package emit
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/generator/model"
+)
+
+// operationMethod declares one operation:
+//
+//	func (s *ClientGrantsService) Get(ctx context.Context, id string) (GetClientGrantResponseContent, error) {
+//		var result GetClientGrantResponseContent
+//		... validate, build the request, send, decode
+//	}
+func (e *typeEmitter) operationMethod(o *model.Operation, recv string) jen.Code {
+	result := resultType(o)
+	var params []jen.Code
+	params = append(params, jen.Id("ctx").Qual("context", "Context"))
+	for _, p := range o.PathParams() {
+		params = append(params, jen.Id(model.ParamName(p.Name)).Add(goType(p.Type)))
+	}
+	if o.ParamsType != nil {
+		params = append(params, jen.Id("params").Id(o.ParamsType.Name))
+	}
+	body := requestBody(o)
+	if body != nil {
+		params = append(params, jen.Id("body").Add(goType(body.Type)))
+	}
+	results := []jen.Code{jen.Error()}
+	fail := func(err jen.Code) jen.Code { return jen.Return(err) }
+	if result != nil {
+		results = []jen.Code{result.Clone(), jen.Error()}
+		fail = func(err jen.Code) jen.Code { return jen.Return(jen.Id("result"), err) }
+	}
+	code := comment(operationDoc(o))
+	return code.Func().Params(jen.Id("s").Op("*").Id(recv)).Id(o.Name).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
+		if result != nil {
+			g.Var().Id("result").Add(result.Clone())
+		}
+		e.requestChecks(g, o, body, fail)
+		fields := jen.Dict{
+			jen.Id("operation"): jen.Lit(o.ID),
+			jen.Id("method"):    jen.Lit(o.Method),
+			jen.Id("path"):      pathExpr(o),
+		}
+		if hasParamsIn(o, model.InQuery) {
+			fields[jen.Id("query")] = jen.Qual("net/url", "Values").Values()
+		}
+		if hasParamsIn(o, model.InHeader) {
+			fields[jen.Id("header")] = jen.Qual("net/http", "Header").Values()
+		}
+		g.Id("r").Op(":=").Op("&").Id("request").Values(fields)
+		if o.ParamsType != nil {
+			for _, f := range o.ParamsType.Fields {
+				paramEncoding(g, f)
+			}
+		}
+		if body != nil {
+			bodyEncoding(g, o, body, fail)
+		}
+		target := jen.Id("s").Dot("t")
+		switch {
+		case result == nil:
+			g.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(target).Dot("do").Call(jen.Id("ctx"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			g.Return(jen.Nil())
+		case isJSON(o.Result.ContentType) && o.Result.Type != nil:
+			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(target).Dot("do").Call(jen.Id("ctx"), jen.Id("r"))
+			g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err()))
+			g.Err().Op("=").Id("decodeResponse").Call(jen.Lit(o.ID), jen.Id("resp"), jen.Op("&").Id("result"))
+			g.Return(jen.Id("result"), jen.Err())
+		default:
+			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(target).Dot("do").Call(jen.Id("ctx"), jen.Id("r"))
+			g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err()))
+			g.Return(jen.Id("resp").Dot("body"), jen.Nil())
+		}
+	})
+}
+
+// hasParamsIn reports whether the operation has parameters in a place.
+func hasParamsIn(o *model.Operation, in model.ParamIn) bool {
+	for _, p := range o.Params {
+		if p.In == in {
+			return true
+		}
+	}
+	return false
+}
+
+// requestBody returns the media the method takes as its body argument:
+// the first one (JSON when offered), or nil.
+func requestBody(o *model.Operation) *model.Media {
+	if o.Body == nil || len(o.Body.Media) == 0 || o.Body.Media[0].Type == nil {
+		return nil
+	}
+	return o.Body.Media[0]
+}
+
+// formMedia reports whether the operation also accepts the body as a form.
+func formMedia(o *model.Operation) bool {
+	for _, m := range o.Body.Media {
+		if m.ContentType == "application/x-www-form-urlencoded" {
+			return true
+		}
+	}
+	return false
+}
+
+// requestChecks validates path arguments, parameters and body together, so
+// an invalid call reports every violation and sends nothing:
+//
+//	c := &validator{}
+//	params.validate(c, nil)
+//	body.validate(c, nil)
+//	if err := c.err(); err != nil {
+//		return result, fmt.Errorf("get_client-grants: invalid request: %w", err)
+//	}
+func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *model.Media, fail func(jen.Code) jen.Code) {
+	g.Id("c").Op(":=").Op("&").Id("validator").Values()
+	if len(o.PathParams()) > 0 {
+		g.Var().Id("p").Op("*").Id("path") // the root
+	}
+	for _, p := range o.PathParams() {
+		arg := jen.Id(model.ParamName(p.Name))
+		g.BlockFunc(func(b *jen.Group) {
+			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
+			if isStringRef(p.Type) {
+				b.If(jen.Add(arg.Clone()).Op("==").Lit("")).Block(jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")))
+			}
+			e.check(b, p.Type, arg.Clone(), pathVar{name: "fp"}, 1)
+		})
+	}
+	if o.ParamsType != nil {
+		g.Id("params").Dot("validate").Call(jen.Id("c"), jen.Nil())
+	}
+	if body != nil && body.Type.Kind == model.RefNamed {
+		g.Id("body").Dot("validate").Call(jen.Id("c"), jen.Nil())
+	} else if body != nil && e.refHasChecks(body.Type) {
+		g.BlockFunc(func(b *jen.Group) {
+			b.Var().Id("p").Op("*").Id("path")
+			e.check(b, body.Type, jen.Id("body"), pathVar{name: "p", pointer: true}, 1)
+		})
+	}
+	g.If(jen.Err().Op(":=").Id("c").Dot("err").Call(), jen.Err().Op("!=").Nil()).Block(
+		fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID+": invalid request: %w"), jen.Err())),
+	)
+}
+
+func isStringRef(r *model.Ref) bool {
+	return (r.Kind == model.RefBuiltin && r.Builtin == model.String) ||
+		(r.Kind == model.RefNamed && r.Named.Kind == model.Enum && r.Named.Enum.Base == model.String)
+}
+
+// pathExpr builds the escaped path: "/client-grants/" + url.PathEscape(id).
+func pathExpr(o *model.Operation) jen.Code {
+	var parts []jen.Code
+	rest := o.Path
+	for rest != "" {
+		loc := serverVar.FindStringSubmatchIndex(rest)
+		if loc == nil {
+			parts = append(parts, jen.Lit(rest))
+			break
+		}
+		if loc[0] > 0 {
+			parts = append(parts, jen.Lit(rest[:loc[0]]))
+		}
+		name := rest[loc[2]:loc[3]]
+		var typ *model.Ref
+		for _, p := range o.PathParams() {
+			if p.Name == name {
+				typ = p.Type
+			}
+		}
+		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(paramTextExpr(typ, jen.Id(model.ParamName(name)))))
+		rest = rest[loc[1]:]
+	}
+	return joinPlus(parts)
+}
+
+// scalarText renders a scalar value as the text of a path, query, header or
+// cookie parameter; ok is false for values that are not scalars.
+func scalarText(r *model.Ref, v *jen.Statement) (jen.Code, bool) {
+	b := model.Builtin(0)
+	switch {
+	case r == nil:
+		return v, true
+	case r.Kind == model.RefBuiltin:
+		b = r.Builtin
+	case r.Kind == model.RefNamed && r.Named.Kind == model.Enum:
+		b = r.Named.Enum.Base
+	case r.Kind == model.RefNamed && r.Named.Kind == model.Alias && r.Named.Elem.Kind == model.RefBuiltin:
+		b = r.Named.Elem.Builtin
+	}
+	switch b {
+	case model.String:
+		if r.Kind == model.RefNamed {
+			return jen.String().Call(v), true
+		}
+		return v, true
+	case model.Int64, model.Int32:
+		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(v), jen.Lit(10)), true
+	case model.Float64, model.Float32:
+		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(v), jen.LitByte('g'), jen.Lit(-1), jen.Lit(64)), true
+	case model.Bool:
+		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(v)), true
+	case model.Time:
+		return v.Clone().Dot("Format").Call(jen.Qual("time", "RFC3339Nano")), true
+	}
+	return nil, false
+}
+
+// paramTextExpr is scalarText with the JSON fallback for other values.
+func paramTextExpr(r *model.Ref, v *jen.Statement) jen.Code {
+	if text, ok := scalarText(r, v); ok {
+		return text
+	}
+	return jen.Id("paramText").Call(v)
+}
+
+// paramEncoding puts one query, header or cookie parameter on the request,
+// leaving out an absent optional one:
+//
+//	if params.PerPage.Set {
+//		r.query.Set("per_page", strconv.FormatInt(int64(params.PerPage.Value), 10))
+//	}
+func paramEncoding(g *jen.Group, f *model.Field) {
+	p := f.Param
+	value := jen.Id("params").Dot(f.Name)
+	var cond jen.Code
+	switch f.Wrap {
+	case model.WrapOpt:
+		cond, value = value.Clone().Dot("Set"), value.Clone().Dot("Value")
+	case model.WrapNullable:
+		cond, value = value.Clone().Dot("Set").Op("&&").Op("!").Add(value.Clone()).Dot("Null"), value.Clone().Dot("Value")
+	}
+	emit := func(b *jen.Group) { encodeParam(b, p, value) }
+	if cond != nil {
+		g.If(cond).BlockFunc(emit)
+	} else {
+		g.BlockFunc(emit)
+	}
+}
+
+// encodeParam writes the value of p in its style: scalars as text, arrays
+// repeated (explode) or comma-joined, maps as deepObject (name[key]=value),
+// anything else as JSON text.
+func encodeParam(g *jen.Group, p *model.Param, v *jen.Statement) {
+	set := func(name jen.Code, text jen.Code) jen.Code {
+		switch p.In {
+		case model.InHeader:
+			return jen.Id("r").Dot("header").Dot("Add").Call(name, text)
+		case model.InCookie:
+			return jen.Id("r").Dot("cookies").Op("=").Append(jen.Id("r").Dot("cookies"), jen.Op("&").Qual("net/http", "Cookie").Values(jen.Dict{jen.Id("Name"): name, jen.Id("Value"): text}))
+		}
+		return jen.Id("r").Dot("query").Dot("Add").Call(name, text)
+	}
+	name := jen.Lit(p.Name)
+	if text, ok := scalarText(p.Type, v.Clone()); ok {
+		g.Add(set(name, text))
+		return
+	}
+	switch r := p.Type; {
+	case r.Kind == model.RefSlice:
+		if text, ok := scalarText(r.Elem, jen.Id("item")); ok {
+			if p.Explode && p.In == model.InQuery {
+				g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(set(name, text))
+				return
+			}
+			g.Id("items").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(v.Clone()))
+			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(jen.Id("items").Op("=").Append(jen.Id("items"), text))
+			g.Add(set(name, jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))
+			return
+		}
+	case r.Kind == model.RefMap && p.Style == "deepObject":
+		if text, ok := scalarText(r.Elem, v.Clone().Index(jen.Id("k"))); ok {
+			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(v.Clone())).Block(
+				set(jen.Lit(p.Name+"[").Op("+").Id("k").Op("+").Lit("]"), text),
+			)
+			return
+		}
+	}
+	g.Add(set(name, jen.Id("paramText").Call(v.Clone())))
+}
+
+// bodyEncoding encodes the body as JSON, or as a form when that is the only
+// media type or the client prefers forms:
+//
+//	data, err := json.Marshal(body)
+//	r.body, r.contentType = data, "application/json"
+func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func(jen.Code) jen.Code) {
+	form := body.ContentType == "application/x-www-form-urlencoded"
+	canForm := formMedia(o) && body.Type.Kind == model.RefNamed && body.Type.Named.FormBody
+	jsonBody := func(b *jen.Group) {
+		b.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body"))
+		b.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID+": encoding the body: %w"), jen.Err())))
+		b.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Id("data"), jen.Lit(body.ContentType))
+	}
+	formBody := func(b *jen.Group) {
+		b.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(
+			jen.Index().Byte().Call(jen.Id("body").Dot("formValues").Call().Dot("Encode").Call()),
+			jen.Lit("application/x-www-form-urlencoded"),
+		)
+	}
+	raw := body.Type.Kind == model.RefBuiltin && (body.Type.Builtin == model.String || body.Type.Builtin == model.RawJSON)
+	multipart := body.ContentType == "multipart/form-data" && body.Type.Kind == model.RefNamed && body.Type.Named.FormBody
+	switch {
+	case form && canForm:
+		formBody(g)
+	case !form && canForm && isJSON(body.ContentType):
+		g.If(jen.Id("s").Dot("t").Dot("opts").Dot("formBodies")).BlockFunc(formBody).Else().BlockFunc(jsonBody)
+	case multipart:
+		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").Id("multipartBody").Call(jen.Id("body").Dot("formValues").Call())
+	case raw && !isJSON(body.ContentType):
+		// Text and binary media take the body as it is.
+		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Index().Byte().Call(jen.Id("body")), jen.Lit(body.ContentType))
+	default:
+		jsonBody(g)
+	}
+}
+
+// formValues declares the form encoding of a struct sent as
+// application/x-www-form-urlencoded: scalars as text, arrays of scalars as
+// repeated keys, anything else as JSON text.
+func formValues(t *model.Type) jen.Code {
+	code := comment("formValues encodes v as the fields of an application/x-www-form-urlencoded body.")
+	return code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("formValues").Params().Qual("net/url", "Values").BlockFunc(func(g *jen.Group) {
+		g.Id("form").Op(":=").Qual("net/url", "Values").Values()
+		for _, f := range t.Fields {
+			value := jen.Id("v").Dot(f.Name)
+			var cond jen.Code
+			switch f.Wrap {
+			case model.WrapOpt:
+				cond, value = value.Clone().Dot("Set"), value.Clone().Dot("Value")
+			case model.WrapNullable:
+				// A form cannot say null; an explicit null is sent empty.
+				cond, value = value.Clone().Dot("Set"), value.Clone().Dot("Value")
+			case model.WrapPointer:
+				cond = value.Clone().Op("!=").Nil()
+			}
+			emit := func(b *jen.Group) {
+				name := jen.Lit(f.JSONName)
+				if text, ok := scalarText(f.Type, value.Clone()); ok {
+					b.Id("form").Dot("Add").Call(name, text)
+					return
+				}
+				if f.Type.Kind == model.RefSlice {
+					if text, ok := scalarText(f.Type.Elem, jen.Id("item")); ok {
+						b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(value.Clone())).Block(jen.Id("form").Dot("Add").Call(name, text))
+						return
+					}
+				}
+				b.Id("form").Dot("Add").Call(name, jen.Id("paramText").Call(value.Clone()))
+			}
+			if cond != nil {
+				g.If(cond).BlockFunc(emit)
+			} else {
+				g.BlockFunc(emit)
+			}
+		}
+		if t.Extra == model.ExtraKeep {
+			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("v").Dot("AdditionalProperties"))).Block(
+				jen.Id("form").Dot("Add").Call(jen.Id("k"), jen.String().Call(jen.Id("v").Dot("AdditionalProperties").Index(jen.Id("k")))),
+			)
+		}
+		g.Return(jen.Id("form"))
+	})
+}
+
+// pagerMethod declares the iterator over every item of a list operation:
+//
+//	func (s *ClientGrantsService) ListAll(ctx context.Context, params ListClientGrantsRequestParameters) iter.Seq2[ClientGrantResponseContent, error]
+func pagerMethod(o *model.Operation, recv string) jen.Code {
+	pg := o.Pagination
+	item := goType(pg.Item)
+	var args, call []jen.Code
+	args = append(args, jen.Id("ctx").Qual("context", "Context"))
+	call = append(call, jen.Id("ctx"))
+	for _, p := range o.PathParams() {
+		args = append(args, jen.Id(model.ParamName(p.Name)).Add(goType(p.Type)))
+		call = append(call, jen.Id(model.ParamName(p.Name)))
+	}
+	args = append(args, jen.Id("params").Id(o.ParamsType.Name))
+	call = append(call, jen.Id("params"))
+
+	var modes []string
+	if pg.From != nil {
+		modes = append(modes, "with "+pg.From.Name+"/"+pg.Take.Name+" set, it follows the checkpoint cursor until the last page")
+	}
+	if pg.Page != nil {
+		m := "otherwise it asks for page after page, from " + pg.Page.Name + " (0 by default)"
+		if pg.IncludeTotals != nil {
+			m += " with " + pg.IncludeTotals.Name + "=true"
+		}
+		modes = append(modes, m+", until a short or empty page or the total is reached")
+	}
+	doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. It pages in the mode the parameters choose: %s.", pg.Method, o.Name, strings.Join(modes, "; "))
+	field := func(name string) *jen.Statement { return jen.Id("params").Dot(name) }
+	return doc.Func().Params(jen.Id("s").Op("*").Id(recv)).Id(pg.Method).Params(args...).Qual("iter", "Seq2").Types(item.Clone(), jen.Error()).Block(
+		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(item.Clone(), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
+			checkpoint := jen.False()
+			if pg.From != nil {
+				checkpoint = field(pg.From.Field.Name).Dot("Set").Op("||").Add(field(pg.Take.Field.Name)).Dot("Set")
+			}
+			g.Id("checkpoint").Op(":=").Add(checkpoint)
+			if pg.Page != nil {
+				// offset counts the items before the current page, to compare with a total.
+				g.List(jen.Id("perPage"), jen.Id("offset")).Op(":=").List(jen.Lit(0), jen.Lit(0))
+				g.If(jen.Op("!").Id("checkpoint")).BlockFunc(func(b *jen.Group) {
+					b.If(jen.Op("!").Add(field(pg.Page.Field.Name)).Dot("Set")).Block(field(pg.Page.Field.Name).Op("=").Id("NewOpt").Types(goType(pg.Page.Type)).Call(jen.Lit(0)))
+					if pg.IncludeTotals != nil {
+						b.Add(field(pg.IncludeTotals.Field.Name)).Op("=").Id("NewOpt").Types(goType(pg.IncludeTotals.Type)).Call(jen.True())
+					}
+					b.Id("perPage").Op("=").Int().Call(field(pg.PerPage.Field.Name).Dot("Value"))
+					b.Id("offset").Op("=").Int().Call(field(pg.Page.Field.Name).Dot("Value")).Op("*").Id("perPage")
+				})
+			}
+			g.For().BlockFunc(func(loop *jen.Group) {
+				loop.List(jen.Id("page"), jen.Err()).Op(":=").Id("s").Dot(o.Name).Call(call...)
+				loop.If(jen.Err().Op("!=").Nil()).Block(
+					jen.Var().Id("zero").Add(item.Clone()),
+					jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
+					jen.Return(),
+				)
+				loop.Var().Id("items").Index().Add(item.Clone())
+				if pg.From != nil {
+					loop.Id("next").Op(":=").Lit("")
+				}
+				if pg.Page != nil {
+					loop.Id("total").Op(":=").Lit(-1) // unknown
+				}
+				for _, src := range pg.Sources {
+					assign := func(b *jen.Group, v *jen.Statement) {
+						if src.Items == nil {
+							b.Id("items").Op("=").Add(v.Clone())
+						} else {
+							b.Id("items").Op("=").Add(fieldValue(v.Clone(), src.Items))
+						}
+						if src.Next != nil && pg.From != nil {
+							b.Id("next").Op("=").Add(fieldValue(v.Clone(), src.Next))
+						}
+						if src.Total != nil && pg.Page != nil {
+							b.If(v.Clone().Dot(src.Total.Name).Dot("Set")).Block(jen.Id("total").Op("=").Int().Call(v.Clone().Dot(src.Total.Name).Dot("Value")))
+						}
+					}
+					if src.Variant == nil {
+						loop.BlockFunc(func(b *jen.Group) { assign(b, jen.Id("page")) })
+						continue
+					}
+					loop.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("page").Dot(src.Variant.Name).Call(), jen.Id("ok")).BlockFunc(func(b *jen.Group) {
+						assign(b, jen.Id("v"))
+					})
+				}
+				loop.For(jen.List(jen.Id("_"), jen.Id("it")).Op(":=").Range().Id("items")).Block(
+					jen.If(jen.Op("!").Id("yield").Call(jen.Id("it"), jen.Nil())).Block(jen.Return()),
+				)
+				if pg.From != nil {
+					loop.If(jen.Id("checkpoint")).Block(
+						jen.If(jen.Id("next").Op("==").Lit("").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return()),
+						field(pg.From.Field.Name).Op("=").Id("NewOpt").Call(jen.Id("next")),
+						jen.Continue(),
+					)
+				}
+				if pg.Page != nil {
+					loop.Id("offset").Op("+=").Len(jen.Id("items"))
+					loop.If(jen.Len(jen.Id("items")).Op("==").Lit(0).
+						Op("||").Parens(jen.Id("perPage").Op(">").Lit(0).Op("&&").Len(jen.Id("items")).Op("<").Id("perPage")).
+						Op("||").Parens(jen.Id("total").Op(">=").Lit(0).Op("&&").Id("offset").Op(">=").Id("total"))).Block(jen.Return())
+					loop.Add(field(pg.Page.Field.Name)).Dot("Value").Op("++")
+				} else {
+					loop.Return()
+				}
+			})
+		})),
+	)
+}
+
+// fieldValue reads a field through its wrapper.
+func fieldValue(v *jen.Statement, f *model.Field) *jen.Statement {
+	switch f.Wrap {
+	case model.WrapOpt, model.WrapNullable:
+		return v.Dot(f.Name).Dot("Value")
+	case model.WrapPointer:
+		return jen.Op("*").Add(v.Dot(f.Name))
+	}
+	return v.Dot(f.Name)
+}

@@ -1,0 +1,176 @@
+package model
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// paramsType declares the struct that holds an operation's query, header
+// and cookie parameters, named by x-operation-request-parameters-name when
+// the spec gives one: required parameters are plain fields, optional ones
+// Opt[T], and the struct validates like any other type.
+func (b *builder) paramsType(o *Operation, op *openapi3.Operation, base string) {
+	var params []*Param
+	for _, p := range o.Params {
+		if p.In != InPath {
+			params = append(params, p)
+		}
+	}
+	if len(params) == 0 {
+		return
+	}
+	name := base + "Params"
+	if ext, _ := op.Extensions["x-operation-request-parameters-name"].(string); ext != "" {
+		name = GoName(ext)
+	}
+	t := &Type{
+		Name:   b.names.claim(name),
+		Schema: "the parameters of operation " + o.ID,
+		Doc:    "The query, header and cookie parameters of " + o.Method + " " + o.Path + ".",
+		Pos:    o.Pos,
+		Kind:   Struct,
+		Params: true,
+	}
+	fields := newNamespace(structMethods...)
+	for _, p := range params {
+		f := &Field{Name: fields.claim(p.GoName), JSONName: p.Name, Doc: p.Doc, Pos: p.Pos, Type: p.Type, Required: p.Required, Default: p.Default, Param: p}
+		switch {
+		case p.Type.Nullable:
+			f.Wrap = WrapNullable
+		case !p.Required:
+			f.Wrap = WrapOpt
+		}
+		p.Field = f
+		t.Fields = append(t.Fields, f)
+	}
+	o.ParamsType = t
+	b.api.Types = append(b.api.Types, t)
+}
+
+// pagination recognises the list operations a client can walk: page mode
+// (page and per_page, optionally include_totals) and checkpoint mode (from
+// and take, answered with a next cursor), over a result that is an array of
+// items or holds one. The extension x-oasgen-pagination: false turns it off.
+func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
+	if off, ok := op.Extensions["x-oasgen-pagination"].(bool); ok && !off {
+		return nil
+	}
+	if o.Method != "GET" || o.Result == nil || o.Result.Type == nil {
+		return nil
+	}
+	param := func(name string) *Param {
+		for _, p := range o.Params {
+			if p.In == InQuery && p.Name == name && !p.Required {
+				return p
+			}
+		}
+		return nil
+	}
+	pg := &Pagination{Page: param("page"), PerPage: param("per_page"), IncludeTotals: param("include_totals"), From: param("from"), Take: param("take")}
+	pageMode := pg.Page != nil && pg.PerPage != nil && isInteger(pg.Page.Type) && isInteger(pg.PerPage.Type)
+	checkpointMode := pg.From != nil && pg.Take != nil && isString(pg.From.Type) && isInteger(pg.Take.Type)
+	if !pageMode {
+		pg.Page, pg.PerPage = nil, nil
+	}
+	if !checkpointMode {
+		pg.From, pg.Take = nil, nil
+	}
+	if pg.IncludeTotals != nil && (!pageMode || !isBool(pg.IncludeTotals.Type)) {
+		pg.IncludeTotals = nil
+	}
+	if !pageMode && !checkpointMode {
+		return nil
+	}
+	r := o.Result.Type
+	if r.Kind == RefSlice {
+		pg.Item = r.Elem
+		pg.Sources = []*PageSource{{}}
+		return pg
+	}
+	if r.Kind != RefNamed || r.Named.Kind != Union {
+		return nil
+	}
+	for _, v := range r.Named.Variants {
+		src := &PageSource{Variant: v}
+		switch {
+		case v.Type.Kind == RefSlice:
+			if !sameType(&pg.Item, v.Type.Elem) {
+				return nil
+			}
+		case v.Type.Kind == RefNamed && v.Type.Named.Kind == Struct:
+			for _, f := range v.Type.Named.Fields {
+				switch {
+				case f.Type.Kind == RefSlice && f.Wrap != WrapPointer && src.Items == nil:
+					if !sameType(&pg.Item, f.Type.Elem) {
+						return nil
+					}
+					src.Items = f
+				case f.JSONName == "next" && isString(f.Type):
+					src.Next = f
+				case f.JSONName == "total" && f.Type.Kind == RefBuiltin && f.Type.Builtin.Numeric():
+					src.Total = f
+				}
+			}
+			if src.Items == nil {
+				return nil
+			}
+		default:
+			return nil
+		}
+		pg.Sources = append(pg.Sources, src)
+	}
+	if checkpointMode && !slices.ContainsFunc(pg.Sources, func(s *PageSource) bool { return s.Next != nil }) {
+		pg.From, pg.Take = nil, nil
+		if !pageMode {
+			return nil
+		}
+	}
+	return pg
+}
+
+// sameType records the item type on first sight and then checks that every
+// other source lists the same type.
+func sameType(item **Ref, r *Ref) bool {
+	if *item == nil {
+		*item = r
+		return true
+	}
+	a, b := *item, r
+	return a.Kind == b.Kind && a.Builtin == b.Builtin && a.Named == b.Named
+}
+
+func isInteger(r *Ref) bool {
+	return r.Kind == RefBuiltin && (r.Builtin == Int64 || r.Builtin == Int32)
+}
+
+func isString(r *Ref) bool { return r.Kind == RefBuiltin && r.Builtin == String }
+
+func isBool(r *Ref) bool {
+	return (r.Kind == RefBuiltin && r.Builtin == Bool) || (r.Kind == RefNamed && r.Named.Kind == Enum && r.Named.Enum.Base == Bool)
+}
+
+// groups arranges the operations into the client's tree of groups; the
+// group types are named after their path (ClientGrantsOrganizationsService).
+func (b *builder) groups() {
+	root := &Group{}
+	for _, o := range b.api.Operations {
+		g := root
+		for i := range o.Group {
+			var child *Group
+			for _, c := range g.Groups {
+				if c.Field == o.Group[i] {
+					child = c
+				}
+			}
+			if child == nil {
+				child = &Group{Field: o.Group[i], TypeName: b.names.claim(strings.Join(o.Group[:i+1], "") + "Service")}
+				g.Groups = append(g.Groups, child)
+			}
+			g = child
+		}
+		g.Operations = append(g.Operations, o)
+	}
+	b.api.Client = root
+}

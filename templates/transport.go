@@ -1,0 +1,563 @@
+package templates
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Option configures a Client through NewClient(baseURL, opts...).
+type Option func(*clientOptions)
+
+// clientOptions holds what the options set; newTransport fills in defaults.
+type clientOptions struct {
+	httpClient *http.Client                          // default: a client with no overall timeout (per-attempt timeout below)
+	token      func(context.Context) (string, error) // bearer token source; nil = no Authorization header
+	userAgent  string                                // default "oasgen-client"
+	header     http.Header                           // extra headers on every request
+	timeout    time.Duration                         // per attempt; 0 = none
+	retry      RetryPolicy                           // default DefaultRetryPolicy
+	formBodies bool                                  // prefer application/x-www-form-urlencoded where an operation offers both
+}
+
+// WithHTTPClient sends requests through c, for its transport, proxy or TLS
+// settings. A nil c keeps the default. Leave c.Timeout at zero and use
+// WithTimeout instead: c.Timeout spans all attempts and the waits between them.
+func WithHTTPClient(c *http.Client) Option {
+	return func(o *clientOptions) {
+		if c != nil {
+			o.httpClient = c
+		}
+	}
+}
+
+// WithToken sends `Authorization: Bearer token` with every request. An empty
+// token sends no Authorization header.
+func WithToken(token string) Option {
+	return WithTokenFunc(func(context.Context) (string, error) { return token, nil })
+}
+
+// WithTokenFunc calls f before every attempt, retries included, and sends the
+// token it returns as `Authorization: Bearer <token>`, so that f can refresh
+// an expiring token. An empty token sends no Authorization header; an error
+// aborts the call, before anything is sent, and is wrapped in the call's error.
+func WithTokenFunc(f func(ctx context.Context) (string, error)) Option {
+	return func(o *clientOptions) { o.token = f }
+}
+
+// WithUserAgent sets the User-Agent header; an empty ua sends none.
+func WithUserAgent(ua string) Option {
+	return func(o *clientOptions) { o.userAgent = ua }
+}
+
+// WithHeader adds a header to every request. Repeating it with the same key
+// sends every value. These headers replace the client's own defaults of the
+// same name (User-Agent, Accept) but not an operation's header parameters.
+func WithHeader(key, value string) Option {
+	return func(o *clientOptions) {
+		if o.header == nil {
+			o.header = make(http.Header)
+		}
+		o.header.Add(key, value)
+	}
+}
+
+// WithTimeout bounds each attempt, from sending the request to reading the
+// whole answer; an attempt that runs out of time counts as a transport
+// failure and is retried like one. Zero means no limit. The call as a whole
+// is bounded by its context.
+func WithTimeout(d time.Duration) Option {
+	return func(o *clientOptions) { o.timeout = d }
+}
+
+// WithRetryPolicy replaces DefaultRetryPolicy.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(o *clientOptions) { o.retry = p }
+}
+
+// WithFormBodies sends application/x-www-form-urlencoded bodies to the
+// operations that accept both that and JSON.
+func WithFormBodies() Option {
+	return func(o *clientOptions) { o.formBodies = true }
+}
+
+// RetryPolicy says how failed attempts are retried. A 429 answer is retried
+// for every method; a 5xx answer (except 501 and 505) and a transport
+// failure only for idempotent methods, so that a POST or PATCH that may have
+// taken effect is never sent again.
+type RetryPolicy struct {
+	MaxAttempts int           // attempts in all, the first included; 1 or less disables retries
+	BaseDelay   time.Duration // backoff before the second attempt; doubles each time
+	MaxDelay    time.Duration // cap on any single wait, including waits the server asks for; 0 = no cap
+}
+
+// DefaultRetryPolicy is the policy of a client built without WithRetryPolicy.
+var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 4, BaseDelay: 250 * time.Millisecond, MaxDelay: 30 * time.Second}
+
+// backoff returns the wait after failed attempt n (counting from 1) when the
+// server did not say how long to wait: BaseDelay·2^(n-1), capped, then
+// jittered uniformly between half and all of it so that clients failing
+// together do not retry together.
+func (p RetryPolicy) backoff(n int) time.Duration {
+	d := p.BaseDelay
+	for i := 1; i < n && d < math.MaxInt64/2; i++ {
+		d *= 2
+	}
+	d = p.capped(d)
+	if d <= 0 {
+		return 0
+	}
+	return d/2 + rand.N(d-d/2+1)
+}
+
+// delay returns the wait after failed attempt n, which got the answer of the
+// given status and header at time now. Retry-After (seconds or an HTTP date)
+// wins; a 429 may instead carry Auth0's X-RateLimit-Reset, the Unix second
+// at which the rate limit resets. That header comes with every Auth0 answer,
+// so it is not consulted for other statuses, and a reset time already past
+// (a skewed clock) falls back to backoff rather than retrying at once.
+func (p RetryPolicy) delay(n, status int, header http.Header, now time.Time) time.Duration {
+	if d, ok := retryAfter(header.Get("Retry-After"), now); ok {
+		return p.capped(d)
+	}
+	if status == http.StatusTooManyRequests {
+		if secs, err := strconv.ParseInt(header.Get("X-RateLimit-Reset"), 10, 64); err == nil {
+			if d := time.Unix(secs, 0).Sub(now); d > 0 {
+				return p.capped(d)
+			}
+		}
+	}
+	return p.backoff(n)
+}
+
+// capped limits d to [0, MaxDelay].
+func (p RetryPolicy) capped(d time.Duration) time.Duration {
+	if p.MaxDelay > 0 && d > p.MaxDelay {
+		d = p.MaxDelay
+	}
+	return max(d, 0)
+}
+
+// retryAfter parses a Retry-After value: delay seconds or an HTTP date.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		return time.Duration(min(secs, int64(math.MaxInt64/time.Second))) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return t.Sub(now), true
+	}
+	return 0, false
+}
+
+// transport sends the requests of one client.
+type transport struct {
+	base *url.URL
+	opts clientOptions
+}
+
+// newTransport checks baseURL, which must be an absolute http or https URL
+// without query or fragment, and applies opts over the defaults.
+func newTransport(baseURL string, opts []Option) (*transport, error) {
+	base, err := url.Parse(baseURL)
+	if err != nil {
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			err = urlErr.Err // its message repeats the URL
+		}
+		return nil, fmt.Errorf("invalid base URL %q: %w", baseURL, err)
+	}
+	switch {
+	case (base.Scheme != "http" && base.Scheme != "https") || base.Host == "":
+		return nil, fmt.Errorf("invalid base URL %q: want an absolute http or https URL", baseURL)
+	case base.RawQuery != "" || base.ForceQuery || base.Fragment != "":
+		return nil, fmt.Errorf("invalid base URL %q: must not have a query or fragment", baseURL)
+	}
+	t := &transport{base: base, opts: clientOptions{
+		httpClient: &http.Client{},
+		userAgent:  "oasgen-client",
+		retry:      DefaultRetryPolicy,
+	}}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&t.opts)
+		}
+	}
+	return t, nil
+}
+
+// request is one call as the generated method built it.
+type request struct {
+	operation   string     // operationId, named in errors
+	method      string     // such as http.MethodGet
+	path        string     // expanded and escaped, e.g. "/client-grants/abc"; appended to the base URL's path ("/api/v2")
+	query       url.Values // nil or empty = no query string
+	header      http.Header
+	cookies     []*http.Cookie
+	body        []byte // nil = no body
+	contentType string // Content-Type when body != nil
+}
+
+// response is a 2xx answer, read in full.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// maxResponseBytes bounds how much of an answer is read into memory.
+const maxResponseBytes = 32 << 20
+
+// do sends r with authentication, headers and retries, and returns the 2xx
+// answer. A non-2xx final answer becomes *APIError; any other failure is
+// wrapped with the operation, method and URL.
+func (t *transport) do(ctx context.Context, r *request) (*response, error) {
+	target, err := t.target(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s %s: %w", r.operation, r.method, r.path, err)
+	}
+	attempts := max(t.opts.retry.MaxAttempts, 1)
+	for n := 1; ; n++ {
+		token, err := t.token(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s %s: getting the bearer token: %w", r.operation, r.method, target.Redacted(), err)
+		}
+		resp, err := t.attempt(ctx, r, target, token)
+		last := n >= attempts || ctx.Err() != nil
+		var wait time.Duration
+		switch {
+		case err != nil:
+			if last || !idempotent(r.method) || !transient(err) {
+				return nil, transportError(r, target, n, err)
+			}
+			wait = t.opts.retry.backoff(n)
+		case resp.status >= 200 && resp.status < 300:
+			return resp, nil
+		default:
+			if last || !retryable(r.method, resp.status) {
+				return nil, newAPIError(r, target, resp)
+			}
+			wait = t.opts.retry.delay(n, resp.status, resp.header, time.Now())
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return nil, fmt.Errorf("%s: %s %s: waiting to retry: %w", r.operation, r.method, target.Redacted(), err)
+		}
+	}
+}
+
+// target returns the URL of r: the base URL's path, r.path, and the query.
+// r.path keeps its escaping, so an escaped slash in a path parameter stays
+// part of that parameter.
+func (t *transport) target(r *request) (*url.URL, error) {
+	p := strings.TrimRight(t.base.EscapedPath(), "/")
+	if r.path != "" && !strings.HasPrefix(r.path, "/") {
+		p += "/"
+	}
+	p += r.path
+	unescaped, err := url.PathUnescape(p)
+	if err != nil {
+		return nil, err
+	}
+	u := *t.base
+	u.Path, u.RawPath = unescaped, p
+	u.RawQuery = r.query.Encode()
+	return &u, nil
+}
+
+// token returns the bearer token for the next attempt, or "" for none.
+func (t *transport) token(ctx context.Context) (string, error) {
+	if t.opts.token == nil {
+		return "", nil
+	}
+	return t.opts.token(ctx)
+}
+
+// attempt sends r once and reads the whole answer, within the per-attempt
+// timeout when there is one.
+func (t *transport) attempt(ctx context.Context, r *request, target *url.URL, token string) (*response, error) {
+	if t.opts.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, t.opts.timeout)
+		defer cancel()
+	}
+	req, err := t.newRequest(ctx, r, target, token)
+	if err != nil {
+		return nil, err
+	}
+	res, err := t.opts.httpClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	body, err := readBody(res.Body, maxResponseBytes)
+	if err != nil {
+		return nil, fmt.Errorf("reading the %d response: %w", res.StatusCode, err)
+	}
+	return &response{status: res.StatusCode, header: res.Header, body: body}, nil
+}
+
+// newRequest builds the HTTP request of one attempt. Each attempt reads the
+// body afresh from r.body; http.NewRequest sets ContentLength and GetBody
+// for a *bytes.Reader, so redirects can resend it too.
+func (t *transport) newRequest(ctx context.Context, r *request, target *url.URL, token string) (*http.Request, error) {
+	var body io.Reader
+	if r.body != nil {
+		body = bytes.NewReader(r.body)
+	}
+	req, err := http.NewRequestWithContext(ctx, r.method, target.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", t.opts.userAgent)
+	req.Header.Set("Accept", "application/json")
+	for k, vs := range t.opts.header {
+		req.Header[k] = append([]string(nil), vs...)
+	}
+	for k, vs := range r.header {
+		req.Header[k] = append([]string(nil), vs...)
+	}
+	if r.body != nil && r.contentType != "" {
+		req.Header.Set("Content-Type", r.contentType)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for _, c := range r.cookies {
+		req.AddCookie(c)
+	}
+	return req, nil
+}
+
+// readBody reads a whole answer, refusing one above limit bytes rather
+// than holding an unbounded amount in memory.
+func readBody(r io.Reader, limit int) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(body) > limit {
+		return nil, fmt.Errorf("body exceeds the %s limit", byteSize(limit))
+	}
+	return body, nil
+}
+
+// byteSize renders n bytes as "32 MiB" when it is a whole number of MiB.
+func byteSize(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return strconv.Itoa(n>>20) + " MiB"
+	}
+	return strconv.Itoa(n) + " bytes"
+}
+
+// idempotent reports whether sending a request with method twice has the
+// same effect as sending it once, so that it may be retried after a failure
+// that leaves unknown whether the server acted on it.
+func idempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+// retryable reports whether an answer with status is worth another attempt.
+// A 429 means the request was not processed, so any method may be retried; a
+// 5xx may have come after the server acted, so only idempotent methods are.
+// 501 and 505 say the server does not support the request, which no retry
+// changes.
+func retryable(method string, status int) bool {
+	switch {
+	case status == http.StatusTooManyRequests:
+		return true
+	case status == http.StatusNotImplemented || status == http.StatusHTTPVersionNotSupported:
+		return false
+	case status >= 500 && status < 600:
+		return idempotent(method)
+	}
+	return false
+}
+
+// transient reports whether err, from one attempt, is a failure another
+// attempt may not meet: the per-attempt timeout, a connection refused or
+// reset, or an answer cut short. The caller's own context is checked apart.
+func transient(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return dnsErr.IsTimeout || dnsErr.IsTemporary // not an unknown host
+	}
+	var opErr *net.OpError
+	return errors.As(err, &opErr)
+}
+
+// transportError wraps the failure of the last attempt. The *url.Error that
+// http.Client returns is unwrapped, as its message repeats method and URL.
+func transportError(r *request, target *url.URL, attempts int, err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		err = urlErr.Err
+	}
+	if attempts > 1 {
+		return fmt.Errorf("%s: %s %s: %w (after %d attempts)", r.operation, r.method, target.Redacted(), err, attempts)
+	}
+	return fmt.Errorf("%s: %s %s: %w", r.operation, r.method, target.Redacted(), err)
+}
+
+// sleep waits for d, returning early with ctx.Err() when ctx is done.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return nil
+	}
+}
+
+// APIError is a non-2xx answer. Use errors.As to reach it, or IsNotFound and
+// its siblings to test the status.
+type APIError struct {
+	Operation  string // operationId
+	Method     string
+	URL        string // with any password in it redacted
+	StatusCode int
+	Header     http.Header
+	Body       []byte // raw body
+
+	// Decoded from a JSON body of the Auth0 shape
+	// {"statusCode":…,"error":…,"message":…,"errorCode":…} when present.
+	ErrorName string // the "error" field, such as "Not Found"
+	Message   string
+	ErrorCode string
+}
+
+// newAPIError describes the non-2xx answer resp to r.
+func newAPIError(r *request, target *url.URL, resp *response) *APIError {
+	e := &APIError{
+		Operation:  r.operation,
+		Method:     r.method,
+		URL:        target.Redacted(),
+		StatusCode: resp.status,
+		Header:     resp.header,
+		Body:       resp.body,
+	}
+	if b := bytes.TrimLeft(resp.body, " \t\r\n"); len(b) > 0 && b[0] == '{' {
+		var fields struct {
+			Error     string `json:"error"`
+			Message   string `json:"message"`
+			ErrorCode string `json:"errorCode"`
+		}
+		// A field of another type is skipped and the rest still decoded;
+		// a body that is not JSON at all leaves every field empty.
+		_ = json.Unmarshal(b, &fields)
+		e.ErrorName, e.Message, e.ErrorCode = fields.Error, fields.Message, fields.ErrorCode
+	}
+	return e
+}
+
+// errorBodyPrefix bounds how much of an undecoded body Error quotes.
+const errorBodyPrefix = 200
+
+// Error describes the answer on one line, such as `get_client-grant: GET
+// https://h/api/v2/client-grants/x: 404 Not Found: The grant does not exist
+// (errorCode inexistent_client_grant)`. Without a decoded Auth0 error it ends
+// with the start of the raw body instead.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s %s: %d", e.Operation, e.Method, e.URL, e.StatusCode)
+	name := e.ErrorName
+	if name == "" {
+		name = http.StatusText(e.StatusCode)
+	}
+	if name != "" {
+		b.WriteString(" " + name)
+	}
+	if e.Message != "" {
+		b.WriteString(": " + e.Message)
+	}
+	if e.ErrorCode != "" {
+		b.WriteString(" (errorCode " + e.ErrorCode + ")")
+	}
+	if e.ErrorName == "" && e.Message == "" && e.ErrorCode == "" {
+		if s := bodyPrefix(e.Body); s != "" {
+			b.WriteString(": " + s)
+		}
+	}
+	return b.String()
+}
+
+// bodyPrefix returns the start of body as one line of valid UTF-8, white
+// space collapsed, ending in "…" when cut short.
+func bodyPrefix(body []byte) string {
+	const scan = 4 * errorBodyPrefix // enough for the prefix unless mostly white space
+	cut := len(body) > scan
+	s := strings.ToValidUTF8(string(body[:min(len(body), scan)]), "\uFFFD")
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return ""
+	}
+	if len(s) > errorBodyPrefix {
+		n := errorBodyPrefix
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		s, cut = s[:n], true
+	}
+	if cut {
+		s += "…"
+	}
+	return s
+}
+
+// IsNotFound reports whether err is, or wraps, an *APIError with status 404.
+func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+
+// IsUnauthorized reports whether err is, or wraps, an *APIError with status 401.
+func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }
+
+// IsForbidden reports whether err is, or wraps, an *APIError with status 403.
+func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
+
+// IsConflict reports whether err is, or wraps, an *APIError with status 409.
+func IsConflict(err error) bool { return hasStatus(err, http.StatusConflict) }
+
+// IsRateLimited reports whether err is, or wraps, an *APIError with status
+// 429, as a call does once its retries are spent.
+func IsRateLimited(err error) bool { return hasStatus(err, http.StatusTooManyRequests) }
+
+// hasStatus reports whether err is, or wraps, an *APIError with status.
+func hasStatus(err error, status int) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.StatusCode == status
+}
+
+// decodeResponse decodes the JSON body of resp into v.
+func decodeResponse(operation string, resp *response, v any) error {
+	if err := json.Unmarshal(resp.body, v); err != nil {
+		return fmt.Errorf("%s: decoding the %d response: %w", operation, resp.status, err)
+	}
+	return nil
+}
