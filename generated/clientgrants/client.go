@@ -30,10 +30,10 @@ type Client struct {
 	ClientGrants *ClientGrantsService
 }
 
-// NewClient returns a client for the API at baseURL, such as
-// "https://example.auth0.com/api/v2". A baseURL is required: the spec's server
-// has placeholders; ServerURL fills them in. Options set the bearer token, the
-// HTTP client, headers, timeouts and the retry policy.
+// NewClient returns a client for the API at baseURL, the server URL up to and
+// including its base path. A baseURL is required: the spec's server has
+// placeholders; ServerURL fills them in. Options set the bearer token, the HTTP
+// client, headers, timeouts and the retry policy.
 func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	t, err := newTransport(baseURL, opts)
 	if err != nil {

@@ -124,7 +124,7 @@ func clientType(f *jen.File, api *model.API, concrete bool) {
 	if concrete {
 		defaultDoc = "An empty baseURL means DefaultServerURL."
 	}
-	f.Add(commentf("NewClient returns a client for the API at baseURL, such as %q. %s Options set the bearer token, the HTTP client, headers, timeouts and the retry policy.", "https://example.auth0.com/api/v2", defaultDoc).
+	f.Add(commentf("NewClient returns a client for the API at baseURL, the server URL up to and including its base path. %s Options set the bearer token, the HTTP client, headers, timeouts and the retry policy.", defaultDoc).
 		Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		if concrete {
 			g.If(jen.Id("baseURL").Op("==").Lit("")).Block(jen.Id("baseURL").Op("=").Id("DefaultServerURL"))
