@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -35,6 +36,17 @@ type Config struct {
 	// Out is the output directory; empty means DefaultOut for the embedded
 	// spec and ./api otherwise. See OutDir.
 	Out string
+	// Generate lists what to produce: "types", "client". Empty means both.
+	Generate []string
+	// TypeNames renames schemas: component name → Go type name.
+	TypeNames map[string]string
+	// MethodNames renames operations: operationId → Go method name.
+	MethodNames map[string]string
+}
+
+// wants reports whether the config asks for kind.
+func (c Config) wants(kind string) bool {
+	return len(c.Generate) == 0 || slices.Contains(c.Generate, kind)
 }
 
 // OutDir returns the output directory the config names or implies.
@@ -77,11 +89,20 @@ func Generate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	api, err := model.Build(doc, model.Options{Reserved: templates.Identifiers()})
+	for _, kind := range cfg.Generate {
+		switch kind {
+		case "types", "client":
+		case "server":
+			return nil, fmt.Errorf("generating server stubs is not supported yet; generate types and client")
+		default:
+			return nil, fmt.Errorf("cannot generate %q; choose from types, client", kind)
+		}
+	}
+	api, err := model.Build(doc, model.Options{Reserved: templates.Identifiers(), TypeNames: cfg.TypeNames, MethodNames: cfg.MethodNames})
 	if err != nil {
 		return nil, err
 	}
-	files, err := emit.Files(api, emit.Options{Package: pkg, Source: filepath.ToSlash(filepath.Base(doc.Path))})
+	files, err := emit.Files(api, emit.Options{Package: pkg, Source: filepath.ToSlash(filepath.Base(doc.Path)), Client: cfg.wants("client")})
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,12 @@ var runtimeFiles embed.FS
 type Source struct {
 	Name string // file name, such as "optional.go"
 	Body []byte // the source after the package clause
+	// Client marks support that only a generated client needs.
+	Client bool
 }
+
+// clientFiles are the runtime files that only a client uses.
+var clientFiles = map[string]bool{"transport.go": true, "params.go": true}
 
 // Sources returns the runtime files in name order, each without its package
 // clause, so the emitter can write its own header and package name above.
@@ -43,7 +48,7 @@ func Sources() []Source {
 		if !ok {
 			panic("templates: " + e.Name() + " lacks its package clause")
 		}
-		out = append(out, Source{Name: e.Name(), Body: after})
+		out = append(out, Source{Name: e.Name(), Body: after, Client: clientFiles[e.Name()]})
 	}
 	return out
 }

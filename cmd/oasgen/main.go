@@ -13,8 +13,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/oasgen/oasgen/generator"
+	"github.com/oasgen/oasgen/generator/config"
 )
 
 func main() {
@@ -24,13 +26,32 @@ func main() {
 const usage = `oasgen generates a Go package from an OpenAPI 3.0 or 3.1 document.
 
 Usage:
-  oasgen [-spec file] [-out dir] [-package name] [-check]
+  oasgen [-config oasgen.yaml] [-spec file] [-out dir] [-package name] [-generate types,client] [-check]
 
 With no flags, oasgen regenerates generated/clientgrants from the embedded
 spec/client-grants.yaml.
 
 Flags:
 `
+
+// settings starts the config from the config file, when one is named.
+func settings(path string) (generator.Config, bool, error) {
+	if path == "" {
+		return generator.Config{}, false, nil
+	}
+	f, err := config.Load(path)
+	if err != nil {
+		return generator.Config{}, false, err
+	}
+	return generator.Config{
+		Spec:        f.Spec,
+		Out:         f.Out,
+		Package:     f.Package,
+		Generate:    f.Generate,
+		TypeNames:   f.TypeNames,
+		MethodNames: f.MethodNames,
+	}, f.Check, nil
+}
 
 // run is main without the process: it parses args, runs the generator and
 // returns the exit code.
@@ -41,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "the directory to write the package to (default: "+generator.DefaultOut+" for the embedded spec, else ./api)")
 	pkg := fs.String("package", "", "the Go package name (default: the last element of -out, lower-cased, without punctuation)")
 	check := fs.Bool("check", false, "write nothing; exit 1 and print a diff when -out differs from what would be generated")
+	configPath := fs.String("config", "", "read settings from this YAML or JSON file (see the README); flags given as well override it")
+	generate := fs.String("generate", "", "what to generate, comma-separated: types, client (default: both)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -56,7 +79,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "oasgen: unexpected argument %q; the spec is given with -spec\n", fs.Arg(0))
 		return 2
 	}
-	cfg := generator.Config{Spec: *specPath, Out: *out, Package: *pkg}
+	cfg, checkMode, err := settings(*configPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "oasgen: %v\n", err)
+		return 2
+	}
+	// Flags given on the command line override the config file.
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "spec":
+			cfg.Spec = *specPath
+		case "out":
+			cfg.Out = *out
+		case "package":
+			cfg.Package = *pkg
+		case "check":
+			checkMode = *check
+		case "generate":
+			cfg.Generate = strings.Split(*generate, ",")
+		}
+	})
 	dir := cfg.OutDir()
 	res, err := generator.Generate(cfg)
 	if err != nil {
@@ -66,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "oasgen: warning: %v\n", w)
 	}
-	if *check {
+	if checkMode {
 		drift, err := generator.Check(dir, res.Files)
 		if err != nil {
 			fmt.Fprintf(stderr, "oasgen: %v\n", err)

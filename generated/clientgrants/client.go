@@ -448,3 +448,67 @@ func (s *ClientGrantsOrganizationsService) ListAll(ctx context.Context, id strin
 		}
 	}
 }
+
+// formValues encodes v as the fields of an application/x-www-form-urlencoded
+// body.
+func (v *CreateClientGrantRequestContent) formValues() url.Values {
+	form := url.Values{}
+	if v.ClientID.Set {
+		form.Add("client_id", v.ClientID.Value)
+	}
+	{
+		form.Add("audience", v.Audience)
+	}
+	if v.DefaultFor.Set {
+		form.Add("default_for", string(v.DefaultFor.Value))
+	}
+	if v.OrganizationUsage.Set {
+		form.Add("organization_usage", string(v.OrganizationUsage.Value))
+	}
+	if v.AllowAnyOrganization.Set {
+		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
+	}
+	if v.Scope.Set {
+		for _, item := range v.Scope.Value {
+			form.Add("scope", item)
+		}
+	}
+	if v.SubjectType.Set {
+		form.Add("subject_type", string(v.SubjectType.Value))
+	}
+	if v.AuthorizationDetailsTypes.Set {
+		for _, item := range v.AuthorizationDetailsTypes.Value {
+			form.Add("authorization_details_types", item)
+		}
+	}
+	if v.AllowAllScopes.Set {
+		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
+	}
+	return form
+}
+
+// formValues encodes v as the fields of an application/x-www-form-urlencoded
+// body.
+func (v *UpdateClientGrantRequestContent) formValues() url.Values {
+	form := url.Values{}
+	if v.Scope.Set {
+		for _, item := range v.Scope.Value {
+			form.Add("scope", item)
+		}
+	}
+	if v.OrganizationUsage.Set {
+		form.Add("organization_usage", string(v.OrganizationUsage.Value))
+	}
+	if v.AllowAnyOrganization.Set {
+		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
+	}
+	if v.AuthorizationDetailsTypes.Set {
+		for _, item := range v.AuthorizationDetailsTypes.Value {
+			form.Add("authorization_details_types", item)
+		}
+	}
+	if v.AllowAllScopes.Set {
+		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
+	}
+	return form
+}

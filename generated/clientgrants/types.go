@@ -5,8 +5,6 @@ package clientgrants
 import (
 	"encoding/json"
 	"errors"
-	"net/url"
-	"strconv"
 )
 
 // ClientGrantAllowAnyOrganizationEnum is an enumeration generated from the
@@ -365,44 +363,6 @@ func (v *CreateClientGrantRequestContent) validate(c *validator, p *path) {
 			c.maxLength(&ip1, v.AuthorizationDetailsTypes.Value[i1], 255)
 		}
 	}
-}
-
-// formValues encodes v as the fields of an application/x-www-form-urlencoded
-// body.
-func (v *CreateClientGrantRequestContent) formValues() url.Values {
-	form := url.Values{}
-	if v.ClientID.Set {
-		form.Add("client_id", v.ClientID.Value)
-	}
-	{
-		form.Add("audience", v.Audience)
-	}
-	if v.DefaultFor.Set {
-		form.Add("default_for", string(v.DefaultFor.Value))
-	}
-	if v.OrganizationUsage.Set {
-		form.Add("organization_usage", string(v.OrganizationUsage.Value))
-	}
-	if v.AllowAnyOrganization.Set {
-		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
-	}
-	if v.Scope.Set {
-		for _, item := range v.Scope.Value {
-			form.Add("scope", item)
-		}
-	}
-	if v.SubjectType.Set {
-		form.Add("subject_type", string(v.SubjectType.Value))
-	}
-	if v.AuthorizationDetailsTypes.Set {
-		for _, item := range v.AuthorizationDetailsTypes.Value {
-			form.Add("authorization_details_types", item)
-		}
-	}
-	if v.AllowAllScopes.Set {
-		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
-	}
-	return form
 }
 
 // CreateClientGrantResponseContent is an object generated from the schema
@@ -1442,32 +1402,6 @@ func (v *UpdateClientGrantRequestContent) validate(c *validator, p *path) {
 			c.maxLength(&ip1, v.AuthorizationDetailsTypes.Value[i1], 255)
 		}
 	}
-}
-
-// formValues encodes v as the fields of an application/x-www-form-urlencoded
-// body.
-func (v *UpdateClientGrantRequestContent) formValues() url.Values {
-	form := url.Values{}
-	if v.Scope.Set {
-		for _, item := range v.Scope.Value {
-			form.Add("scope", item)
-		}
-	}
-	if v.OrganizationUsage.Set {
-		form.Add("organization_usage", string(v.OrganizationUsage.Value))
-	}
-	if v.AllowAnyOrganization.Set {
-		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
-	}
-	if v.AuthorizationDetailsTypes.Set {
-		for _, item := range v.AuthorizationDetailsTypes.Value {
-			form.Add("authorization_details_types", item)
-		}
-	}
-	if v.AllowAllScopes.Set {
-		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
-	}
-	return form
 }
 
 // UpdateClientGrantResponseContent is an object generated from the schema

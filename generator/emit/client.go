@@ -32,6 +32,11 @@ func clientFile(api *model.API, opts Options) *jen.File {
 		}
 	}
 	walk(api.Client, "Client")
+	for _, t := range api.Types {
+		if t.FormBody {
+			f.Add(formValues(t)).Line()
+		}
+	}
 	e.patternVars(f)
 	return f
 }

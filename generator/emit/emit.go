@@ -31,6 +31,7 @@ type File struct {
 type Options struct {
 	Package string // Go package name
 	Source  string // the spec file, named in the package comment
+	Client  bool   // emit the HTTP client and its runtime
 }
 
 // Files renders the whole package: the package comment, the types with
@@ -51,12 +52,16 @@ func Files(api *model.API, opts Options) ([]File, error) {
 	if err := add("types.go", typesFile(api, opts)); err != nil {
 		return nil, err
 	}
-	if len(api.Operations) > 0 {
+	client := opts.Client && len(api.Operations) > 0
+	if client {
 		if err := add("client.go", clientFile(api, opts)); err != nil {
 			return nil, err
 		}
 	}
 	for _, src := range templates.Sources() {
+		if src.Client && !client {
+			continue
+		}
 		content, err := runtimeFile(opts.Package, src)
 		if err != nil {
 			return nil, err

@@ -112,6 +112,11 @@ func goType(r *model.Ref) *jen.Statement {
 		return jen.Index().Add(elemType(r.Elem))
 	case model.RefMap:
 		return jen.Map(jen.String()).Add(elemType(r.Elem))
+	case model.RefExternal:
+		if r.Import == "" {
+			return jen.Id(r.External)
+		}
+		return jen.Qual(r.Import, r.External)
 	}
 	return builtin(r.Builtin)
 }
@@ -215,9 +220,6 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 	code.Add(e.validateMethods(t, jen.Op("*").Id(t.Name)))
 	if t.Extra == model.ExtraKeep {
 		code.Line().Add(extraFieldMethods(t))
-	}
-	if t.FormBody {
-		code.Line().Line().Add(formValues(t))
 	}
 	return code
 }

@@ -165,6 +165,8 @@ const (
 	RefNamed
 	RefSlice // []Elem
 	RefMap   // map[string]Elem
+	// RefExternal is a Go type the spec names with x-go-type.
+	RefExternal
 )
 
 // Ref is a use of a type: in a field, an item, a parameter or a body.
@@ -173,6 +175,8 @@ type Ref struct {
 	Builtin Builtin // RefBuiltin
 	Named   *Type   // RefNamed
 	Elem    *Ref    // RefSlice, RefMap
+	// RefExternal: the import path (empty for a predeclared type) and name.
+	Import, External string
 	// Nullable says the value may be null; items and map values that may
 	// be null are held as Nullable[T].
 	Nullable bool

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"go/token"
 	"slices"
 	"strings"
 
@@ -16,6 +17,12 @@ type Options struct {
 	// runtime support copied into every generated package); generated names
 	// steer clear of them.
 	Reserved []string
+	// TypeNames renames schemas (component name → Go type name); the
+	// schema's own x-go-name does the same from inside the spec.
+	TypeNames map[string]string
+	// MethodNames renames operations (operationId → Go method name); the
+	// operation's own x-go-name does the same from inside the spec.
+	MethodNames map[string]string
 }
 
 // clientNames are the fixed identifiers of every generated client; schemas
@@ -34,6 +41,7 @@ type builder struct {
 	componentTypes map[string]*Type
 	// errs collects fatal problems; Build reports the first by position.
 	errs []*load.Error
+	opts Options
 }
 
 // Build turns a loaded document into the IR.
@@ -45,6 +53,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 		names:          newNamespace(append(slices.Clone(opts.Reserved), clientNames...)...),
 		types:          make(map[*openapi3.Schema]*Type),
 		componentTypes: make(map[string]*Type),
+		opts:           opts,
 	}
 	if spec.Info != nil {
 		b.api.Title = spec.Info.Title
@@ -135,13 +144,16 @@ func (b *builder) components() {
 		if ref == nil || ref.Value == nil {
 			continue
 		}
+		if _, external := ref.Value.Extensions["x-go-type"]; external {
+			continue // stands for a Go type of the user's; references use it
+		}
 		if other, dup := b.types[ref.Value]; dup {
 			b.componentTypes[name] = other // an alias of another component: $ref: '#/components/schemas/Other'
 			continue
 		}
 		// Nullability is known before any body is built, so references
 		// from types declared earlier wrap it right.
-		t := &Type{Name: b.names.claim(GoName(name)), Schema: name, Pos: b.doc.Origin(ref.Value.Origin), Nullable: nullable(ref.Value)}
+		t := &Type{Name: b.names.claim(b.typeName(name, ref.Value)), Schema: name, Pos: b.doc.Origin(ref.Value.Origin), Nullable: nullable(ref.Value)}
 		b.types[ref.Value] = t
 		b.componentTypes[name] = t
 		declared = append(declared, t)
@@ -150,6 +162,29 @@ func (b *builder) components() {
 	for i, t := range declared {
 		b.declare(t, sources[i].Value)
 	}
+}
+
+// typeName is the Go name of a component schema: the config's rename, the
+// schema's x-go-name, or one derived from its name.
+func (b *builder) typeName(name string, s *openapi3.Schema) string {
+	pos := b.doc.Origin(s.Origin)
+	if n, ok := b.opts.TypeNames[name]; ok {
+		return b.checkedName(pos, "the name given to schema "+name+" in the config", n)
+	}
+	if n, ok := s.Extensions["x-go-name"].(string); ok {
+		return b.checkedName(b.doc.Field(s.Origin, "x-go-name"), "x-go-name", n)
+	}
+	return GoName(name)
+}
+
+// checkedName accepts a user-given Go name when it is an exported
+// identifier, and otherwise reports it and falls back to a derived one.
+func (b *builder) checkedName(pos Pos, what, name string) string {
+	if !token.IsIdentifier(name) || !token.IsExported(name) {
+		b.fail(pos, "%s %q is not an exported Go identifier", what, name)
+		return GoName(name)
+	}
+	return name
 }
 
 // sortedKeys returns the keys of a map in order.

@@ -73,6 +73,11 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		Deprecated: op.Deprecated,
 	}
 	o.Group, o.Name = b.operationName(op, method, path)
+	if n, ok := b.opts.MethodNames[o.ID]; ok {
+		o.Name = b.checkedName(o.Pos, "the name given to operation "+o.ID+" in the config", n)
+	} else if n, ok := op.Extensions["x-go-name"].(string); ok {
+		o.Name = b.checkedName(b.doc.Field(op.Origin, "x-go-name"), "x-go-name", n)
+	}
 	base := strings.Join(o.Group, "") + o.Name
 
 	// Parameters: the operation's own override the path item's.

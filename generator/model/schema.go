@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"errors"
+	"go/token"
 	"math"
 	"regexp"
 	"regexp/syntax"
@@ -156,6 +157,9 @@ func (b *builder) ref(sr *openapi3.SchemaRef, hint string) *Ref {
 		return &Ref{Kind: RefBuiltin, Builtin: RawJSON}
 	}
 	s := sr.Value
+	if goType, ok := s.Extensions["x-go-type"].(string); ok {
+		return b.externalRef(b.schemaPos(sr), goType, nullable(s))
+	}
 	if t, ok := b.types[s]; ok {
 		return &Ref{Kind: RefNamed, Named: t, Nullable: t.Nullable}
 	}
@@ -297,6 +301,20 @@ func comparePos(x, y Pos) int {
 	return cmp.Or(strings.Compare(x.File, y.File), cmp.Compare(x.Line, y.Line), cmp.Compare(x.Column, y.Column))
 }
 
+// fieldName is the Go name of a property: its x-go-name (written next to
+// the property, or on its schema), or one derived from its name.
+func (b *builder) fieldName(p property) string {
+	if n, ok := p.ref.Extensions["x-go-name"].(string); ok {
+		return b.checkedName(b.schemaPos(p.ref), "x-go-name", n)
+	}
+	if p.ref.Ref == "" && p.ref.Value != nil {
+		if n, ok := p.ref.Value.Extensions["x-go-name"].(string); ok {
+			return b.checkedName(b.doc.Field(p.ref.Value.Origin, "x-go-name"), "x-go-name", n)
+		}
+	}
+	return GoName(p.name)
+}
+
 // structMethods are names a field must not take: the methods generated on
 // every struct and the field that keeps unknown properties.
 var structMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "AdditionalProperties", "String"}
@@ -329,7 +347,7 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 	for _, p := range props {
 		pos := b.schemaPos(p.ref)
 		f := &Field{
-			Name:     fieldNames.claim(GoName(p.name)),
+			Name:     fieldNames.claim(b.fieldName(p)),
 			JSONName: p.name,
 			Pos:      pos,
 			Required: isRequired[p.name],
@@ -668,4 +686,22 @@ func toInt(n *uint64) *int {
 	}
 	v := int(min(*n, math.MaxInt32))
 	return &v
+}
+
+// externalRef is a type the user names with x-go-type instead of one
+// generated from the schema: "time.Duration", "encoding/json.Number", or
+// "example.com/money.Amount". It must encode and decode JSON itself, and
+// nothing is validated for it.
+func (b *builder) externalRef(pos Pos, goType string, isNullable bool) *Ref {
+	i := strings.LastIndex(goType, ".")
+	name := goType[i+1:]
+	if !token.IsIdentifier(name) || (i >= 0 && goType[:i] == "") {
+		b.fail(pos, "x-go-type %q is not a Go type such as time.Duration or example.com/pkg.Type", goType)
+		return &Ref{Kind: RefBuiltin, Builtin: RawJSON}
+	}
+	r := &Ref{Kind: RefExternal, External: name, Nullable: isNullable}
+	if i >= 0 {
+		r.Import = goType[:i]
+	}
+	return r
 }
