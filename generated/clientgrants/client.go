@@ -200,8 +200,11 @@ func (s *ClientGrantsService) Create(ctx context.Context, body CreateClientGrant
 		path:      "/client-grants",
 	}
 	if s.t.opts.formBodies {
-		r.body, r.contentType = []byte(body.formValues().Encode()), "application/x-www-form-urlencoded"
-	} else {
+		if form, ok := body.formValues(); ok {
+			r.body, r.contentType = []byte(form.Encode()), "application/x-www-form-urlencoded"
+		}
+	}
+	if r.body == nil {
 		data, err := json.Marshal(body)
 		if err != nil {
 			return result, fmt.Errorf("post_client-grants: encoding the body: %w", err)
@@ -280,8 +283,11 @@ func (s *ClientGrantsService) Update(ctx context.Context, id string, body Update
 		path:      "/client-grants/" + url.PathEscape(id),
 	}
 	if s.t.opts.formBodies {
-		r.body, r.contentType = []byte(body.formValues().Encode()), "application/x-www-form-urlencoded"
-	} else {
+		if form, ok := body.formValues(); ok {
+			r.body, r.contentType = []byte(form.Encode()), "application/x-www-form-urlencoded"
+		}
+	}
+	if r.body == nil {
 		data, err := json.Marshal(body)
 		if err != nil {
 			return result, fmt.Errorf("patch_client-grants_by_id: encoding the body: %w", err)
@@ -449,16 +455,14 @@ func (s *ClientGrantsOrganizationsService) ListAll(ctx context.Context, id strin
 	}
 }
 
-// formValues encodes v as the fields of an application/x-www-form-urlencoded
-// body.
-func (v *CreateClientGrantRequestContent) formValues() url.Values {
-	form := url.Values{}
+// formValues encodes v as the fields of a form body; ok is false when v holds a
+// null or an empty array, which a form cannot express.
+func (v *CreateClientGrantRequestContent) formValues() (form url.Values, ok bool) {
+	form = url.Values{}
 	if v.ClientID.Set {
 		form.Add("client_id", v.ClientID.Value)
 	}
-	{
-		form.Add("audience", v.Audience)
-	}
+	form.Add("audience", v.Audience)
 	if v.DefaultFor.Set {
 		form.Add("default_for", string(v.DefaultFor.Value))
 	}
@@ -469,6 +473,9 @@ func (v *CreateClientGrantRequestContent) formValues() url.Values {
 		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
 	}
 	if v.Scope.Set {
+		if len(v.Scope.Value) == 0 {
+			return nil, false
+		}
 		for _, item := range v.Scope.Value {
 			form.Add("scope", item)
 		}
@@ -477,6 +484,9 @@ func (v *CreateClientGrantRequestContent) formValues() url.Values {
 		form.Add("subject_type", string(v.SubjectType.Value))
 	}
 	if v.AuthorizationDetailsTypes.Set {
+		if len(v.AuthorizationDetailsTypes.Value) == 0 {
+			return nil, false
+		}
 		for _, item := range v.AuthorizationDetailsTypes.Value {
 			form.Add("authorization_details_types", item)
 		}
@@ -484,31 +494,49 @@ func (v *CreateClientGrantRequestContent) formValues() url.Values {
 	if v.AllowAllScopes.Set {
 		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
 	}
-	return form
+	return form, true
 }
 
-// formValues encodes v as the fields of an application/x-www-form-urlencoded
-// body.
-func (v *UpdateClientGrantRequestContent) formValues() url.Values {
-	form := url.Values{}
+// formValues encodes v as the fields of a form body; ok is false when v holds a
+// null or an empty array, which a form cannot express.
+func (v *UpdateClientGrantRequestContent) formValues() (form url.Values, ok bool) {
+	form = url.Values{}
+	if v.Scope.IsNull() {
+		return nil, false
+	}
 	if v.Scope.Set {
+		if len(v.Scope.Value) == 0 {
+			return nil, false
+		}
 		for _, item := range v.Scope.Value {
 			form.Add("scope", item)
 		}
 	}
+	if v.OrganizationUsage.IsNull() {
+		return nil, false
+	}
 	if v.OrganizationUsage.Set {
 		form.Add("organization_usage", string(v.OrganizationUsage.Value))
+	}
+	if v.AllowAnyOrganization.IsNull() {
+		return nil, false
 	}
 	if v.AllowAnyOrganization.Set {
 		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
 	}
 	if v.AuthorizationDetailsTypes.Set {
+		if len(v.AuthorizationDetailsTypes.Value) == 0 {
+			return nil, false
+		}
 		for _, item := range v.AuthorizationDetailsTypes.Value {
 			form.Add("authorization_details_types", item)
 		}
 	}
+	if v.AllowAllScopes.IsNull() {
+		return nil, false
+	}
 	if v.AllowAllScopes.Set {
 		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
 	}
-	return form
+	return form, true
 }

@@ -296,21 +296,30 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 		b.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID+": encoding the body: %w"), jen.Err())))
 		b.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Id("data"), jen.Lit(body.ContentType))
 	}
-	formBody := func(b *jen.Group) {
-		b.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(
-			jen.Index().Byte().Call(jen.Id("body").Dot("formValues").Call().Dot("Encode").Call()),
-			jen.Lit("application/x-www-form-urlencoded"),
-		)
+	// formBody sends the form; when JSON is accepted too, a body the form
+	// cannot express is left for JSON.
+	formBody := func(b *jen.Group, jsonAccepted bool) {
+		send := jen.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(
+			jen.Index().Byte().Call(jen.Id("form").Dot("Encode").Call()), jen.Lit("application/x-www-form-urlencoded"))
+		if jsonAccepted {
+			b.If(jen.List(jen.Id("form"), jen.Id("ok")).Op(":=").Id("body").Dot("formValues").Call(), jen.Id("ok")).Block(send)
+			return
+		}
+		b.List(jen.Id("form"), jen.Id("ok")).Op(":=").Id("body").Dot("formValues").Call()
+		b.If(jen.Op("!").Id("ok")).Block(fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID + ": the body holds a null or an empty array, which a form cannot express"))))
+		b.Add(send)
 	}
 	raw := body.Type.Kind == model.RefBuiltin && (body.Type.Builtin == model.String || body.Type.Builtin == model.RawJSON)
 	multipart := body.ContentType == "multipart/form-data" && body.Type.Kind == model.RefNamed && body.Type.Named.FormBody
 	switch {
 	case form && canForm:
-		formBody(g)
+		formBody(g, false)
 	case !form && canForm && isJSON(body.ContentType):
-		g.If(jen.Id("s").Dot("t").Dot("opts").Dot("formBodies")).BlockFunc(formBody).Else().BlockFunc(jsonBody)
+		g.If(jen.Id("s").Dot("t").Dot("opts").Dot("formBodies")).BlockFunc(func(b *jen.Group) { formBody(b, true) })
+		g.If(jen.Id("r").Dot("body").Op("==").Nil()).BlockFunc(jsonBody)
 	case multipart:
-		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").Id("multipartBody").Call(jen.Id("body").Dot("formValues").Call())
+		g.List(jen.Id("form"), jen.Id("_")).Op(":=").Id("body").Dot("formValues").Call()
+		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").Id("multipartBody").Call(jen.Id("form"))
 	case raw && !isJSON(body.ContentType):
 		// Text and binary media take the body as it is.
 		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Index().Byte().Call(jen.Id("body")), jen.Lit(body.ContentType))
@@ -321,11 +330,13 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 
 // formValues declares the form encoding of a struct sent as
 // application/x-www-form-urlencoded: scalars as text, arrays of scalars as
-// repeated keys, anything else as JSON text.
+// repeated keys, anything else as JSON text. A form cannot say null or an
+// empty array, so ok is false when the value holds one: the caller then
+// sends JSON, or refuses when only a form is accepted.
 func formValues(t *model.Type) jen.Code {
-	code := comment("formValues encodes v as the fields of an application/x-www-form-urlencoded body.")
-	return code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("formValues").Params().Qual("net/url", "Values").BlockFunc(func(g *jen.Group) {
-		g.Id("form").Op(":=").Qual("net/url", "Values").Values()
+	code := comment("formValues encodes v as the fields of a form body; ok is false when v holds a null or an empty array, which a form cannot express.")
+	return code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("formValues").Params().Params(jen.Id("form").Qual("net/url", "Values"), jen.Id("ok").Bool()).BlockFunc(func(g *jen.Group) {
+		g.Id("form").Op("=").Qual("net/url", "Values").Values()
 		for _, f := range t.Fields {
 			value := jen.Id("v").Dot(f.Name)
 			var cond jen.Code
@@ -333,7 +344,7 @@ func formValues(t *model.Type) jen.Code {
 			case model.WrapOpt:
 				cond, value = value.Clone().Dot("Set"), value.Clone().Dot("Value")
 			case model.WrapNullable:
-				// A form cannot say null; an explicit null is sent empty.
+				g.If(value.Clone().Dot("IsNull").Call()).Block(jen.Return(jen.Nil(), jen.False()))
 				cond, value = value.Clone().Dot("Set"), value.Clone().Dot("Value")
 			case model.WrapPointer:
 				cond = value.Clone().Op("!=").Nil()
@@ -346,6 +357,7 @@ func formValues(t *model.Type) jen.Code {
 				}
 				if f.Type.Kind == model.RefSlice {
 					if text, ok := scalarText(f.Type.Elem, jen.Id("item")); ok {
+						b.If(jen.Len(value.Clone()).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.False()))
 						b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(value.Clone())).Block(jen.Id("form").Dot("Add").Call(name, text))
 						return
 					}
@@ -355,7 +367,7 @@ func formValues(t *model.Type) jen.Code {
 			if cond != nil {
 				g.If(cond).BlockFunc(emit)
 			} else {
-				g.BlockFunc(emit)
+				emit(g) // declares nothing, so needs no block of its own
 			}
 		}
 		if t.Extra == model.ExtraKeep {
@@ -363,7 +375,7 @@ func formValues(t *model.Type) jen.Code {
 				jen.Id("form").Dot("Add").Call(jen.Id("k"), jen.String().Call(jen.Id("v").Dot("AdditionalProperties").Index(jen.Id("k")))),
 			)
 		}
-		g.Return(jen.Id("form"))
+		g.Return(jen.Id("form"), jen.True())
 	})
 }
 
