@@ -148,6 +148,7 @@ type UnionError struct {
 	Want  string // the shapes the variants accept
 }
 
+// Error says which type could not hold which shape.
 func (e *UnionError) Error() string {
 	return fmt.Sprintf("%s: a JSON %s matches none of its variants (%s)", e.Type, e.Shape, e.Want)
 }
