@@ -44,6 +44,16 @@ func Write(dir string, files []File) error {
 			return err
 		}
 	}
+	// Renames replace one file at a time, so everything that could make
+	// one fail is checked before the first: a failed run must leave the
+	// previous output as it was.
+	for _, f := range files {
+		info, err := os.Lstat(filepath.Join(dir, f.Name))
+		if err == nil && !info.Mode().IsRegular() {
+			cleanup()
+			return fmt.Errorf("write %s: it exists and is not a regular file", filepath.Join(dir, f.Name))
+		}
+	}
 	for i, f := range files {
 		if err := os.Rename(temps[i], filepath.Join(dir, f.Name)); err != nil {
 			cleanup()
