@@ -80,3 +80,16 @@ func TestLoadMissingFile(t *testing.T) {
 		t.Fatalf("Load = %+v, %v", f, err)
 	}
 }
+
+// TestReadmeShowsExample keeps the README's config reference in step with
+// the example that TestParseExample checks.
+func TestReadmeShowsExample(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Skip("README.md not found next to the module")
+	}
+	body := strings.SplitN(config.Example, "\n", 2)[1] // after the "# oasgen.yaml" line
+	if !strings.Contains(string(readme), body) {
+		t.Errorf("README.md does not show the config example as config.Example has it:\n%s", body)
+	}
+}
