@@ -64,6 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	check := fs.Bool("check", false, "write nothing; exit 1 and print a diff when -out differs from what would be generated")
 	configPath := fs.String("config", "", "read settings from this YAML or JSON file (see the README); flags given as well override it")
 	generate := fs.String("generate", "", "what to generate, comma-separated: types, client (default: both)")
+	report := fs.Bool("report", false, "also print how the exported Go API changes against what is on disk, with a compatible/breaking verdict (always printed when -check finds drift)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -116,14 +117,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		if !drift.Empty() {
 			fmt.Fprint(stdout, drift.String())
+			printReport(stdout, stderr, dir, res.Files)
 			fmt.Fprintf(stderr, "oasgen: %s is out of date with its spec; run oasgen to regenerate it\n", dir)
 			return 1
 		}
 		return 0
+	}
+	if *report {
+		printReport(stdout, stderr, dir, res.Files) // before the write replaces what it compares with
 	}
 	if err := generator.Write(dir, res.Files); err != nil {
 		fmt.Fprintf(stderr, "oasgen: %v\n", err)
 		return 2
 	}
 	return 0
+}
+
+// printReport prints the API-change report; a package on disk that does not
+// type-check gets a warning instead, since the report cannot be computed.
+func printReport(stdout, stderr io.Writer, dir string, files []generator.File) {
+	r, err := generator.Report(dir, files)
+	if err != nil {
+		fmt.Fprintf(stderr, "oasgen: warning: no API report: %v\n", err)
+		return
+	}
+	fmt.Fprintf(stdout, "API changes in %s:\n%s\n", dir, r)
 }

@@ -272,9 +272,9 @@ func TestGenerateAndCheck(t *testing.T) {
 
 	t.Run("changed file", func(t *testing.T) {
 		path := filepath.Join(dir, "types.go")
-		edited := strings.Replace(string(before), "type Pet struct", "type Pet struct // edited", 1)
+		edited := strings.Replace(string(before), "type Pet struct {", "type Pet struct { // edited", 1)
 		writeFile(t, path, edited)
-		out := checkDrift(t, dir, "differs: "+path, "--- "+path+" (on disk)", "+++ "+path+" (generated)", "@@ -", "-type Pet struct // edited", "+type Pet struct")
+		out := checkDrift(t, dir, "differs: "+path, "--- "+path+" (on disk)", "+++ "+path+" (generated)", "@@ -", "-type Pet struct { // edited", "+type Pet struct {", "API changes in", "verdict: no API changes")
 		if strings.Contains(out, "doc.go") {
 			t.Errorf("-check reports unchanged files:\n%s", out)
 		}

@@ -637,22 +637,17 @@ func (v *ListClientGrantOrganizationsPaginatedResponseContent) validate(c *valid
 // /client-grants/{id}/organizations.
 type ListClientGrantOrganizationsRequestParameters struct {
 	// Zero-based index of the page to return. First page is 0.
-	// Sent as the query parameter "page".
-	Page Opt[int64]
+	Page Opt[int64] `param:"page,query"`
 	// How many results to return on each page. Defaults to 50.
-	// Sent as the query parameter "per_page".
-	PerPage Opt[int64]
+	PerPage Opt[int64] `param:"per_page,query"`
 	// When true, wrap the results in an object that also carries the total count.
 	// When false (the default), return a plain array.
-	// Sent as the query parameter "include_totals".
-	IncludeTotals Opt[bool]
+	IncludeTotals Opt[bool] `param:"include_totals,query"`
 	// Id to start the selection from (checkpoint pagination).
-	// Sent as the query parameter "from".
-	From Opt[string]
+	From Opt[string] `param:"from,query"`
 	// How many results to return per page with checkpoint pagination. Defaults to
 	// 50.
-	// Sent as the query parameter "take".
-	Take Opt[int64]
+	Take Opt[int64] `param:"take,query"`
 }
 
 // Validate reports every constraint in the spec that v breaks, as a
@@ -1021,38 +1016,28 @@ func (v *ListClientGrantResponseContent) validate(c *validator, p *path) {
 // The query, header and cookie parameters of GET /client-grants.
 type ListClientGrantsRequestParameters struct {
 	// How many results to return on each page.
-	// Sent as the query parameter "per_page".
-	PerPage Opt[int64]
+	PerPage Opt[int64] `param:"per_page,query"`
 	// Zero-based index of the page to return. First page is 0.
-	// Sent as the query parameter "page".
-	Page Opt[int64]
+	Page Opt[int64] `param:"page,query"`
 	// When true, wrap the results in an object that also carries the total count.
 	// When false (the default), return a plain array.
-	// Sent as the query parameter "include_totals".
-	IncludeTotals Opt[bool]
+	IncludeTotals Opt[bool] `param:"include_totals,query"`
 	// Id to start the selection from (checkpoint pagination).
-	// Sent as the query parameter "from".
-	From Opt[string]
+	From Opt[string] `param:"from,query"`
 	// How many results to return per page with checkpoint pagination. Defaults to
 	// 50.
-	// Sent as the query parameter "take".
-	Take Opt[int64]
+	Take Opt[int64] `param:"take,query"`
 	// Only return grants for this audience (API identifier).
-	// Sent as the query parameter "audience".
-	Audience Opt[string]
+	Audience Opt[string] `param:"audience,query"`
 	// Only return grants for this client ID.
-	// Sent as the query parameter "client_id".
-	ClientID Opt[string]
+	ClientID Opt[string] `param:"client_id,query"`
 	// Only return grants that allow any organization.
-	// Sent as the query parameter "allow_any_organization".
-	AllowAnyOrganization Opt[ClientGrantAllowAnyOrganizationEnum]
+	AllowAnyOrganization Opt[ClientGrantAllowAnyOrganizationEnum] `param:"allow_any_organization,query"`
 	// Only return grants that give this kind of access.
-	// Sent as the query parameter "subject_type".
-	SubjectType Opt[ClientGrantSubjectTypeEnum]
+	SubjectType Opt[ClientGrantSubjectTypeEnum] `param:"subject_type,query"`
 	// Only return the grant that is the default for this group of clients. The only
 	// value is third_party_clients. Cannot be combined with client_id.
-	// Sent as the query parameter "default_for".
-	DefaultFor Opt[ClientGrantDefaultForEnum]
+	DefaultFor Opt[ClientGrantDefaultForEnum] `param:"default_for,query"`
 }
 
 // Validate reports every constraint in the spec that v breaks, as a

@@ -151,8 +151,17 @@ func fieldType(f *model.Field) *jen.Statement {
 }
 
 // fieldTag is the JSON tag: absent optional values are omitted through
-// their IsZero method (`omitzero`); pointers through omitempty.
+// their IsZero method (`omitzero`); pointers through omitempty. A parameter
+// is tagged with its name, place and whether it is required instead:
+// `param:"per_page,query"`, which the API-change report reads.
 func fieldTag(f *model.Field) map[string]string {
+	if p := f.Param; p != nil {
+		tag := p.Name + "," + string(p.In)
+		if p.Required {
+			tag += ",required"
+		}
+		return map[string]string{"param": tag}
+	}
 	switch f.Wrap {
 	case model.WrapOpt, model.WrapNullable:
 		return map[string]string{"json": f.JSONName + ",omitzero"}
@@ -165,9 +174,7 @@ func fieldTag(f *model.Field) map[string]string {
 // fieldDoc documents a field from its description and facts about it.
 func fieldDoc(f *model.Field) string {
 	var notes []string
-	if f.Param != nil {
-		notes = append(notes, fmt.Sprintf("Sent as the %s parameter %q.", f.Param.In, f.Param.Name))
-	}
+
 	if f.Required {
 		notes = append(notes, "Required.")
 	}
@@ -207,10 +214,7 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 	}
 	code := typeDoc(t, what).Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, f := range t.Fields {
-			field := g.Add(comment(fieldDoc(f))).Id(f.Name).Add(fieldType(f))
-			if !t.Params {
-				field.Tag(fieldTag(f))
-			}
+			g.Add(comment(fieldDoc(f))).Id(f.Name).Add(fieldType(f)).Tag(fieldTag(f))
 		}
 		if t.Extra == model.ExtraKeep {
 			g.Add(comment("AdditionalProperties keeps the properties the schema does not declare, so that they survive a decode → encode round trip."))
