@@ -1179,3 +1179,41 @@ func TestAllOfAndRefSiblings(t *testing.T) {
 		t.Errorf("types = %v, want no extra types for the $ref siblings or the lone allOf", got)
 	}
 }
+
+// TestConfigNames: renames from the config win over the spec's names, and
+// a rename that is not an exported identifier is an error.
+func TestConfigNames(t *testing.T) {
+	const spec = `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: list_pets
+      responses:
+        "200": {description: ok}
+components:
+  schemas:
+    pet_record:
+      type: object
+      properties:
+        name: {type: string}
+`
+	doc, err := load.Data("test.yaml", []byte(spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, err := Build(doc, Options{TypeNames: map[string]string{"pet_record": "Pet"}, MethodNames: map[string]string{"list_pets": "Pets"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if names := typeNames(api); !slices.Contains(names, "Pet") || slices.Contains(names, "PetRecord") {
+		t.Errorf("types = %v, want Pet instead of PetRecord", names)
+	}
+	if api.Operations[0].Name != "Pets" {
+		t.Errorf("method = %s, want Pets", api.Operations[0].Name)
+	}
+	_, err = Build(doc, Options{TypeNames: map[string]string{"pet_record": "not-go"}})
+	if err == nil || !strings.Contains(err.Error(), `the name given to schema pet_record in the config "not-go" is not an exported Go identifier`) {
+		t.Errorf("bad rename: %v", err)
+	}
+}
