@@ -36,7 +36,8 @@ type Config struct {
 	// Out is the output directory; empty means DefaultOut for the embedded
 	// spec and ./api otherwise. See OutDir.
 	Out string
-	// Generate lists what to produce: "types", "client". Empty means both.
+	// Generate lists what to produce: "types", "client", "server". Empty
+	// means all three.
 	Generate []string
 	// TypeNames renames schemas: component name → Go type name.
 	TypeNames map[string]string
@@ -91,18 +92,16 @@ func Generate(cfg Config) (*Result, error) {
 	}
 	for _, kind := range cfg.Generate {
 		switch kind {
-		case "types", "client":
-		case "server":
-			return nil, fmt.Errorf("generating server stubs is not supported yet; generate types and client")
+		case "types", "client", "server":
 		default:
-			return nil, fmt.Errorf("cannot generate %q; choose from types, client", kind)
+			return nil, fmt.Errorf("cannot generate %q; choose from types, client, server", kind)
 		}
 	}
 	api, err := model.Build(doc, model.Options{Reserved: templates.Identifiers(), TypeNames: cfg.TypeNames, MethodNames: cfg.MethodNames})
 	if err != nil {
 		return nil, err
 	}
-	files, err := emit.Files(api, emit.Options{Package: pkg, Source: filepath.ToSlash(filepath.Base(doc.Path)), Client: cfg.wants("client")})
+	files, err := emit.Files(api, emit.Options{Package: pkg, Source: filepath.ToSlash(filepath.Base(doc.Path)), Client: cfg.wants("client"), Server: cfg.wants("server")})
 	if err != nil {
 		return nil, err
 	}

@@ -17,7 +17,7 @@ import (
 	"strings"
 )
 
-//go:embed optional.go validate.go union.go extra.go transport.go params.go
+//go:embed optional.go validate.go union.go extra.go transport.go params.go server_runtime.go server_routes.go
 var runtimeFiles embed.FS
 
 // Source is one runtime file, ready to be written into a generated package.
@@ -26,10 +26,15 @@ type Source struct {
 	Body []byte // the source after the package clause
 	// Client marks support that only a generated client needs.
 	Client bool
+	// Server marks support only a generated server needs.
+	Server bool
 }
 
 // clientFiles are the runtime files that only a client uses.
 var clientFiles = map[string]bool{"transport.go": true, "params.go": true}
+
+// serverFiles are the runtime files that only a server uses.
+var serverFiles = map[string]bool{"server_runtime.go": true, "server_routes.go": true}
 
 // Sources returns the runtime files in name order, each without its package
 // clause, so the emitter can write its own header and package name above.
@@ -48,7 +53,7 @@ func Sources() []Source {
 		if !ok {
 			panic("templates: " + e.Name() + " lacks its package clause")
 		}
-		out = append(out, Source{Name: e.Name(), Body: after, Client: clientFiles[e.Name()]})
+		out = append(out, Source{Name: e.Name(), Body: after, Client: clientFiles[e.Name()], Server: serverFiles[e.Name()]})
 	}
 	return out
 }

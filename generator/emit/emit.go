@@ -32,6 +32,7 @@ type Options struct {
 	Package string // Go package name
 	Source  string // the spec file, named in the package comment
 	Client  bool   // emit the HTTP client and its runtime
+	Server  bool   // emit the server stubs and their runtime
 }
 
 // Files renders the whole package: the package comment, the types with
@@ -58,8 +59,14 @@ func Files(api *model.API, opts Options) ([]File, error) {
 			return nil, err
 		}
 	}
+	server := opts.Server && len(api.Operations) > 0
+	if server {
+		if err := add("server.go", serverFile(api, opts)); err != nil {
+			return nil, err
+		}
+	}
 	for _, src := range templates.Sources() {
-		if src.Client && !client {
+		if src.Client && !client || src.Server && !server {
 			continue
 		}
 		content, err := runtimeFile(opts.Package, src)

@@ -65,6 +65,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	b.components()
 	b.operations()
 	b.groups()
+	b.serverNames()
 	b.breakCycles()
 	if len(b.errs) > 0 {
 		slices.SortStableFunc(b.errs, func(x, y *load.Error) int {

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -151,6 +153,35 @@ func isBool(r *Ref) bool {
 	return (r.Kind == RefBuiltin && r.Builtin == Bool) || (r.Kind == RefNamed && r.Named.Kind == Enum && r.Named.Enum.Base == Bool)
 }
 
+// serverNames names what the server needs per operation: its Handler
+// method, its response type, and a constructor per status it may answer
+// with (2xx and 3xx, and any other status that declares a body; the other
+// errors are answered through *Error).
+func (b *builder) serverNames() {
+	methods := newNamespace()
+	for _, o := range b.api.Operations {
+		o.HandlerName = methods.claim(strings.Join(o.Group, "") + o.Name)
+		o.ResponseType = b.names.claim(o.HandlerName + "Response")
+		for _, r := range o.Responses {
+			if r.Status == 0 {
+				continue
+			}
+			var media *Media
+			if len(r.Media) > 0 {
+				media = r.Media[0]
+			}
+			if r.Status >= 400 && media == nil {
+				continue
+			}
+			o.Answers = append(o.Answers, &Answer{
+				Constructor: b.names.claim(o.HandlerName + statusName(r.Status)),
+				Status:      r.Status,
+				Media:       media,
+			})
+		}
+	}
+}
+
 // groups arranges the operations into the client's tree of groups; the
 // group types are named after their path (ClientGrantsOrganizationsService).
 func (b *builder) groups() {
@@ -173,4 +204,13 @@ func (b *builder) groups() {
 		g.Operations = append(g.Operations, o)
 	}
 	b.api.Client = root
+}
+
+// statusName names a status for a constructor: OK, Created, NoContent, or
+// Status299 for one without a standard text.
+func statusName(status int) string {
+	if text := http.StatusText(status); text != "" {
+		return GoName(text)
+	}
+	return "Status" + strconv.Itoa(status)
 }

@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Operation is one HTTP operation.
 type Operation struct {
 	ID     string // operationId, or METHOD path when the spec gives none
@@ -30,6 +32,34 @@ type Operation struct {
 	// Pagination says how to walk the pages of a list operation; nil when
 	// it does not page.
 	Pagination *Pagination
+	// HandlerName is the operation's method in the server's Handler
+	// interface: the group path and the name, as in ClientGrantsList.
+	HandlerName string
+	// ResponseType names the type a server handler returns, and Answers
+	// the constructors that build it, one per declared status it can send.
+	ResponseType string
+	Answers      []*Answer
+}
+
+// Answer is one way a server handler can answer: a status, with a body or
+// without, built by a constructor such as ClientGrantsListOK.
+type Answer struct {
+	Constructor string
+	Status      int
+	Media       *Media // nil for no body
+}
+
+// Scopes returns every scope the operation's security requirements name,
+// sorted and without repeats.
+func (o *Operation) Scopes() []string {
+	var out []string
+	for _, alt := range o.Security {
+		for _, req := range alt {
+			out = append(out, req.Scopes...)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // PathParams returns the path parameters in the order the path names them.

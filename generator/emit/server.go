@@ -1,0 +1,266 @@
+package emit
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/generator/model"
+)
+
+// serverFile declares the server: the Handler interface the user
+// implements, a response type per operation, the SecurityHandler, and
+// NewServer, whose handlers parse and validate everything before calling
+// the user's code.
+func serverFile(api *model.API, opts Options) *jen.File {
+	f := newFile(opts.Package)
+	e := &typeEmitter{patterns: map[string]string{}, checks: map[*model.Type]bool{}}
+	f.Add(handlerInterface(api)).Line()
+	for _, o := range api.Operations {
+		f.Add(responseType(o)).Line()
+	}
+	schemes := usedSchemes(api)
+	f.Add(securityInterface(schemes)).Line()
+	f.Add(newServer(api)).Line()
+	f.Add(authorize(schemes)).Line()
+	for _, o := range api.Operations {
+		f.Add(e.operationHandler(o)).Line()
+	}
+	shapes := &shapeEmitter{names: map[*model.Type]string{}}
+	for _, o := range api.Operations {
+		if m := requestBody(o); m != nil {
+			shapes.ref(m.Type)
+		}
+	}
+	for _, t := range formTypes(api.Operations) {
+		f.Add(formDecoder(t)).Line()
+	}
+	shapes.declare(f)
+	e.patternVars(f)
+	return f
+}
+
+// usedSchemes lists the security schemes some operation requires.
+func usedSchemes(api *model.API) []*model.SecurityScheme {
+	var out []*model.SecurityScheme
+	seen := map[*model.SecurityScheme]bool{}
+	for _, s := range api.SecuritySchemes {
+		for _, o := range api.Operations {
+			for _, alt := range o.Security {
+				for _, req := range alt {
+					if req.Scheme == s && !seen[s] {
+						seen[s] = true
+						out = append(out, s)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// handlerArgs lists an operation's arguments after ctx: path parameters,
+// the parameters struct, the body.
+func handlerArgs(o *model.Operation) []jen.Code {
+	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, p := range o.PathParams() {
+		args = append(args, jen.Id(model.ParamName(p.Name)).Add(goType(p.Type)))
+	}
+	if o.ParamsType != nil {
+		args = append(args, jen.Id("params").Id(o.ParamsType.Name))
+	}
+	if m := requestBody(o); m != nil {
+		args = append(args, jen.Id("body").Add(goType(m.Type)))
+	}
+	return args
+}
+
+// handlerInterface declares what the user implements:
+//
+//	type Handler interface {
+//		ClientGrantsList(ctx context.Context, params ListClientGrantsRequestParameters) (ClientGrantsListResponse, error)
+//		...
+//	}
+func handlerInterface(api *model.API) jen.Code {
+	code := comment("Handler is the API's server side: implement it and serve it with NewServer. Each method receives parameters and a body that are already parsed and valid, and returns a response built with one of its constructors, or an error: an *Error chooses the status, code and message; any other error answers 500 and is logged, never shown to the client.")
+	return code.Type().Id("Handler").InterfaceFunc(func(g *jen.Group) {
+		for _, o := range api.Operations {
+			doc := fmt.Sprintf("%s serves operation %s: %s %s.", o.HandlerName, o.ID, o.Method, o.Path)
+			if o.Summary != "" {
+				doc += " " + strings.TrimSuffix(o.Summary, ".") + "."
+			}
+			g.Add(comment(doc)).Id(o.HandlerName).Params(handlerArgs(o)...).Params(jen.Id(o.ResponseType), jen.Error())
+		}
+	})
+}
+
+// responseType declares the answer of one operation and its constructors:
+//
+//	type ClientGrantsListResponse struct{ status int; body any }
+//	func ClientGrantsListOK(body ListClientGrantResponseContent) ClientGrantsListResponse
+func responseType(o *model.Operation) jen.Code {
+	code := commentf("%s is the answer of %s; build it with %s.", o.ResponseType, o.HandlerName, constructorList(o))
+	code.Type().Id(o.ResponseType).Struct(
+		jen.Id("status").Int(),
+		jen.Id("body").Any(), // nil for no body
+	).Line().Line()
+	for _, a := range o.Answers {
+		if a.Media != nil && a.Media.Type != nil {
+			code.Add(commentf("%s answers %d %s with body.", a.Constructor, a.Status, strings.ToLower(statusText(a.Status))))
+			code.Func().Id(a.Constructor).Params(jen.Id("body").Add(goType(a.Media.Type))).Id(o.ResponseType).Block(
+				jen.Return(jen.Id(o.ResponseType).Values(jen.Dict{jen.Id("status"): jen.Lit(a.Status), jen.Id("body"): jen.Id("body")})),
+			).Line().Line()
+			continue
+		}
+		code.Add(commentf("%s answers %d %s, without a body.", a.Constructor, a.Status, strings.ToLower(statusText(a.Status))))
+		code.Func().Id(a.Constructor).Params().Id(o.ResponseType).Block(
+			jen.Return(jen.Id(o.ResponseType).Values(jen.Dict{jen.Id("status"): jen.Lit(a.Status)})),
+		).Line().Line()
+	}
+	return code
+}
+
+func constructorList(o *model.Operation) string {
+	var names []string
+	for _, a := range o.Answers {
+		names = append(names, a.Constructor)
+	}
+	if len(names) == 0 {
+		return "no constructor (the spec declares no success answer; return an *Error)"
+	}
+	return strings.Join(names, " or ")
+}
+
+func statusText(status int) string {
+	if t := httpStatusText[status]; t != "" {
+		return t
+	}
+	return "status " + strconv.Itoa(status)
+}
+
+var httpStatusText = map[int]string{200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 206: "Partial Content", 301: "Moved Permanently", 302: "Found", 304: "Not Modified"}
+
+// securityInterface declares the checks of the security schemes:
+//
+//	type SecurityHandler interface {
+//		BearerAuth(ctx context.Context, op Operation, token string) (context.Context, error)
+//	}
+func securityInterface(schemes []*model.SecurityScheme) jen.Code {
+	code := comment("SecurityHandler checks credentials, one method per security scheme the spec declares. Each receives the credential the request carries, the operation (with every scope its requirements name) and the scopes this scheme must grant; it returns the context the operation runs with, an error wrapping ErrInsufficientScope for a valid credential that lacks scopes (answered 403), or another error to reject the credential (401). An operation's requirements are alternatives; within one, every scheme must pass.")
+	return code.Type().Id("SecurityHandler").InterfaceFunc(func(g *jen.Group) {
+		for _, s := range schemes {
+			g.Add(commentf("%s checks the %s of scheme %s.", model.GoName(s.Name), credentialName(s), s.Name)).
+				Id(model.GoName(s.Name)).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("op").Id("Operation"), jen.Id("credential").String(), jen.Id("scopes").Index().String()).Params(jen.Qual("context", "Context"), jen.Error())
+		}
+	})
+}
+
+func credentialName(s *model.SecurityScheme) string {
+	switch {
+	case s.Type == "apiKey":
+		return "API key (" + s.In + " " + s.ParamName + ")"
+	case s.Type == "http" && s.Scheme == "basic":
+		return "basic credentials (the base64 text after \"Basic \")"
+	}
+	return "bearer token"
+}
+
+// credentialExpr reads the credential of a scheme from the request.
+func credentialExpr(s *model.SecurityScheme) jen.Code {
+	switch {
+	case s.Type == "apiKey" && s.In == "header":
+		return jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit(s.ParamName))
+	case s.Type == "apiKey" && s.In == "query":
+		return jen.Id("r").Dot("URL").Dot("Query").Call().Dot("Get").Call(jen.Lit(s.ParamName))
+	case s.Type == "apiKey" && s.In == "cookie":
+		return jen.Id("cookieValue").Call(jen.Id("r"), jen.Lit(s.ParamName))
+	case s.Type == "http" && s.Scheme == "basic":
+		return jen.Id("basicCredentials").Call(jen.Id("r"))
+	}
+	return jen.Id("bearerToken").Call(jen.Id("r"))
+}
+
+// newServer declares the server and its routes:
+//
+//	func NewServer(h Handler, sec SecurityHandler, opts ...ServerOption) http.Handler
+func newServer(api *model.API) jen.Code {
+	code := comment("server routes requests to the Handler.")
+	code.Type().Id("server").Struct(
+		jen.Id("core").Op("*").Id("serverCore"),
+		jen.Id("h").Id("Handler"),
+		jen.Id("sec").Id("SecurityHandler"),
+	).Line().Line()
+	code.Add(comment("NewServer returns an http.Handler that serves the API with h, checking credentials with sec (nil rejects every request that needs credentials). It answers 404 for unknown paths, 405 with Allow for a wrong method, 415, 413 and 400 for bodies it cannot take, and 400 listing every violation for invalid parameters or bodies; only valid requests reach h."))
+	code.Func().Id("NewServer").Params(jen.Id("h").Id("Handler"), jen.Id("sec").Id("SecurityHandler"), jen.Id("opts").Op("...").Id("ServerOption")).Qual("net/http", "Handler").BlockFunc(func(g *jen.Group) {
+		g.Id("s").Op(":=").Op("&").Id("server").Values(jen.Dict{jen.Id("core"): jen.Id("newServerCore").Call(jen.Id("opts")), jen.Id("h"): jen.Id("h"), jen.Id("sec"): jen.Id("sec")})
+		g.Id("base").Op(":=").Id("s").Dot("core").Dot("opts").Dot("basePath")
+		g.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call()
+		var paths []string
+		methods := map[string][]string{}
+		for _, o := range api.Operations {
+			p := muxPath(o)
+			if len(methods[p]) == 0 {
+				paths = append(paths, p)
+			}
+			methods[p] = append(methods[p], o.Method)
+			g.Id("mux").Dot("HandleFunc").Call(jen.Lit(o.Method+" ").Op("+").Id("base").Op("+").Lit(p), jen.Id("s").Dot(handlerFunc(o)))
+		}
+		for _, p := range paths {
+			allow := strings.Join(methods[p], ", ")
+			g.Id("mux").Dot("HandleFunc").Call(jen.Id("base").Op("+").Lit(p), jen.Id("s").Dot("core").Dot("methodNotAllowed").Call(jen.Lit(allow)))
+		}
+		g.Id("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("s").Dot("core").Dot("notFound"))
+		g.Return(jen.Id("mux"))
+	})
+	return code
+}
+
+// muxPath turns a spec path into a ServeMux pattern; wildcards are named
+// by position ({p0}), since spec names need not be Go identifiers.
+func muxPath(o *model.Operation) string {
+	i := 0
+	return serverVar.ReplaceAllStringFunc(o.Path, func(string) string {
+		s := "{p" + strconv.Itoa(i) + "}"
+		i++
+		return s
+	})
+}
+
+func handlerFunc(o *model.Operation) string { return "serve" + o.HandlerName }
+
+// authorize declares the check of an operation's security requirements:
+// alternatives are tried in turn, and every scheme of one must pass.
+func authorize(schemes []*model.SecurityScheme) jen.Code {
+	code := comment("requirement is one scheme of a security requirement, with its scopes.")
+	code.Type().Id("requirement").Struct(jen.Id("scheme").String(), jen.Id("scopes").Index().String()).Line().Line()
+	code.Add(comment("authorize checks the operation's requirements (alternatives OR-ed, schemes within one AND-ed) and returns the context the operation runs with, or the *Error to answer: 401 for missing or rejected credentials, 403 when a valid one lacks scopes."))
+	return code.Func().Params(jen.Id("s").Op("*").Id("server")).Id("authorize").Params(
+		jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("op").Id("Operation"), jen.Id("alternatives").Index().Index().Id("requirement"),
+	).Params(jen.Qual("context", "Context"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Len(jen.Id("alternatives")).Op("==").Lit(0)).Block(jen.Return(jen.Id("r").Dot("Context").Call(), jen.Nil()))
+		g.Var().Id("rejected").Error()
+		g.For(jen.List(jen.Id("_"), jen.Id("alt")).Op(":=").Range().Id("alternatives")).BlockFunc(func(loop *jen.Group) {
+			loop.List(jen.Id("ctx"), jen.Id("err")).Op(":=").List(jen.Id("r").Dot("Context").Call(), jen.Error().Call(jen.Nil()))
+			loop.For(jen.List(jen.Id("_"), jen.Id("req")).Op(":=").Range().Id("alt")).BlockFunc(func(in *jen.Group) {
+				in.Switch(jen.Id("req").Dot("scheme")).BlockFunc(func(sw *jen.Group) {
+					for _, sc := range schemes {
+						sw.Case(jen.Lit(sc.Name)).Block(
+							jen.Id("credential").Op(":=").Add(credentialExpr(sc)),
+							jen.Switch().Block(
+								jen.Case(jen.Id("credential").Op("==").Lit("")).Block(jen.Id("err").Op("=").Id("errNoCredential")),
+								jen.Case(jen.Id("s").Dot("sec").Op("==").Nil()).Block(jen.Id("err").Op("=").Id("errNoSecurityHandler")),
+								jen.Default().Block(jen.List(jen.Id("ctx"), jen.Id("err")).Op("=").Id("s").Dot("sec").Dot(model.GoName(sc.Name)).Call(jen.Id("ctx"), jen.Id("op"), jen.Id("credential"), jen.Id("req").Dot("scopes"))),
+							),
+						)
+					}
+				})
+				in.If(jen.Id("err").Op("!=").Nil()).Block(jen.Break())
+			})
+			loop.If(jen.Id("err").Op("==").Nil()).Block(jen.Return(jen.Id("ctx"), jen.Nil()))
+			loop.Id("rejected").Op("=").Id("strongerRejection").Call(jen.Id("rejected"), jen.Id("err"))
+		})
+		g.Return(jen.Nil(), jen.Id("s").Dot("core").Dot("rejection").Call(jen.Id("op"), jen.Id("rejected")))
+	})
+}

@@ -1,0 +1,532 @@
+package emit
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/generator/model"
+)
+
+// operationHandler declares the HTTP handler of one operation: it checks
+// credentials, parses and validates every parameter and the body, collects
+// every violation, and calls the user's Handler only for a valid request:
+//
+//	func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) { ... }
+func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
+	code := commentf("%s serves %s %s.", handlerFunc(o), o.Method, o.Path)
+	return code.Func().Params(jen.Id("s").Op("*").Id("server")).Id(handlerFunc(o)).Params(
+		jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request"),
+	).BlockFunc(func(g *jen.Group) {
+		g.Const().Id("operation").Op("=").Lit(o.ID)
+		g.Defer().Id("s").Dot("core").Dot("recoverPanic").Call(jen.Id("w"), jen.Id("r"), jen.Id("operation"))
+		failReturn := func(err jen.Code) jen.Code {
+			return jen.Block(jen.Id("s").Dot("core").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Id("operation"), err), jen.Return())
+		}
+		g.List(jen.Id("ctx"), jen.Err()).Op(":=").Id("s").Dot("authorize").Call(jen.Id("r"), operationValue(o), securityValue(o))
+		g.If(jen.Err().Op("!=").Nil()).Add(failReturn(jen.Err()))
+		g.Id("c").Op(":=").Op("&").Id("validator").Values()
+		needsRoot := o.ParamsType != nil
+		for _, p := range o.PathParams() {
+			needsRoot = needsRoot || !textOnly(p.Type) || e.refHasChecks(p.Type)
+		}
+		if needsRoot {
+			g.Var().Id("p").Op("*").Id("path") // the root
+		}
+		for i, p := range o.PathParams() {
+			name := model.ParamName(p.Name)
+			g.Var().Id(name).Add(goType(p.Type))
+			text := jen.Id("r").Dot("PathValue").Call(jen.Lit("p" + strconv.Itoa(i)))
+			if textOnly(p.Type) && !e.refHasChecks(p.Type) {
+				parseInto(g, p.Type, jen.Id(name), text, pathVar{})
+				continue
+			}
+			g.BlockFunc(func(b *jen.Group) {
+				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
+				parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
+				e.check(b, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
+			})
+		}
+		if o.ParamsType != nil {
+			g.Var().Id("params").Id(o.ParamsType.Name)
+			if hasParamsIn(o, model.InQuery) {
+				g.Id("query").Op(":=").Id("r").Dot("URL").Dot("Query").Call()
+			}
+			for _, f := range o.ParamsType.Fields {
+				paramDecoding(g, f)
+			}
+			g.Id("params").Dot("validate").Call(jen.Id("c"), jen.Id("p"))
+		}
+		body := requestBody(o)
+		if body != nil {
+			e.bodyDecoding(g, o, body, failReturn)
+		}
+		g.If(jen.Err().Op(":=").Id("c").Dot("err").Call(), jen.Err().Op("!=").Nil()).Add(failReturn(jen.Err()))
+		var call []jen.Code
+		call = append(call, jen.Id("ctx"))
+		for _, p := range o.PathParams() {
+			call = append(call, jen.Id(model.ParamName(p.Name)))
+		}
+		if o.ParamsType != nil {
+			call = append(call, jen.Id("params"))
+		}
+		if body != nil {
+			call = append(call, jen.Id("body"))
+		}
+		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("s").Dot("h").Dot(o.HandlerName).Call(call...)
+		g.If(jen.Err().Op("!=").Nil()).Add(failReturn(jen.Err()))
+		g.Id("s").Dot("core").Dot("respond").Call(jen.Id("w"), jen.Id("r"), jen.Id("operation"), jen.Id("resp").Dot("status"), jen.Id("resp").Dot("body"))
+	})
+}
+
+// operationValue is the Operation a security handler sees.
+func operationValue(o *model.Operation) jen.Code {
+	scopes := jen.Nil()
+	if s := o.Scopes(); len(s) > 0 {
+		scopes = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, x := range s {
+				g.Lit(x)
+			}
+		})
+	}
+	return jen.Id("Operation").Values(jen.Dict{jen.Id("ID"): jen.Lit(o.ID), jen.Id("Method"): jen.Lit(o.Method), jen.Id("Path"): jen.Lit(o.Path), jen.Id("Scopes"): scopes})
+}
+
+// securityValue is the operation's requirements as data.
+func securityValue(o *model.Operation) jen.Code {
+	if len(o.Security) == 0 {
+		return jen.Nil()
+	}
+	return jen.Index().Index().Id("requirement").ValuesFunc(func(g *jen.Group) {
+		for _, alt := range o.Security {
+			g.ValuesFunc(func(a *jen.Group) {
+				for _, req := range alt {
+					d := jen.Dict{jen.Id("scheme"): jen.Lit(req.Scheme.Name)}
+					if len(req.Scopes) > 0 {
+						d[jen.Id("scopes")] = jen.Index().String().ValuesFunc(func(l *jen.Group) {
+							for _, s := range req.Scopes {
+								l.Lit(s)
+							}
+						})
+					}
+					a.Values(d)
+				}
+			})
+		}
+	})
+}
+
+// parseInto converts the text of a parameter into dst, reporting text that
+// is not of the type: dst = parseInt(c, &fp, text).
+func parseInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
+	b, named := model.Builtin(0), false
+	switch {
+	case r.Kind == model.RefBuiltin:
+		b = r.Builtin
+	case r.Kind == model.RefNamed && r.Named.Kind == model.Enum:
+		b, named = r.Named.Enum.Base, true
+	case r.Kind == model.RefNamed && r.Named.Kind == model.Alias && r.Named.Elem.Kind == model.RefBuiltin:
+		b, named = r.Named.Elem.Builtin, true
+	}
+	conv := func(v jen.Code) jen.Code {
+		if named {
+			return goType(r).Call(v)
+		}
+		return v
+	}
+	switch b {
+	case model.String:
+		g.Add(dst).Op("=").Add(conv(text))
+	case model.Int64:
+		g.Add(dst).Op("=").Add(conv(jen.Id("parseInt").Call(jen.Id("c"), p.ptr(), text)))
+	case model.Int32:
+		g.Add(dst).Op("=").Add(goType(r)).Call(jen.Id("parseInt").Call(jen.Id("c"), p.ptr(), text))
+	case model.Float64:
+		g.Add(dst).Op("=").Add(conv(jen.Id("parseFloat").Call(jen.Id("c"), p.ptr(), text)))
+	case model.Float32:
+		g.Add(dst).Op("=").Add(goType(r)).Call(jen.Id("parseFloat").Call(jen.Id("c"), p.ptr(), text))
+	case model.Bool:
+		g.Add(dst).Op("=").Add(conv(jen.Id("parseBool").Call(jen.Id("c"), p.ptr(), text)))
+	default:
+		// Anything else travels as JSON text.
+		g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Call(text), jen.Op("&").Add(dst)), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("c").Dot("report").Call(p.ptr(), jen.Lit("must be JSON of the parameter's type: ").Op("+").Err().Dot("Error").Call()),
+		)
+	}
+}
+
+// paramDecoding reads one query, header or cookie parameter into the
+// parameters struct, applying its default when it is absent:
+//
+//	if values, ok := query["per_page"]; ok {
+//		fp := p.field("per_page")
+//		params.PerPage = NewOpt(parseInt(c, &fp, values[0]))
+//	}
+func paramDecoding(g *jen.Group, f *model.Field) {
+	p := f.Param
+	var lookup jen.Code
+	switch p.In {
+	case model.InQuery:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Index(jen.Lit(p.Name))
+	case model.InHeader:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("r").Dot("Header").Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name)))
+	default:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
+	}
+	deep := p.Style == "deepObject" && p.Type.Kind == model.RefMap && p.In == model.InQuery
+	if deep {
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Id("query"), jen.Lit(p.Name))
+	}
+	target := jen.Id("params").Dot(f.Name)
+	set := func(b *jen.Group, value jen.Code) {
+		switch f.Wrap {
+		case model.WrapOpt:
+			b.Add(target.Clone()).Op("=").Id("NewOpt").Call(value)
+		case model.WrapNullable:
+			b.Add(target.Clone()).Op("=").Id("NewNullable").Call(value)
+		default:
+			b.Add(target.Clone()).Op("=").Add(value)
+		}
+	}
+	ifFound := g.If(lookup, jen.Id("ok")).BlockFunc(func(b *jen.Group) {
+		elem := p.Type
+		if deep || p.Type.Kind == model.RefSlice {
+			elem = p.Type.Elem
+		}
+		if !textOnly(elem) {
+			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
+		}
+		b.Var().Id("v").Add(goType(p.Type))
+		switch {
+		case deep:
+			b.Id("v").Op("=").Make(goType(p.Type), jen.Len(jen.Id("values")))
+			b.For(jen.List(jen.Id("k"), jen.Id("text")).Op(":=").Range().Id("values")).BlockFunc(func(l *jen.Group) {
+				if !textOnly(elem) {
+					l.Id("kp").Op(":=").Id("fp").Dot("key").Call(jen.Id("k"))
+				}
+				l.Var().Id("x").Add(goType(p.Type.Elem))
+				parseInto(l, p.Type.Elem, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
+				l.Id("v").Index(jen.Id("k")).Op("=").Id("x")
+			})
+		case p.Type.Kind == model.RefSlice:
+			items := jen.Id("values")
+			if !(p.Explode && p.In == model.InQuery) {
+				items = jen.Id("splitList").Call(jen.Id("values"))
+			}
+			index := jen.Id("_")
+			if !textOnly(elem) {
+				index = jen.Id("i")
+			}
+			b.For(jen.List(index, jen.Id("text")).Op(":=").Range().Add(items)).BlockFunc(func(l *jen.Group) {
+				if !textOnly(elem) {
+					l.Id("ip").Op(":=").Id("fp").Dot("at").Call(jen.Id("i"))
+				}
+				l.Var().Id("x").Add(goType(p.Type.Elem))
+				parseInto(l, p.Type.Elem, jen.Id("x"), jen.Id("text"), pathVar{name: "ip"})
+				l.Id("v").Op("=").Append(jen.Id("v"), jen.Id("x"))
+			})
+		default:
+			parseInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
+		}
+		set(b, jen.Id("v"))
+	})
+	// When it is absent: its default, or a violation when it is required.
+	if f.Default != nil {
+		if lit, ok := defaultLit(p.Type, f.Default); ok {
+			ifFound.Else().BlockFunc(func(b *jen.Group) { set(b, lit) })
+			return
+		}
+	}
+	if f.Required {
+		ifFound.Else().Block(
+			jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name)),
+			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
+		)
+	}
+}
+
+// textOnly reports whether a parameter value is its text as it is (a
+// string, or a type over string), so parsing needs no path for errors.
+func textOnly(r *model.Ref) bool {
+	return isStringRef(r) || r.Kind == model.RefNamed && r.Named.Kind == model.Alias && r.Named.Elem.Kind == model.RefBuiltin && r.Named.Elem.Builtin == model.String
+}
+
+// defaultLit renders a scalar default as a Go value of the parameter's type.
+func defaultLit(r *model.Ref, v any) (jen.Code, bool) {
+	switch x := v.(type) {
+	case string:
+		if isStringRef(r) {
+			return goType(r).Call(jen.Lit(x)), true
+		}
+	case bool:
+		if r.Kind == model.RefBuiltin && r.Builtin == model.Bool {
+			return jen.Lit(x), true
+		}
+	case float64:
+		if r.Kind == model.RefBuiltin && (r.Builtin == model.Int64 || r.Builtin == model.Int32) && x == float64(int64(x)) {
+			return goType(r).Call(jen.Lit(int(x))), true
+		}
+		if r.Kind == model.RefBuiltin && (r.Builtin == model.Float64 || r.Builtin == model.Float32) {
+			return goType(r).Call(jen.Lit(x)), true
+		}
+	}
+	return nil, false
+}
+
+// bodyDecoding reads, decodes and checks the body:
+//
+//	data, mediaType, herr := s.core.readBody(w, r, []string{"application/json"}, true)
+//	var body T
+//	switch mediaType { case "application/json": ... }
+func (e *typeEmitter) bodyDecoding(g *jen.Group, o *model.Operation, body *model.Media, failReturn func(jen.Code) jen.Code) {
+	var media []jen.Code
+	for _, m := range o.Body.Media {
+		media = append(media, jen.Lit(m.ContentType))
+	}
+	g.List(jen.Id("data"), jen.Id("mediaType"), jen.Id("herr")).Op(":=").Id("s").Dot("core").Dot("readBody").Call(jen.Id("w"), jen.Id("r"), jen.Index().String().Values(media...), jen.Lit(o.Body.Required))
+	g.If(jen.Id("herr").Op("!=").Nil()).Add(failReturn(jen.Id("herr")))
+	g.Var().Id("body").Add(goType(body.Type))
+	g.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
+	g.Switch(jen.Id("mediaType")).BlockFunc(func(sw *jen.Group) {
+		handled := false
+		defer func() {
+			if !handled {
+				// No media type of this body can be decoded yet.
+				sw.Default().Block(jen.Id("_").Op("=").Id("data"))
+			}
+		}()
+		for _, m := range o.Body.Media {
+			switch {
+			case isFormOf(m, body.Type):
+				handled = true
+				sw.Case(jen.Lit(m.ContentType)).BlockFunc(func(b *jen.Group) {
+					parse := jen.Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data")))
+					if m.ContentType == "multipart/form-data" {
+						parse = jen.Id("parseMultipart").Call(jen.Id("data"), jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")))
+					}
+					b.List(jen.Id("form"), jen.Err()).Op(":=").Add(parse)
+					b.If(jen.Err().Op("!=").Nil()).Add(failReturn(jen.Id("NewError").Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("invalid_form"), jen.Lit("malformed form body: ").Op("+").Err().Dot("Error").Call())))
+					b.Id("body").Dot("decodeForm").Call(jen.Id("c"), jen.Id("form"))
+				})
+			case m.Type != nil && m.Type.Kind == model.RefBuiltin && (m.Type.Builtin == model.String || m.Type.Builtin == model.RawJSON) && !isJSON(m.ContentType):
+				handled = true
+				sw.Case(jen.Lit(m.ContentType)).Block(jen.Id("body").Op("=").Add(goType(m.Type)).Call(jen.Id("data")))
+			case isJSON(m.ContentType) && m.Type != nil:
+				handled = true
+				sw.Case(jen.Lit(m.ContentType)).BlockFunc(func(b *jen.Group) {
+					b.If(jen.Id("herr").Op(":=").Id("decodeStrict").Call(jen.Id("c"), jen.Id("data"), shapeOf(m.Type), jen.Op("&").Id("body")), jen.Id("herr").Op("!=").Nil()).Add(failReturn(jen.Id("herr")))
+				})
+			}
+		}
+	})
+	// Schema checks run only on a body that decoded cleanly; otherwise they
+	// would report the zero value's faults on top of the real ones.
+	g.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(b *jen.Group) {
+		if body.Type.Kind == model.RefNamed {
+			b.Id("body").Dot("validate").Call(jen.Id("c"), jen.Nil())
+		} else {
+			e.check(b, body.Type, jen.Id("body"), pathVar{name: "p", pointer: true}, 1)
+		}
+	})
+}
+
+// isFormOf reports whether media m is a form (urlencoded or multipart) of
+// the body's struct type, which then has a form decoder.
+func isFormOf(m *model.Media, body *model.Ref) bool {
+	return (m.ContentType == "application/x-www-form-urlencoded" || m.ContentType == "multipart/form-data") &&
+		m.Type != nil && m.Type.Kind == model.RefNamed && m.Type.Named.FormBody && body.Kind == model.RefNamed && m.Type.Named == body.Named
+}
+
+// formTypes lists, once each, the struct types that operations accept as
+// form bodies, in operation order.
+func formTypes(ops []*model.Operation) []*model.Type {
+	var out []*model.Type
+	seen := map[*model.Type]bool{}
+	for _, o := range ops {
+		body := requestBody(o)
+		if body == nil {
+			continue
+		}
+		for _, m := range o.Body.Media {
+			if isFormOf(m, body.Type) && !seen[m.Type.Named] {
+				seen[m.Type.Named] = true
+				out = append(out, m.Type.Named)
+			}
+		}
+	}
+	return out
+}
+
+// formDecoder declares the strict form decoding of a struct: each declared
+// field from its key (arrays from repeated keys), unknown keys reported when
+// the schema forbids them, required keys reported when missing.
+func formDecoder(t *model.Type) jen.Code {
+	code := comment("decodeForm fills v from a form body, recording in c the keys it does not declare and the values that are not of their type.")
+	return code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeForm").Params(jen.Id("c").Op("*").Id("validator"), jen.Id("form").Qual("net/url", "Values")).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("p").Op("*").Id("path")
+		for _, f := range t.Fields {
+			target := jen.Id("v").Dot(f.Name)
+			set := func(b *jen.Group, value jen.Code) {
+				switch f.Wrap {
+				case model.WrapOpt:
+					b.Add(target.Clone()).Op("=").Id("NewOpt").Call(value)
+				case model.WrapNullable:
+					b.Add(target.Clone()).Op("=").Id("NewNullable").Call(value)
+				case model.WrapPointer:
+					b.Add(target.Clone()).Op("=").Op("&").Add(value)
+				default:
+					b.Add(target.Clone()).Op("=").Add(value)
+				}
+			}
+			isList := f.Type.Kind == model.RefSlice && !heldNullable(f.Type.Elem)
+			elem := f.Type
+			if isList {
+				elem = f.Type.Elem
+			}
+			ifFound := g.If(jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("form").Index(jen.Lit(f.JSONName)), jen.Id("ok")).BlockFunc(func(b *jen.Group) {
+				if !textOnly(elem) {
+					b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName))
+				}
+				b.Var().Id("x").Add(goType(f.Type))
+				if isList {
+					index := jen.Id("_")
+					if !textOnly(elem) {
+						index = jen.Id("i")
+					}
+					b.For(jen.List(index, jen.Id("text")).Op(":=").Range().Id("values")).BlockFunc(func(l *jen.Group) {
+						if !textOnly(elem) {
+							l.Id("ip").Op(":=").Id("fp").Dot("at").Call(jen.Id("i"))
+						}
+						l.Var().Id("item").Add(goType(f.Type.Elem))
+						parseInto(l, f.Type.Elem, jen.Id("item"), jen.Id("text"), pathVar{name: "ip"})
+						l.Id("x").Op("=").Append(jen.Id("x"), jen.Id("item"))
+					})
+				} else {
+					parseInto(b, f.Type, jen.Id("x"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
+				}
+				set(b, jen.Id("x"))
+			})
+			if f.Required {
+				ifFound.Else().Block(
+					jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName)),
+					jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
+				)
+			}
+		}
+		if t.Extra == model.ExtraForbid {
+			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("form"))).Block(
+				jen.Switch(jen.Id("k")).Block(
+					jen.CaseFunc(func(c *jen.Group) {
+						for _, f := range t.Fields {
+							c.Lit(f.JSONName)
+						}
+					}),
+					jen.Default().Block(
+						jen.Id("kp").Op(":=").Id("p").Dot("field").Call(jen.Id("k")),
+						jen.Id("c").Dot("report").Call(jen.Op("&").Id("kp"), jen.Lit("unknown property")),
+					),
+				),
+			)
+		}
+	})
+}
+
+// shapeEmitter declares the shape tables that strict JSON decoding checks
+// bodies against: for each struct, its declared keys, required keys and
+// whether others are allowed.
+type shapeEmitter struct {
+	names map[*model.Type]string
+	order []*model.Type
+}
+
+// ref registers the structs a body type reaches.
+func (s *shapeEmitter) ref(r *model.Ref) {
+	switch r.Kind {
+	case model.RefNamed:
+		t := r.Named
+		if _, done := s.names[t]; done {
+			return
+		}
+		switch t.Kind {
+		case model.Struct:
+			s.names[t] = shapeVar(t)
+			s.order = append(s.order, t)
+			for _, f := range t.Fields {
+				s.ref(f.Type)
+			}
+		case model.Slice, model.Map:
+			s.names[t] = ""
+			s.ref(t.Elem)
+		}
+	case model.RefSlice, model.RefMap:
+		s.ref(r.Elem)
+	}
+}
+
+func shapeVar(t *model.Type) string { return "shape" + t.Name }
+
+// shapeOf renders the shape of a value of r: a struct's table, an inline
+// shape for arrays and maps, nil (anything) for the rest — including values
+// that may be null, which the type's own decoding checks.
+func shapeOf(r *model.Ref) jen.Code {
+	if r == nil || r.Nullable {
+		return jen.Nil()
+	}
+	switch r.Kind {
+	case model.RefNamed:
+		switch t := r.Named; t.Kind {
+		case model.Struct:
+			return jen.Id(shapeVar(t))
+		case model.Slice:
+			return jen.Op("&").Id("shape").Values(jen.Dict{jen.Id("array"): jen.True(), jen.Id("items"): shapeOf(t.Elem)})
+		case model.Map:
+			return jen.Op("&").Id("shape").Values(jen.Dict{jen.Id("object"): jen.True(), jen.Id("values"): shapeOf(t.Elem)})
+		}
+	case model.RefSlice:
+		return jen.Op("&").Id("shape").Values(jen.Dict{jen.Id("array"): jen.True(), jen.Id("items"): shapeOf(r.Elem)})
+	case model.RefMap:
+		return jen.Op("&").Id("shape").Values(jen.Dict{jen.Id("object"): jen.True(), jen.Id("values"): shapeOf(r.Elem)})
+	}
+	return jen.Nil()
+}
+
+// declare writes the tables: each struct's shape is declared empty and
+// filled in init, so that recursive types may refer to each other.
+func (s *shapeEmitter) declare(f *jen.File) {
+	if len(s.order) == 0 {
+		return
+	}
+	sort.SliceStable(s.order, func(i, j int) bool { return s.order[i].Name < s.order[j].Name })
+	f.Comment("Shapes of the request bodies, checked by strict decoding.")
+	f.Var().DefsFunc(func(g *jen.Group) {
+		for _, t := range s.order {
+			g.Id(shapeVar(t)).Op("=").New(jen.Id("shape"))
+		}
+	})
+	f.Func().Id("init").Params().BlockFunc(func(g *jen.Group) {
+		for _, t := range s.order {
+			d := jen.Dict{jen.Id("object"): jen.True()}
+			if len(t.Fields) > 0 {
+				d[jen.Id("fields")] = jen.Map(jen.String()).Op("*").Id("shape").Values(jen.DictFunc(func(fd jen.Dict) {
+					for _, fl := range t.Fields {
+						fd[jen.Lit(fl.JSONName)] = shapeOf(fl.Type)
+					}
+				}))
+			}
+			var required []jen.Code
+			for _, fl := range t.Fields {
+				if fl.Required {
+					required = append(required, jen.Lit(fl.JSONName))
+				}
+			}
+			if len(required) > 0 {
+				d[jen.Id("required")] = jen.Index().String().Values(required...)
+			}
+			if t.Extra == model.ExtraForbid {
+				d[jen.Id("closed")] = jen.True()
+			}
+			g.Op("*").Id(shapeVar(t)).Op("=").Id("shape").Values(d)
+		}
+	})
+}

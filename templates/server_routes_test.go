@@ -1,0 +1,127 @@
+package templates
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"reflect"
+	"testing"
+)
+
+func TestRespond(t *testing.T) {
+	s := newServerCore(nil)
+	for _, tc := range []struct {
+		status   int
+		body     any
+		wantCode int
+		wantBody string
+	}{
+		{200, map[string]int{"a": 1}, 200, "{\"a\":1}\n"},
+		{204, nil, 204, ""},
+		{0, nil, 500, ""},
+	} {
+		w := httptest.NewRecorder()
+		s.respond(w, httptest.NewRequest("GET", "/x", nil), "op", tc.status, tc.body)
+		if w.Code != tc.wantCode || (tc.wantBody != "" && w.Body.String() != tc.wantBody) {
+			t.Errorf("respond(%d, %v) = %d %q", tc.status, tc.body, w.Code, w.Body.String())
+		}
+	}
+}
+
+func TestMethodNotAllowedAndNotFound(t *testing.T) {
+	s := newServerCore(nil)
+	w := httptest.NewRecorder()
+	s.methodNotAllowed("GET, POST")(w, httptest.NewRequest("PUT", "/api/v2/client-grants", nil))
+	var body map[string]any
+	json.Unmarshal(w.Body.Bytes(), &body)
+	if w.Code != 405 || w.Header().Get("Allow") != "GET, POST" || body["errorCode"] != "method_not_allowed" ||
+		body["message"] != "method PUT is not allowed on /api/v2/client-grants; allowed: GET, POST" {
+		t.Errorf("405: %d %v %s", w.Code, w.Header(), w.Body)
+	}
+	w = httptest.NewRecorder()
+	s.notFound(w, httptest.NewRequest("GET", "/nope", nil))
+	if w.Code != 404 || !bytes.Contains(w.Body.Bytes(), []byte(`"message":"no operation at /nope"`)) {
+		t.Errorf("404: %d %s", w.Code, w.Body)
+	}
+}
+
+func TestRejection(t *testing.T) {
+	s := newServerCore(nil)
+	op := Operation{ID: "get_x", Scopes: []string{"read:a", "read:b"}}
+	custom := NewError(418, "teapot", "short and stout")
+	for _, tc := range []struct {
+		name      string
+		errs      []error
+		status    int
+		message   string
+		challenge string
+	}{
+		{"missing", []error{errNoCredential, errNoCredential}, 401, "Missing authentication.", "Bearer"},
+		{"rejected beats missing", []error{errNoCredential, errors.New("bad signature")}, 401, "Invalid token.", `Bearer error="invalid_token"`},
+		{"scope beats rejected", []error{errors.New("bad"), fmt.Errorf("token t: %w", ErrInsufficientScope)}, 403, "Insufficient scope; expected any of: read:a, read:b.", ""},
+		{"explicit error wins", []error{fmt.Errorf("w: %w", ErrInsufficientScope), custom}, 418, "short and stout", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var rejected error
+			for _, err := range tc.errs {
+				rejected = strongerRejection(rejected, err)
+			}
+			var he *Error
+			if !errors.As(s.rejection(op, rejected), &he) {
+				t.Fatal("rejection is not an *Error")
+			}
+			if he.Status != tc.status || he.Message != tc.message || he.Header.Get("WWW-Authenticate") != tc.challenge {
+				t.Errorf("got %d %q %q", he.Status, he.Message, he.Header.Get("WWW-Authenticate"))
+			}
+		})
+	}
+}
+
+func TestCredentialHelpers(t *testing.T) {
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("Authorization", "basic dXNlcjpwdw==")
+	r.AddCookie(&http.Cookie{Name: "s", Value: "1"})
+	r.AddCookie(&http.Cookie{Name: "s", Value: "2"})
+	if basicCredentials(r) != "dXNlcjpwdw==" || cookieValue(r, "s") != "1" || cookieValue(r, "t") != "" {
+		t.Error("credential helpers")
+	}
+	if vs, ok := cookieValues(r, "s"); !ok || !reflect.DeepEqual(vs, []string{"1", "2"}) {
+		t.Errorf("cookieValues = %v", vs)
+	}
+	if _, ok := cookieValues(r, "t"); ok {
+		t.Error("cookieValues found a missing cookie")
+	}
+	r.Header.Set("Authorization", "Bearer x")
+	if basicCredentials(r) != "" {
+		t.Error("basicCredentials read a bearer header")
+	}
+}
+
+func TestDeepObjectAndSplitList(t *testing.T) {
+	q, _ := url.ParseQuery("filter%5Bkind%5D=cat&filter%5Bage%5D=2&filterx=1&other%5Ba%5D=b")
+	got, ok := deepObject(q, "filter")
+	if !ok || !reflect.DeepEqual(got, map[string]string{"kind": "cat", "age": "2"}) {
+		t.Errorf("deepObject = %v", got)
+	}
+	if _, ok := deepObject(q, "none"); ok {
+		t.Error("deepObject found a missing parameter")
+	}
+	if got := splitList([]string{"1,2", "3"}); !reflect.DeepEqual(got, []string{"1", "2", "3"}) {
+		t.Errorf("splitList = %v", got)
+	}
+}
+
+func TestParseMultipart(t *testing.T) {
+	body, ct := multipartBody(url.Values{"a": {"1"}, "b": {"x", "y"}})
+	form, err := parseMultipart(body, ct)
+	if err != nil || !reflect.DeepEqual(form, url.Values{"a": {"1"}, "b": {"x", "y"}}) {
+		t.Errorf("parseMultipart = %v, %v", form, err)
+	}
+	if _, err := parseMultipart([]byte("junk"), "multipart/form-data; boundary=zz"); err == nil {
+		t.Error("parseMultipart accepted junk")
+	}
+}
