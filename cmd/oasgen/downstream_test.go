@@ -136,8 +136,10 @@ func main() {
 		breaking []string // names the report must list
 	}{
 		{
-			name:    "optional field added",
-			edit:    func(s string) string { return strings.Replace(s, "        name: {type: string}\n", "        name: {type: string}\n        tag: {type: string}\n", 1) },
+			name: "optional field added",
+			edit: func(s string) string {
+				return strings.Replace(s, "        name: {type: string}\n", "        name: {type: string}\n        tag: {type: string}\n", 1)
+			},
 			diff:    []string{"+\tTag  Opt[string] `json:\"tag,omitzero\"`"},
 			verdict: "verdict: compatible (1 addition)",
 		},
