@@ -26,7 +26,7 @@ func main() {
 const usage = `oasgen generates a Go package from an OpenAPI 3.0 or 3.1 document.
 
 Usage:
-  oasgen [-config oasgen.yaml] [-spec file] [-out dir] [-package name] [-generate types,client] [-check]
+  oasgen [-config oasgen.yaml] [-spec file] [-out dir] [-package name] [-generate types,client,server] [-check]
 
 With no flags, oasgen regenerates generated/clientgrants from the embedded
 spec/client-grants.yaml.
@@ -63,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	pkg := fs.String("package", "", "the Go package name (default: the last element of -out, lower-cased, without punctuation)")
 	check := fs.Bool("check", false, "write nothing; exit 1 and print a diff when -out differs from what would be generated")
 	configPath := fs.String("config", "", "read settings from this YAML or JSON file (see the README); flags given as well override it")
-	generate := fs.String("generate", "", "what to generate, comma-separated: types, client (default: both)")
+	generate := fs.String("generate", "", "what to generate, comma-separated: types, client, server (default: all)")
 	report := fs.Bool("report", false, "also print how the exported Go API changes against what is on disk, with a compatible/breaking verdict (always printed when -check finds drift)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)

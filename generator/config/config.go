@@ -23,7 +23,7 @@ type File struct {
 	Spec     string   // path of the OpenAPI document
 	Out      string   // output directory
 	Package  string   // Go package name
-	Generate []string // what to generate: "types", "client"; empty means all
+	Generate []string // what to generate: "types", "client", "server"; empty means all
 	Check    bool     // drift check instead of writing
 	// TypeNames renames schemas: component name → Go type name.
 	TypeNames map[string]string
@@ -39,7 +39,7 @@ const Example = `# oasgen.yaml
 spec: api/openapi.yaml     # the OpenAPI document, relative to this file
 out: internal/api          # where to write the package, relative to this file
 package: api               # the Go package name (default: last element of out)
-generate: [types, client]  # any subset of types, client (server: not yet)
+generate: [types, client]  # any subset of types, client, server (default: all)
 check: false               # true: compare only, exit 1 on drift
 names:
   types:                   # schema name → Go type name
