@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: generate check vet test bench fmt
+.PHONY: generate check vet test bench fuzz fmt
 
 # Regenerate generated/clientgrants from the embedded spec/client-grants.yaml.
 generate:
@@ -22,9 +22,16 @@ vet:
 test: check vet
 	$(GO) test -race -count=1 ./...
 
-# Benchmarks of the runtime support and the generated package.
+# Benchmarks of the runtime support, the generated package and the fake server.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./templates/... ./generated/... ./generator/...
+	$(GO) test -run '^$$' -bench . -benchmem ./templates/... ./generated/... ./generator/... ./cmd/clientgrants-fake/...
+
+# Fuzz for a while (FUZZTIME each): the generated decoders and the fake server.
+# Their seed corpora already run in make test.
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./generated/clientgrants
+	$(GO) test -run '^$$' -fuzz FuzzServer -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./cmd/clientgrants-fake
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
