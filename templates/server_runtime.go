@@ -500,8 +500,16 @@ func decodeStrict(c *validator, data []byte, s *shape, dst any) *Error {
 	}
 	before := len(c.violations)
 	checkShape(c, nil, tree, s)
-	if len(c.violations) > before || dst == nil {
+	if dst == nil {
 		return nil
+	}
+	// Decode even when keys are unknown or missing, so that the value's own
+	// checks list their violations too: the client hears of every problem
+	// at once. A value of the wrong kind would only be reported twice.
+	for _, v := range c.violations[before:] {
+		if strings.HasPrefix(v.Message, "must be an ") {
+			return nil
+		}
 	}
 	if err := json.Unmarshal(data, dst); err != nil {
 		c.report(nil, "does not match the schema: "+describeDecodeError(err))

@@ -136,12 +136,19 @@ func (v *validator) report(p *path, message string) {
 	v.violations = append(v.violations, Violation{Path: p.String(), Message: message})
 }
 
-// err returns the collected violations as a *ValidationError, or nil.
+// err returns the collected violations as a *ValidationError, or nil. A
+// violation found twice (by two checks that overlap) is listed once.
 func (v *validator) err() error {
 	if len(v.violations) == 0 {
 		return nil
 	}
-	return &ValidationError{Violations: v.violations}
+	out := v.violations[:0:0]
+	for _, x := range v.violations {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return &ValidationError{Violations: out}
 }
 
 // required reports a missing required property.

@@ -245,21 +245,30 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 	query := r.URL.Query()
 	if values, ok := query["per_page"]; ok {
 		fp := p.field("per_page")
+		before := len(c.violations)
 		var v int64
 		v = parseInt(c, &fp, values[0])
-		params.PerPage = NewOpt(v)
+		if len(c.violations) == before {
+			params.PerPage = NewOpt(v)
+		}
 	}
 	if values, ok := query["page"]; ok {
 		fp := p.field("page")
+		before := len(c.violations)
 		var v int64
 		v = parseInt(c, &fp, values[0])
-		params.Page = NewOpt(v)
+		if len(c.violations) == before {
+			params.Page = NewOpt(v)
+		}
 	}
 	if values, ok := query["include_totals"]; ok {
 		fp := p.field("include_totals")
+		before := len(c.violations)
 		var v bool
 		v = parseBool(c, &fp, values[0])
-		params.IncludeTotals = NewOpt(v)
+		if len(c.violations) == before {
+			params.IncludeTotals = NewOpt(v)
+		}
 	}
 	if values, ok := query["from"]; ok {
 		var v string
@@ -268,9 +277,12 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 	}
 	if values, ok := query["take"]; ok {
 		fp := p.field("take")
+		before := len(c.violations)
 		var v int64
 		v = parseInt(c, &fp, values[0])
-		params.Take = NewOpt(v)
+		if len(c.violations) == before {
+			params.Take = NewOpt(v)
+		}
 	}
 	if values, ok := query["audience"]; ok {
 		var v string
@@ -284,9 +296,12 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 	}
 	if values, ok := query["allow_any_organization"]; ok {
 		fp := p.field("allow_any_organization")
+		before := len(c.violations)
 		var v ClientGrantAllowAnyOrganizationEnum
 		v = ClientGrantAllowAnyOrganizationEnum(parseBool(c, &fp, values[0]))
-		params.AllowAnyOrganization = NewOpt(v)
+		if len(c.violations) == before {
+			params.AllowAnyOrganization = NewOpt(v)
+		}
 	}
 	if values, ok := query["subject_type"]; ok {
 		var v ClientGrantSubjectTypeEnum
@@ -335,7 +350,6 @@ func (s *server) serveClientGrantsCreate(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	var body CreateClientGrantRequestContent
-	before := len(c.violations)
 	switch mediaType {
 	case "application/json":
 		if herr := decodeStrict(c, data, shapeCreateClientGrantRequestContent, &body); herr != nil {
@@ -350,9 +364,7 @@ func (s *server) serveClientGrantsCreate(w http.ResponseWriter, r *http.Request)
 		}
 		body.decodeForm(c, form)
 	}
-	if len(c.violations) == before {
-		body.validate(c, nil)
-	}
+	body.validate(c, nil)
 	if err := c.err(); err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -423,7 +435,6 @@ func (s *server) serveClientGrantsUpdate(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	var body UpdateClientGrantRequestContent
-	before := len(c.violations)
 	switch mediaType {
 	case "application/json":
 		if herr := decodeStrict(c, data, shapeUpdateClientGrantRequestContent, &body); herr != nil {
@@ -438,9 +449,7 @@ func (s *server) serveClientGrantsUpdate(w http.ResponseWriter, r *http.Request)
 		}
 		body.decodeForm(c, form)
 	}
-	if len(c.violations) == before {
-		body.validate(c, nil)
-	}
+	body.validate(c, nil)
 	if err := c.err(); err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -511,21 +520,30 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 	query := r.URL.Query()
 	if values, ok := query["page"]; ok {
 		fp := p.field("page")
+		before := len(c.violations)
 		var v int64
 		v = parseInt(c, &fp, values[0])
-		params.Page = NewOpt(v)
+		if len(c.violations) == before {
+			params.Page = NewOpt(v)
+		}
 	}
 	if values, ok := query["per_page"]; ok {
 		fp := p.field("per_page")
+		before := len(c.violations)
 		var v int64
 		v = parseInt(c, &fp, values[0])
-		params.PerPage = NewOpt(v)
+		if len(c.violations) == before {
+			params.PerPage = NewOpt(v)
+		}
 	}
 	if values, ok := query["include_totals"]; ok {
 		fp := p.field("include_totals")
+		before := len(c.violations)
 		var v bool
 		v = parseBool(c, &fp, values[0])
-		params.IncludeTotals = NewOpt(v)
+		if len(c.violations) == before {
+			params.IncludeTotals = NewOpt(v)
+		}
 	}
 	if values, ok := query["from"]; ok {
 		var v string
@@ -534,9 +552,12 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 	}
 	if values, ok := query["take"]; ok {
 		fp := p.field("take")
+		before := len(c.violations)
 		var v int64
 		v = parseInt(c, &fp, values[0])
-		params.Take = NewOpt(v)
+		if len(c.violations) == before {
+			params.Take = NewOpt(v)
+		}
 	}
 	params.validate(c, p)
 	if err := c.err(); err != nil {
@@ -580,9 +601,12 @@ func (v *CreateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 	}
 	if values, ok := form["allow_any_organization"]; ok {
 		fp := p.field("allow_any_organization")
+		before := len(c.violations)
 		var x bool
 		x = parseBool(c, &fp, values[0])
-		v.AllowAnyOrganization = NewOpt(x)
+		if len(c.violations) == before {
+			v.AllowAnyOrganization = NewOpt(x)
+		}
 	}
 	if values, ok := form["scope"]; ok {
 		var x []string
@@ -609,9 +633,12 @@ func (v *CreateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 	}
 	if values, ok := form["allow_all_scopes"]; ok {
 		fp := p.field("allow_all_scopes")
+		before := len(c.violations)
 		var x bool
 		x = parseBool(c, &fp, values[0])
-		v.AllowAllScopes = NewOpt(x)
+		if len(c.violations) == before {
+			v.AllowAllScopes = NewOpt(x)
+		}
 	}
 	for _, k := range sortedKeys(form) {
 		switch k {
@@ -643,9 +670,12 @@ func (v *UpdateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 	}
 	if values, ok := form["allow_any_organization"]; ok {
 		fp := p.field("allow_any_organization")
+		before := len(c.violations)
 		var x bool
 		x = parseBool(c, &fp, values[0])
-		v.AllowAnyOrganization = NewNullable(x)
+		if len(c.violations) == before {
+			v.AllowAnyOrganization = NewNullable(x)
+		}
 	}
 	if values, ok := form["authorization_details_types"]; ok {
 		var x []string
@@ -658,9 +688,12 @@ func (v *UpdateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 	}
 	if values, ok := form["allow_all_scopes"]; ok {
 		fp := p.field("allow_all_scopes")
+		before := len(c.violations)
 		var x bool
 		x = parseBool(c, &fp, values[0])
-		v.AllowAllScopes = NewNullable(x)
+		if len(c.violations) == before {
+			v.AllowAllScopes = NewNullable(x)
+		}
 	}
 	for _, k := range sortedKeys(form) {
 		switch k {

@@ -44,8 +44,19 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 			}
 			g.BlockFunc(func(b *jen.Group) {
 				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
+				if textOnly(p.Type) {
+					parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
+					e.check(b, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
+					return
+				}
+				b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
 				parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
-				e.check(b, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
+				if e.refHasChecks(p.Type) {
+					// Only a value that parsed is checked further.
+					b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) {
+						e.check(ok, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
+					})
+				}
 			})
 		}
 		if o.ParamsType != nil {
@@ -196,6 +207,7 @@ func paramDecoding(g *jen.Group, f *model.Field) {
 		}
 		if !textOnly(elem) {
 			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
+			b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
 		}
 		b.Var().Id("v").Add(goType(p.Type))
 		switch {
@@ -229,7 +241,13 @@ func paramDecoding(g *jen.Group, f *model.Field) {
 		default:
 			parseInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 		}
-		set(b, jen.Id("v"))
+		if textOnly(elem) {
+			set(b, jen.Id("v"))
+			return
+		}
+		// A value that did not parse stays absent, so that its checks do
+		// not also report the zero it parsed as.
+		b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) { set(ok, jen.Id("v")) })
 	})
 	// When it is absent: its default, or a violation when it is required.
 	if f.Default != nil {
@@ -287,7 +305,6 @@ func (e *typeEmitter) bodyDecoding(g *jen.Group, o *model.Operation, body *model
 	g.List(jen.Id("data"), jen.Id("mediaType"), jen.Id("herr")).Op(":=").Id("s").Dot("core").Dot("readBody").Call(jen.Id("w"), jen.Id("r"), jen.Index().String().Values(media...), jen.Lit(o.Body.Required))
 	g.If(jen.Id("herr").Op("!=").Nil()).Add(failReturn(jen.Id("herr")))
 	g.Var().Id("body").Add(goType(body.Type))
-	g.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
 	g.Switch(jen.Id("mediaType")).BlockFunc(func(sw *jen.Group) {
 		handled := false
 		defer func() {
@@ -320,15 +337,14 @@ func (e *typeEmitter) bodyDecoding(g *jen.Group, o *model.Operation, body *model
 			}
 		}
 	})
-	// Schema checks run only on a body that decoded cleanly; otherwise they
-	// would report the zero value's faults on top of the real ones.
-	g.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(b *jen.Group) {
-		if body.Type.Kind == model.RefNamed {
-			b.Id("body").Dot("validate").Call(jen.Id("c"), jen.Nil())
-		} else {
+	if body.Type.Kind == model.RefNamed {
+		g.Id("body").Dot("validate").Call(jen.Id("c"), jen.Nil())
+	} else if e.refHasChecks(body.Type) {
+		g.BlockFunc(func(b *jen.Group) {
+			b.Var().Id("p").Op("*").Id("path")
 			e.check(b, body.Type, jen.Id("body"), pathVar{name: "p", pointer: true}, 1)
-		}
-	})
+		})
+	}
 }
 
 // isFormOf reports whether media m is a form (urlencoded or multipart) of
@@ -387,6 +403,7 @@ func formDecoder(t *model.Type) jen.Code {
 			ifFound := g.If(jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("form").Index(jen.Lit(f.JSONName)), jen.Id("ok")).BlockFunc(func(b *jen.Group) {
 				if !textOnly(elem) {
 					b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName))
+					b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
 				}
 				b.Var().Id("x").Add(goType(f.Type))
 				if isList {
@@ -405,7 +422,11 @@ func formDecoder(t *model.Type) jen.Code {
 				} else {
 					parseInto(b, f.Type, jen.Id("x"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 				}
-				set(b, jen.Id("x"))
+				if textOnly(elem) {
+					set(b, jen.Id("x"))
+					return
+				}
+				b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) { set(ok, jen.Id("x")) })
 			})
 			if f.Required {
 				ifFound.Else().Block(
