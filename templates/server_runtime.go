@@ -24,6 +24,9 @@ type serverOptions struct {
 	maxBodyBytes int64                                                  // default 1 MiB
 	logger       *slog.Logger                                           // default slog.Default()
 	writeError   func(w http.ResponseWriter, r *http.Request, e *Error) // default writeAuth0Error
+	// security is the SecurityHandler the generated code asserts; nil
+	// means the Handler's own methods, when it has them.
+	security any
 }
 
 // defaultMaxBodyBytes bounds a request body when WithMaxBodyBytes is not given.

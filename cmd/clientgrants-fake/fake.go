@@ -33,7 +33,7 @@ const defaultPageSize = 50
 // fake is an in-memory Auth0 client-grants store. It implements
 // clientgrants.Handler and clientgrants.SecurityHandler, so that
 //
-//	clientgrants.NewServer(f, f, clientgrants.WithBasePath("/api/v2"))
+//	clientgrants.NewServer(f, clientgrants.WithBasePath("/api/v2"))
 //
 // serves it. It is safe for concurrent use.
 type fake struct {

@@ -31,7 +31,7 @@ func testTokens() map[string][]string {
 
 // newHandler serves f the way main does, logging nowhere.
 func newHandler(f *fake) http.Handler {
-	return clientgrants.NewServer(f, f,
+	return clientgrants.NewServer(f,
 		clientgrants.WithBasePath(basePath),
 		clientgrants.WithLogger(slog.New(slog.DiscardHandler)))
 }

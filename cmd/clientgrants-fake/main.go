@@ -110,7 +110,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	f := newFake(tokens)
 	srv := &http.Server{
-		Handler:           clientgrants.NewServer(f, f, clientgrants.WithBasePath(basePath), clientgrants.WithLogger(logger)),
+		Handler:           clientgrants.NewServer(f, clientgrants.WithBasePath(basePath), clientgrants.WithLogger(logger)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelError),
 	}

@@ -144,16 +144,28 @@ type server struct {
 	sec  SecurityHandler
 }
 
-// NewServer returns an http.Handler that serves the API with h, checking
-// credentials with sec (nil rejects every request that needs credentials). It
-// answers 404 for unknown paths, 405 with Allow for a wrong method, 415, 413
-// and 400 for bodies it cannot take, and 400 listing every violation for
-// invalid parameters or bodies; only valid requests reach h.
-func NewServer(h Handler, sec SecurityHandler, opts ...ServerOption) http.Handler {
+// WithSecurity sets the SecurityHandler that checks credentials. Without it, a
+// Handler that also implements SecurityHandler checks them itself, and
+// otherwise every request that needs credentials is refused.
+func WithSecurity(sec SecurityHandler) ServerOption {
+	return func(o *serverOptions) {
+		o.security = sec
+	}
+}
+
+// NewServer returns an http.Handler that serves the API with h. It answers 404
+// for unknown paths, 405 with Allow for a wrong method, 415, 413 and 400 for
+// bodies it cannot take, 401 and 403 for requests that fail the security
+// requirements, and 400 listing every violation for invalid parameters or
+// bodies; only valid requests reach h.
+func NewServer(h Handler, opts ...ServerOption) http.Handler {
 	s := &server{
 		core: newServerCore(opts),
 		h:    h,
-		sec:  sec,
+	}
+	s.sec, _ = s.core.opts.security.(SecurityHandler)
+	if s.sec == nil {
+		s.sec, _ = h.(SecurityHandler)
 	}
 	base := s.core.opts.basePath
 	mux := http.NewServeMux()

@@ -184,7 +184,7 @@ func credentialExpr(s *model.SecurityScheme) jen.Code {
 
 // newServer declares the server and its routes:
 //
-//	func NewServer(h Handler, sec SecurityHandler, opts ...ServerOption) http.Handler
+//	func NewServer(h Handler, opts ...ServerOption) http.Handler
 func newServer(api *model.API) jen.Code {
 	code := comment("server routes requests to the Handler.")
 	code.Type().Id("server").Struct(
@@ -192,9 +192,17 @@ func newServer(api *model.API) jen.Code {
 		jen.Id("h").Id("Handler"),
 		jen.Id("sec").Id("SecurityHandler"),
 	).Line().Line()
-	code.Add(comment("NewServer returns an http.Handler that serves the API with h, checking credentials with sec (nil rejects every request that needs credentials). It answers 404 for unknown paths, 405 with Allow for a wrong method, 415, 413 and 400 for bodies it cannot take, and 400 listing every violation for invalid parameters or bodies; only valid requests reach h."))
-	code.Func().Id("NewServer").Params(jen.Id("h").Id("Handler"), jen.Id("sec").Id("SecurityHandler"), jen.Id("opts").Op("...").Id("ServerOption")).Qual("net/http", "Handler").BlockFunc(func(g *jen.Group) {
-		g.Id("s").Op(":=").Op("&").Id("server").Values(jen.Dict{jen.Id("core"): jen.Id("newServerCore").Call(jen.Id("opts")), jen.Id("h"): jen.Id("h"), jen.Id("sec"): jen.Id("sec")})
+	code.Add(comment("WithSecurity sets the SecurityHandler that checks credentials. Without it, a Handler that also implements SecurityHandler checks them itself, and otherwise every request that needs credentials is refused."))
+	code.Func().Id("WithSecurity").Params(jen.Id("sec").Id("SecurityHandler")).Id("ServerOption").Block(
+		jen.Return(jen.Func().Params(jen.Id("o").Op("*").Id("serverOptions")).Block(jen.Id("o").Dot("security").Op("=").Id("sec"))),
+	).Line().Line()
+	code.Add(comment("NewServer returns an http.Handler that serves the API with h. It answers 404 for unknown paths, 405 with Allow for a wrong method, 415, 413 and 400 for bodies it cannot take, 401 and 403 for requests that fail the security requirements, and 400 listing every violation for invalid parameters or bodies; only valid requests reach h."))
+	code.Func().Id("NewServer").Params(jen.Id("h").Id("Handler"), jen.Id("opts").Op("...").Id("ServerOption")).Qual("net/http", "Handler").BlockFunc(func(g *jen.Group) {
+		g.Id("s").Op(":=").Op("&").Id("server").Values(jen.Dict{jen.Id("core"): jen.Id("newServerCore").Call(jen.Id("opts")), jen.Id("h"): jen.Id("h")})
+		g.List(jen.Id("s").Dot("sec"), jen.Id("_")).Op("=").Id("s").Dot("core").Dot("opts").Dot("security").Op(".").Parens(jen.Id("SecurityHandler"))
+		g.If(jen.Id("s").Dot("sec").Op("==").Nil()).Block(
+			jen.List(jen.Id("s").Dot("sec"), jen.Id("_")).Op("=").Id("h").Op(".").Parens(jen.Id("SecurityHandler")),
+		)
 		g.Id("base").Op(":=").Id("s").Dot("core").Dot("opts").Dot("basePath")
 		g.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call()
 		var paths []string

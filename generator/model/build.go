@@ -25,9 +25,9 @@ type Options struct {
 	MethodNames map[string]string
 }
 
-// clientNames are the fixed identifiers of every generated client; schemas
-// and other generated names keep clear of them.
-var clientNames = []string{"Client", "NewClient", "ServerURL", "DefaultServerURL"}
+// fixedNames are the identifiers every generated client and server
+// declares; schemas and other generated names keep clear of them.
+var fixedNames = []string{"Client", "NewClient", "ServerURL", "DefaultServerURL", "Handler", "SecurityHandler", "NewServer", "WithSecurity"}
 
 // builder carries the state of one Build call.
 type builder struct {
@@ -50,7 +50,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	b := &builder{
 		doc:            doc,
 		api:            &API{},
-		names:          newNamespace(append(slices.Clone(opts.Reserved), clientNames...)...),
+		names:          newNamespace(append(slices.Clone(opts.Reserved), fixedNames...)...),
 		types:          make(map[*openapi3.Schema]*Type),
 		componentTypes: make(map[string]*Type),
 		opts:           opts,
