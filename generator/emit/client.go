@@ -66,20 +66,6 @@ func serverURLs(f *jen.File, api *model.API) bool {
 		Const().Id("DefaultServerURL").Op("=").Lit(defaults)).Line()
 	if len(s.Variables) > 0 {
 		var params []jen.Code
-		var parts []jen.Code
-		rest := s.URL
-		for rest != "" {
-			loc := serverVar.FindStringSubmatchIndex(rest)
-			if loc == nil {
-				parts = append(parts, jen.Lit(rest))
-				break
-			}
-			if loc[0] > 0 {
-				parts = append(parts, jen.Lit(rest[:loc[0]]))
-			}
-			parts = append(parts, jen.Id(paramName(rest[loc[2]:loc[3]])))
-			rest = rest[loc[1]:]
-		}
 		var doc []string
 		for _, v := range s.Variables {
 			params = append(params, jen.Id(paramName(v.Name)).String())
@@ -91,22 +77,38 @@ func serverURLs(f *jen.File, api *model.API) bool {
 		}
 		f.Add(commentf("ServerURL returns the URL of the server %s for the given variables: %s.", s.URL, strings.Join(doc, "; ")).
 			Func().Id("ServerURL").Params(params...).String().Block(
-			jen.Return(jen.Add(joinPlus(parts))),
+			jen.Return(templateExpr(s.URL, func(name string) jen.Code { return jen.Id(paramName(name)) })),
 		)).Line()
 	}
 	return !strings.Contains(defaults, "{")
 }
 
-// joinPlus renders parts joined with +.
-func joinPlus(parts []jen.Code) *jen.Statement {
-	s := jen.Null()
-	for i, p := range parts {
-		if i > 0 {
-			s.Op("+")
+// templateExpr renders a {variable} template (a server URL or a path) as
+// a string concatenation, each variable replaced by the expression value
+// gives for it: "https://" + tenantDomain + "/api/v2".
+func templateExpr(tmpl string, value func(name string) jen.Code) *jen.Statement {
+	expr, first := jen.Null(), true
+	add := func(part jen.Code) {
+		if !first {
+			expr.Op("+")
 		}
-		s.Add(p)
+		expr.Add(part)
+		first = false
 	}
-	return s
+	rest := tmpl
+	for rest != "" {
+		loc := serverVar.FindStringSubmatchIndex(rest)
+		if loc == nil {
+			add(jen.Lit(rest))
+			break
+		}
+		if loc[0] > 0 {
+			add(jen.Lit(rest[:loc[0]]))
+		}
+		add(value(rest[loc[2]:loc[3]]))
+		rest = rest[loc[1]:]
+	}
+	return expr
 }
 
 // paramName turns a spec name into a Go parameter name.

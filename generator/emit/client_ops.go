@@ -154,28 +154,13 @@ func isStringRef(r *model.Ref) bool {
 
 // pathExpr builds the escaped path: "/client-grants/" + url.PathEscape(id).
 func pathExpr(o *model.Operation) jen.Code {
-	var parts []jen.Code
-	rest := o.Path
-	for rest != "" {
-		loc := serverVar.FindStringSubmatchIndex(rest)
-		if loc == nil {
-			parts = append(parts, jen.Lit(rest))
-			break
-		}
-		if loc[0] > 0 {
-			parts = append(parts, jen.Lit(rest[:loc[0]]))
-		}
-		name := rest[loc[2]:loc[3]]
-		var typ *model.Ref
-		for _, p := range o.PathParams() {
-			if p.Name == name {
-				typ = p.Type
-			}
-		}
-		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(paramTextExpr(typ, jen.Id(model.ParamName(name)))))
-		rest = rest[loc[1]:]
+	types := map[string]*model.Ref{}
+	for _, p := range o.PathParams() {
+		types[p.Name] = p.Type
 	}
-	return joinPlus(parts)
+	return templateExpr(o.Path, func(name string) jen.Code {
+		return jen.Qual("net/url", "PathEscape").Call(paramTextExpr(types[name], jen.Id(model.ParamName(name))))
+	})
 }
 
 // scalarText renders a scalar value as the text of a path, query, header or
