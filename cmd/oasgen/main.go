@@ -64,6 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	check := fs.Bool("check", false, "write nothing; exit 1 and print a diff when -out differs from what would be generated")
 	configPath := fs.String("config", "", "read settings from this YAML or JSON file (see the README); flags given as well override it")
 	generate := fs.String("generate", "", "what to generate, comma-separated: types, client, server (default: all)")
+	strict := fs.Bool("strict", false, "treat warnings (constructs generated in a simplified form) as errors: print them and exit 2")
 	report := fs.Bool("report", false, "also print how the exported Go API changes against what is on disk, with a compatible/breaking verdict (always printed when -check finds drift)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -104,6 +105,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	res, err := generator.Generate(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "oasgen: %v\n", err)
+		return 2
+	}
+	if *strict && len(res.Warnings) > 0 {
+		for _, w := range res.Warnings {
+			fmt.Fprintf(stderr, "oasgen: %v\n", w)
+		}
+		fmt.Fprintf(stderr, "oasgen: -strict: %d warnings are errors\n", len(res.Warnings))
 		return 2
 	}
 	for _, w := range res.Warnings {
