@@ -97,6 +97,9 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 		if len(s.AllOf) == 1 && len(s.Properties) == 0 && s.AllOf[0].Value != nil {
 			return classSame, s.AllOf[0]
 		}
+		if scalarType(s) != "" {
+			return classScalar, nil
+		}
 		return classStruct, nil
 	}
 	types := nonNullTypes(s)
@@ -121,12 +124,49 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 	return classRaw, nil
 }
 
+// scalarType returns the one scalar type that s and all its allOf members
+// agree on ("string", "integer", ...), or "" when they do not: an allOf of
+// strings is a string with every member's constraints.
+func scalarType(s *openapi3.Schema) string {
+	typ := ""
+	agree := func(x *openapi3.Schema) bool {
+		types := nonNullTypes(x)
+		switch {
+		case len(types) > 1 || len(x.Properties) > 0 || x.Items != nil:
+			return false
+		case len(types) == 0:
+			return true
+		case types[0] == "object" || types[0] == "array":
+			return false
+		case typ == "":
+			typ = types[0]
+		}
+		return typ == types[0]
+	}
+	if !agree(s) {
+		return ""
+	}
+	for _, m := range s.AllOf {
+		if m.Value == nil || len(m.Value.OneOf)+len(m.Value.AnyOf) > 0 || !agree(m.Value) {
+			return ""
+		}
+		for _, mm := range m.Value.AllOf {
+			if mm.Value == nil || !agree(mm.Value) {
+				return ""
+			}
+		}
+	}
+	return typ
+}
+
 // scalarBuiltin maps a scalar schema to its Go type.
 func scalarBuiltin(s *openapi3.Schema) Builtin {
 	types := nonNullTypes(s)
 	typ := ""
 	if len(types) == 1 {
 		typ = types[0]
+	} else if len(s.AllOf) > 0 {
+		typ = scalarType(s)
 	}
 	switch typ {
 	case "string":
@@ -191,7 +231,7 @@ func (b *builder) ref(sr *openapi3.SchemaRef, hint string) *Ref {
 	case classMap:
 		return &Ref{Kind: RefMap, Elem: b.ref(s.AdditionalProperties.Schema, hint+"Value"), Nullable: isNullable, Constraints: b.constraints(s, pos)}
 	case classScalar:
-		return &Ref{Kind: RefBuiltin, Builtin: scalarBuiltin(s), Nullable: isNullable, Constraints: b.constraints(s, pos)}
+		return &Ref{Kind: RefBuiltin, Builtin: scalarBuiltin(s), Nullable: isNullable, Constraints: b.allConstraints(s, pos)}
 	}
 	if len(nonNullTypes(s)) > 1 {
 		b.warn(pos, "schema %s: a value of several types (%s) is kept as raw JSON", hint, strings.Join(nonNullTypes(s), ", "))
@@ -231,7 +271,7 @@ func (b *builder) declare(t *Type, s *openapi3.Schema) {
 	case classScalar:
 		t.Kind = Alias
 		t.Elem = &Ref{Kind: RefBuiltin, Builtin: scalarBuiltin(s)}
-		t.Constraints = b.constraints(s, t.Pos)
+		t.Constraints = b.allConstraints(s, t.Pos)
 	case classSame:
 		t.Kind = Alias
 		t.Elem = b.ref(same, t.Name)
@@ -517,13 +557,37 @@ func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 		}
 		t.Variants = append(t.Variants, v)
 	}
+	// Variants of one non-object shape are told apart by their checks
+	// (decoding picks the first that validates); warn only about those that
+	// have none, which nothing can tell apart.
+	var alike []string
 	for i, v := range t.Variants {
 		for _, w := range t.Variants[:i] {
-			if v.Shape == w.Shape && v.Shape != ShapeObject {
-				b.warn(t.Pos, "schema %s: variants %s and %s are both JSON %ss; decoding picks the first that fits", t.Schema, w.Name, v.Name, v.Shape)
+			if v.Shape == w.Shape && v.Shape != ShapeObject && !constrained(v.Type) && !constrained(w.Type) {
+				alike = append(alike, w.Name+"/"+v.Name)
 			}
 		}
 	}
+	if len(alike) > 0 {
+		b.warn(t.Pos, "schema %s: variants %s cannot be told apart; decoding picks the first that fits", t.Schema, strings.Join(alike, ", "))
+	}
+}
+
+// constrained reports whether a value of r has checks that can reject it,
+// so that a union can tell it from a variant of the same shape.
+func constrained(r *Ref) bool {
+	if r.Kind == RefNamed {
+		switch t := r.Named; t.Kind {
+		case Enum:
+			return true
+		case Alias:
+			return !t.Constraints.Empty() && t.Constraints != (Constraints{Format: t.Constraints.Format})
+		}
+		return false
+	}
+	c := r.Constraints
+	c.Format = ""
+	return !c.Empty()
 }
 
 // shapeOfRef is the JSON shape a type encodes to.
@@ -704,4 +768,54 @@ func (b *builder) externalRef(pos Pos, goType string, isNullable bool) *Ref {
 		r.Import = goType[:i]
 	}
 	return r
+}
+
+// allConstraints is constraints for a scalar that may be an allOf of
+// scalars: a value must meet every member's bounds, so the tightest of each
+// wins. Of several patterns only the first is kept (a warning says so).
+func (b *builder) allConstraints(s *openapi3.Schema, pos Pos) Constraints {
+	c := b.constraints(s, pos)
+	for _, m := range s.AllOf {
+		if m.Value == nil {
+			continue
+		}
+		mc := b.allConstraints(m.Value, b.schemaPos(m))
+		c.Minimum, c.ExclusiveMinimum = tighter(c.Minimum, c.ExclusiveMinimum, mc.Minimum, mc.ExclusiveMinimum, 1)
+		c.Maximum, c.ExclusiveMaximum = tighter(c.Maximum, c.ExclusiveMaximum, mc.Maximum, mc.ExclusiveMaximum, -1)
+		c.MinLength = tighterInt(c.MinLength, mc.MinLength, 1)
+		c.MaxLength = tighterInt(c.MaxLength, mc.MaxLength, -1)
+		if c.MultipleOf == nil {
+			c.MultipleOf = mc.MultipleOf
+		}
+		if c.Format == "" {
+			c.Format = mc.Format
+		}
+		if mc.Pattern != "" && c.Pattern != "" && mc.Pattern != c.Pattern {
+			b.warn(pos, "allOf combines patterns %q and %q; only the first is checked", c.Pattern, mc.Pattern)
+		} else if c.Pattern == "" {
+			c.Pattern = mc.Pattern
+		}
+	}
+	return c
+}
+
+// tighter picks the stricter of two bounds: sign 1 for lower bounds (the
+// larger wins), -1 for upper bounds (the smaller wins).
+func tighter(a *float64, aExcl bool, b *float64, bExcl bool, sign float64) (*float64, bool) {
+	switch {
+	case b == nil:
+		return a, aExcl
+	case a == nil || *b*sign > *a*sign:
+		return b, bExcl
+	case *a == *b:
+		return a, aExcl || bExcl
+	}
+	return a, aExcl
+}
+
+func tighterInt(a, b *int, sign int) *int {
+	if b == nil || (a != nil && *a*sign >= *b*sign) {
+		return a
+	}
+	return b
 }
