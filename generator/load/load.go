@@ -29,6 +29,9 @@ type Document struct {
 	Path string
 	// Minor is the OpenAPI minor version: 0 for 3.0.x, 1 for 3.1.x.
 	Minor int
+	// absPath is Path made absolute once, for turning kin-openapi's
+	// absolute origins back into the user's relative positions.
+	absPath string
 }
 
 // Pos is a place in a spec file.
@@ -98,7 +101,7 @@ func Data(path string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, loadError(path, data, err)
 	}
-	doc := &Document{Spec: spec, Path: path}
+	doc := &Document{Spec: spec, Path: path, absPath: abs}
 	if err := doc.checkVersion(data); err != nil {
 		return nil, err
 	}
@@ -362,7 +365,11 @@ func (d *Document) Field(o *openapi3.Origin, name string) Pos {
 
 func (d *Document) location(loc openapi3.Location) Pos {
 	file := loc.File
-	if abs, err := filepath.Abs(d.Path); err == nil && filepath.FromSlash(file) == abs {
+	abs := d.absPath
+	if abs == "" {
+		abs, _ = filepath.Abs(d.Path)
+	}
+	if filepath.FromSlash(file) == abs {
 		file = d.Path
 	} else if rel, err := filepath.Rel(filepath.Dir(abs), filepath.FromSlash(file)); err == nil && file != "" {
 		file = filepath.Join(filepath.Dir(d.Path), rel)
