@@ -13,10 +13,6 @@ import (
 	"github.com/oasgen/oasgen/templates"
 )
 
-// benchAuth0Spec is the whole Auth0 Management API, relative to this folder.
-// It lives in ../shared next to the checkout and may be absent.
-const benchAuth0Spec = "../../shared/specs/auth0-management-api.json"
-
 // benchSpec is one input of the stage benchmarks.
 type benchSpec struct {
 	name string // sub-benchmark name
@@ -42,9 +38,9 @@ func benchSpecs() []benchSpec {
 			pkg:  "management",
 			load: func(b *testing.B) (*load.Document, error) {
 				skipWithoutAuth0(b)
-				return load.File(benchAuth0Spec)
+				return load.File(auth0Spec)
 			},
-			config: generator.Config{Spec: benchAuth0Spec, Package: "management"},
+			config: generator.Config{Spec: auth0Spec, Package: "management"},
 		},
 	}
 }
@@ -52,8 +48,8 @@ func benchSpecs() []benchSpec {
 // skipWithoutAuth0 skips b when the Auth0 spec is not next to the checkout.
 func skipWithoutAuth0(b *testing.B) {
 	b.Helper()
-	if _, err := os.Stat(benchAuth0Spec); err != nil {
-		b.Skipf("skipping: the Auth0 spec %s is absent (it lives in ../shared next to the checkout): %v", benchAuth0Spec, err)
+	if _, err := os.Stat(auth0Spec); err != nil {
+		b.Skipf("skipping: the Auth0 spec %s is absent (it lives in ../shared next to the checkout): %v", auth0Spec, err)
 	}
 }
 

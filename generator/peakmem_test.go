@@ -23,12 +23,12 @@ func TestPeakMemoryAuth0(t *testing.T) {
 	if os.Getenv("OASGEN_PEAKMEM") != "1" {
 		t.Skip("set OASGEN_PEAKMEM=1 to measure the peak memory of oasgen on the Auth0 spec")
 	}
-	specPath, err := filepath.Abs(benchAuth0Spec)
+	specPath, err := filepath.Abs(auth0Spec)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(specPath); err != nil {
-		t.Skipf("skipping: the Auth0 spec %s is absent (it lives in ../shared next to the checkout): %v", benchAuth0Spec, err)
+		t.Skipf("skipping: the Auth0 spec %s is absent (it lives in ../shared next to the checkout): %v", auth0Spec, err)
 	}
 	goTool, err := exec.LookPath("go")
 	if err != nil {
@@ -67,7 +67,7 @@ func TestPeakMemoryAuth0(t *testing.T) {
 	err = cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
-		t.Fatalf("oasgen on %s: %v\nstdout:\n%s\nstderr:\n%s", benchAuth0Spec, err, stdout.String(), tail(stderr.String(), 40))
+		t.Fatalf("oasgen on %s: %v\nstdout:\n%s\nstderr:\n%s", auth0Spec, err, stdout.String(), tail(stderr.String(), 40))
 	}
 
 	// The rusage of the child: with /usr/bin/time in between, Maxrss is the
