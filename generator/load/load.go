@@ -8,6 +8,7 @@ package load
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -85,6 +86,9 @@ func Data(path string, data []byte) (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{Pos: Pos{File: path, Line: 1, Column: 1}, Msg: "not an OpenAPI document: the file is empty"}
 	}
+	if err := checkJSON(path, data); err != nil {
+		return nil, err
+	}
 	if err := sniffVersion(path, data); err != nil {
 		return nil, err
 	}
@@ -141,6 +145,26 @@ func readLocalFile(_ *openapi3.Loader, location *url.URL) ([]byte, error) {
 	return data, nil
 }
 
+// checkJSON holds a document that is JSON (a .json file, or one that starts
+// with a brace) to JSON's grammar: the YAML parser that reads both would
+// accept a trailing comma or a comment.
+func checkJSON(path string, data []byte) error {
+	t := bytes.TrimSpace(data)
+	if !strings.HasSuffix(strings.ToLower(path), ".json") && (len(t) == 0 || t[0] != '{') {
+		return nil
+	}
+	var v any
+	err := json.Unmarshal(data, &v)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return &Error{Pos: offsetPos(path, data, int(max(se.Offset-1, 0))), Msg: "invalid JSON: " + se.Error()}
+	}
+	if err != nil && len(t) > 0 {
+		return &Error{Pos: offsetPos(path, data, len(data)), Msg: "invalid JSON: " + err.Error()}
+	}
+	return nil
+}
+
 var (
 	supportedVersion = regexp.MustCompile(`^3\.([01])\.\d+$`)
 	// versionField finds the top-level openapi field in YAML or JSON, quoted
@@ -192,6 +216,8 @@ func loadError(path string, data []byte, err error) error {
 	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		// The parser counts a line past the end for an unterminated value.
+		line = min(line, 1+bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")))
 		syntax := "YAML"
 		if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 			syntax = "JSON"
@@ -277,6 +303,14 @@ func offsetPos(path string, data []byte, offset int) Pos {
 // component or path the error context names.
 func validationError(doc *Document, data []byte, err error) error {
 	msg := err.Error()
+	if m := unresolvedRef.FindStringSubmatch(msg); m != nil {
+		var ce *openapi3.ComponentValidationError
+		if errors.As(err, &ce) && ce.Section == "schema" && doc.Spec.Components != nil {
+			if s := doc.Spec.Components.Schemas[ce.Name]; s != nil {
+				return &Error{Pos: doc.Origin(s.Origin), Msg: fmt.Sprintf("schema %q is a cycle of $refs (through %s) with no schema of its own, so it cannot be typed", ce.Name, m[1])}
+			}
+		}
+	}
 	if o := originOf(err); o != nil && o.Key != nil && o.Key.Line > 1 {
 		return &Error{Pos: doc.Origin(o), Msg: "invalid spec: " + msg}
 	}
@@ -303,6 +337,8 @@ func validationError(doc *Document, data []byte, err error) error {
 	}
 	return &Error{Pos: Pos{File: doc.Path, Line: 1, Column: 1}, Msg: "invalid spec: " + msg}
 }
+
+var unresolvedRef = regexp.MustCompile(`found unresolved ref: "([^"]+)"`)
 
 var undefinedScheme = regexp.MustCompile(`undefined security scheme "([^"]+)"`)
 

@@ -280,7 +280,7 @@ func TestBrokenInputs(t *testing.T) {
 		},
 		{
 			name: "invalid JSON", path: "x.json", src: "{\"openapi\": \"3.1.0\",\n \"info\": {\"title\": \"x\" \"version\": \"1\"}}\n",
-			pos: load.Pos{File: "x.json", Line: 2}, msg: "invalid JSON",
+			pos: load.Pos{File: "x.json", Line: 2, Column: 24}, msg: "invalid JSON: invalid character",
 		},
 		{
 			name: "unsupported version 4.0.0", path: "x.yaml", src: "# A comment first.\nopenapi: 4.0.0\ninfo:\n  title: x\n  version: '1'\npaths: {}\n",

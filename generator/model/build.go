@@ -145,8 +145,15 @@ func (b *builder) components() {
 		if ref == nil || ref.Value == nil {
 			continue
 		}
-		if _, external := ref.Value.Extensions["x-go-type"]; external {
-			continue // stands for a Go type of the user's; references use it
+		if goType, external := ref.Value.Extensions["x-go-type"]; external {
+			// It stands for a Go type of the user's, which references use;
+			// check it here too, in case nothing refers to it.
+			if s, ok := goType.(string); ok {
+				b.externalRef(b.doc.Field(ref.Value.Origin, "x-go-type"), s, false)
+			} else {
+				b.fail(b.doc.Field(ref.Value.Origin, "x-go-type"), "x-go-type must be a string naming a Go type")
+			}
+			continue
 		}
 		if other, dup := b.types[ref.Value]; dup {
 			b.componentTypes[name] = other // an alias of another component: $ref: '#/components/schemas/Other'
