@@ -26,10 +26,11 @@ test: check vet
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./templates/... ./generated/... ./generator/... ./cmd/clientgrants-fake/...
 
-# Fuzz for a while (FUZZTIME each): the generated decoders and the fake server.
-# Their seed corpora already run in make test.
+# Fuzz for a while (FUZZTIME each): the generator on mutated specs, the
+# generated decoders and the fake server. Their seed corpora run in make test.
 FUZZTIME ?= 60s
 fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzGenerate -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generator
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./generated/clientgrants
 	$(GO) test -run '^$$' -fuzz FuzzServer -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./cmd/clientgrants-fake
 
