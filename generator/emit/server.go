@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -134,13 +135,11 @@ func constructorList(o *model.Operation) string {
 }
 
 func statusText(status int) string {
-	if t := httpStatusText[status]; t != "" {
+	if t := http.StatusText(status); t != "" {
 		return t
 	}
 	return "status " + strconv.Itoa(status)
 }
-
-var httpStatusText = map[int]string{200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 206: "Partial Content", 301: "Moved Permanently", 302: "Found", 304: "Not Modified"}
 
 // securityInterface declares the checks of the security schemes:
 //
