@@ -64,6 +64,9 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	b.securitySchemes()
 	b.components()
 	b.operations()
+	if names := sortedKeys(b.doc.Spec.Webhooks); len(names) > 0 {
+		b.warn(b.doc.Origin(b.doc.Spec.Webhooks[names[0]].Origin), "webhooks (%s) are ignored: oasgen generates what calls the API and what serves it, not what receives its events", strings.Join(names, ", "))
+	}
 	b.groups()
 	b.serverNames()
 	b.breakCycles()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"go/token"
 	"math"
+	"path"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -209,6 +210,10 @@ func (b *builder) ref(sr *openapi3.SchemaRef, hint string) *Ref {
 		name := sr.Ref[strings.LastIndex(sr.Ref, "/")+1:]
 		if t, ok := b.componentTypes[name]; ok && strings.HasPrefix(sr.Ref, "#/components/schemas/") {
 			return &Ref{Kind: RefNamed, Named: t, Nullable: t.Nullable || nullable(s)}
+		}
+		if !strings.Contains(sr.Ref, "#") {
+			// A whole file: name it after the file, not its extension.
+			name = strings.TrimSuffix(name, path.Ext(name))
 		}
 		if name != "" {
 			hint = GoName(name)
