@@ -150,3 +150,21 @@ type UnionError struct {
 func (e *UnionError) Error() string {
 	return fmt.Sprintf("%s: a JSON %s matches none of its variants (%s)", e.Type, e.Shape, e.Want)
 }
+
+// discriminatorValue returns the string value of the discriminator
+// property of the JSON object in data, and whether it has one.
+func discriminatorValue(data []byte, property string) (string, bool, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return "", false, err
+	}
+	raw, ok := fields[property]
+	if !ok {
+		return "", false, nil
+	}
+	var value string
+	if err := json.Unmarshal(raw, &value); err != nil {
+		return "", false, nil
+	}
+	return value, true, nil
+}

@@ -247,3 +247,22 @@ func TestUnionError(t *testing.T) {
 		t.Fatalf("errors.As through a wrapper failed: %v", ue)
 	}
 }
+
+func TestDiscriminatorValue(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		value string
+		ok    bool
+		err   bool
+	}{
+		{`{"kind":"sq","side":1}`, "sq", true, false},
+		{`{"side":1}`, "", false, false},
+		{`{"kind":3}`, "", false, false},
+		{`{"kind":`, "", false, true},
+	} {
+		value, ok, err := discriminatorValue([]byte(tc.in), "kind")
+		if value != tc.value || ok != tc.ok || (err != nil) != tc.err {
+			t.Errorf("discriminatorValue(%s) = %q, %v, %v", tc.in, value, ok, err)
+		}
+	}
+}

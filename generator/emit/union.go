@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -98,6 +99,8 @@ func (e *typeEmitter) unionUnmarshal(t *model.Type) jen.Code {
 				idx := byShape[s]
 				sw.Case(jen.Id(shapeConst(s))).BlockFunc(func(c *jen.Group) {
 					switch {
+					case s == model.ShapeObject && t.Discriminator != "":
+						chooseByDiscriminator(c, t, idx)
 					case len(idx) == 1:
 						decodeVariant(c, t, idx[0])
 					case s == model.ShapeObject:
@@ -145,6 +148,36 @@ func decodeVariant(g *jen.Group, t *model.Type, i int) {
 	g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	g.Op("*").Id("u").Op("=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): jen.Id("v")})
 	g.Return(jen.Nil())
+}
+
+// chooseByDiscriminator picks the object variant the discriminator
+// property names:
+//
+//	tag, _, err := discriminatorValue(data, "kind")
+//	switch tag {
+//	case "circle": ...
+//	}
+//	return &UnionError{...}
+func chooseByDiscriminator(g *jen.Group, t *model.Type, idx []int) {
+	g.List(jen.Id("tag"), jen.Id("_"), jen.Err()).Op(":=").Id("discriminatorValue").Call(jen.Id("data"), jen.Lit(t.Discriminator))
+	g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	var tags []string
+	g.Switch(jen.Id("tag")).BlockFunc(func(sw *jen.Group) {
+		for _, i := range idx {
+			v := t.Variants[i]
+			var values []jen.Code
+			for _, tag := range v.Tags {
+				values = append(values, jen.Lit(tag))
+				tags = append(tags, strconv.Quote(tag))
+			}
+			sw.Case(values...).BlockFunc(func(c *jen.Group) { decodeVariant(c, t, i) })
+		}
+	})
+	g.Return(jen.Op("&").Id("UnionError").Values(jen.Dict{
+		jen.Id("Type"):  jen.Lit(t.Name),
+		jen.Id("Shape"): jen.Lit("object whose " + t.Discriminator + " is ").Op("+").Qual("strconv", "Quote").Call(jen.Id("tag")),
+		jen.Id("Want"):  jen.Lit(t.Discriminator + " one of " + strings.Join(tags, ", ")),
+	}))
 }
 
 // chooseObject picks among object variants by their keys.

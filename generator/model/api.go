@@ -90,6 +90,9 @@ type Type struct {
 
 	// Union
 	Variants []*Variant
+	// Discriminator is the property whose value picks an object variant
+	// (the variants' Tags); empty when the union has none.
+	Discriminator string
 
 	// Constraints that apply to the value as a whole: property counts for
 	// Struct and Map, item counts for Slice, everything for Alias.
@@ -242,4 +245,7 @@ type Variant struct {
 	Properties []string // declared property names, sorted
 	Required   []string // sorted
 	Closed     bool     // additionalProperties: false
+	// Tags are the discriminator values that select this variant: the
+	// mapping's keys, or the schema's name when there is no mapping.
+	Tags []string
 }

@@ -549,6 +549,17 @@ func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 			}
 		}
 		v.Name = names.claim(base)
+		if d := s.Discriminator; d != nil && d.PropertyName != "" && r.Kind == RefNamed {
+			for _, value := range sortedKeys(d.Mapping) {
+				target := d.Mapping[value].Ref
+				if target == m.Ref || target == r.Named.Schema || strings.HasSuffix(target, "/"+r.Named.Schema) {
+					v.Tags = append(v.Tags, value)
+				}
+			}
+			if len(v.Tags) == 0 {
+				v.Tags = []string{r.Named.Schema} // implicit: the schema's name
+			}
+		}
 		if r.Kind == RefNamed && r.Named.Kind == Struct {
 			for _, f := range r.Named.Fields {
 				v.Properties = append(v.Properties, f.JSONName)
@@ -561,6 +572,15 @@ func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 			v.Closed = r.Named.Extra == ExtraForbid
 		}
 		t.Variants = append(t.Variants, v)
+	}
+	if d := s.Discriminator; d != nil && d.PropertyName != "" {
+		t.Discriminator = d.PropertyName
+		for _, v := range t.Variants {
+			if v.Shape == ShapeObject && len(v.Tags) == 0 {
+				b.warn(t.Pos, "schema %s: variant %s has no discriminator value; the discriminator is not used", t.Schema, v.Name)
+				t.Discriminator = ""
+			}
+		}
 	}
 	// Variants of one non-object shape are told apart by their checks
 	// (decoding picks the first that validates); warn only about those that
