@@ -175,7 +175,7 @@ func chooseByDiscriminator(g *jen.Group, t *model.Type, idx []int) {
 	})
 	g.Return(jen.Op("&").Id("UnionError").Values(jen.Dict{
 		jen.Id("Type"):  jen.Lit(t.Name),
-		jen.Id("Shape"): jen.Lit("object whose " + t.Discriminator + " is ").Op("+").Qual("strconv", "Quote").Call(jen.Id("tag")),
+		jen.Id("Shape"): jen.Lit("object whose "+t.Discriminator+" is ").Op("+").Qual("strconv", "Quote").Call(jen.Id("tag")),
 		jen.Id("Want"):  jen.Lit(t.Discriminator + " one of " + strings.Join(tags, ", ")),
 	}))
 }
