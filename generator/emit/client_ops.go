@@ -195,6 +195,12 @@ func scalarText(r *model.Ref, v *jen.Statement) (jen.Code, bool) {
 	return nil, false
 }
 
+// deepStruct reports whether p is a deepObject query parameter whose value
+// is a struct: it travels as name[field]=value.
+func deepStruct(p *model.Param) bool {
+	return p.Style == "deepObject" && p.In == model.InQuery && p.Type.Kind == model.RefNamed && p.Type.Named.Kind == model.Struct
+}
+
 // paramTextExpr is scalarText with the JSON fallback for other values.
 func paramTextExpr(r *model.Ref, v *jen.Statement) jen.Code {
 	if text, ok := scalarText(r, v); ok {
@@ -264,6 +270,26 @@ func encodeParam(g *jen.Group, p *model.Param, v *jen.Statement) {
 			)
 			return
 		}
+	case deepStruct(p):
+		// name[field]=value for each field that is set.
+		for _, f := range r.Named.Fields {
+			value := v.Clone().Dot(f.Name)
+			var cond jen.Code
+			switch f.Wrap {
+			case model.WrapOpt:
+				cond, value = value.Clone().Dot("Set"), value.Clone().Dot("Value")
+			case model.WrapNullable:
+				cond, value = value.Clone().Dot("Set").Op("&&").Op("!").Add(value.Clone()).Dot("Null"), value.Clone().Dot("Value")
+			}
+			text := paramTextExpr(f.Type, value)
+			key := jen.Lit(p.Name + "[" + f.JSONName + "]")
+			if cond != nil {
+				g.If(cond).Block(set(key, text))
+			} else {
+				g.Add(set(key, text))
+			}
+		}
+		return
 	}
 	g.Add(set(name, jen.Id("paramText").Call(v.Clone())))
 }

@@ -186,7 +186,7 @@ func paramDecoding(g *jen.Group, f *model.Field) {
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
 	}
 	deep := p.Style == "deepObject" && p.Type.Kind == model.RefMap && p.In == model.InQuery
-	if deep {
+	if deep || deepStruct(p) {
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Id("query"), jen.Lit(p.Name))
 	}
 	target := jen.Id("params").Dot(f.Name)
@@ -205,12 +205,17 @@ func paramDecoding(g *jen.Group, f *model.Field) {
 		if deep || p.Type.Kind == model.RefSlice {
 			elem = p.Type.Elem
 		}
+		if deepStruct(p) {
+			elem = &model.Ref{Kind: model.RefBuiltin, Builtin: model.Int64} // fields need paths
+		}
 		if !textOnly(elem) {
 			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
 			b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
 		}
 		b.Var().Id("v").Add(goType(p.Type))
 		switch {
+		case deepStruct(p):
+			deepStructDecoding(b, p)
 		case deep:
 			b.Id("v").Op("=").Make(goType(p.Type), jen.Len(jen.Id("values")))
 			b.For(jen.List(jen.Id("k"), jen.Id("text")).Op(":=").Range().Id("values")).BlockFunc(func(l *jen.Group) {
@@ -260,6 +265,48 @@ func paramDecoding(g *jen.Group, f *model.Field) {
 		ifFound.Else().Block(
 			jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name)),
 			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
+		)
+	}
+}
+
+// deepStructDecoding fills a struct from the name[field] keys of a
+// deepObject parameter; keys the struct does not declare are violations
+// where the schema forbids them.
+func deepStructDecoding(b *jen.Group, p *model.Param) {
+	t := p.Type.Named
+	for _, f := range t.Fields {
+		b.If(jen.List(jen.Id("text"), jen.Id("ok")).Op(":=").Id("values").Index(jen.Lit(f.JSONName)), jen.Id("ok")).BlockFunc(func(fb *jen.Group) {
+			if !textOnly(f.Type) {
+				fb.Id("kp").Op(":=").Id("fp").Dot("field").Call(jen.Lit(f.JSONName))
+			}
+			fb.Var().Id("x").Add(goType(f.Type))
+			parseInto(fb, f.Type, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
+			target := jen.Id("v").Dot(f.Name)
+			switch f.Wrap {
+			case model.WrapOpt:
+				fb.Add(target).Op("=").Id("NewOpt").Call(jen.Id("x"))
+			case model.WrapNullable:
+				fb.Add(target).Op("=").Id("NewNullable").Call(jen.Id("x"))
+			case model.WrapPointer:
+				fb.Add(target).Op("=").Op("&").Id("x")
+			default:
+				fb.Add(target).Op("=").Id("x")
+			}
+		})
+	}
+	if t.Extra == model.ExtraForbid {
+		b.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("values"))).Block(
+			jen.Switch(jen.Id("k")).Block(
+				jen.CaseFunc(func(c *jen.Group) {
+					for _, f := range t.Fields {
+						c.Lit(f.JSONName)
+					}
+				}),
+				jen.Default().Block(
+					jen.Id("kp").Op(":=").Id("fp").Dot("key").Call(jen.Id("k")),
+					jen.Id("c").Dot("report").Call(jen.Op("&").Id("kp"), jen.Lit("unknown property")),
+				),
+			),
 		)
 	}
 }
