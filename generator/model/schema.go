@@ -390,6 +390,13 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 	}
 	fieldNames := newNamespace(structMethods...)
 	for _, p := range props {
+		if p.name == "" {
+			// encoding/json cannot name an empty key in a struct tag; the
+			// property travels with the additional ones instead.
+			b.warn(b.schemaPos(p.ref), "schema %s: a property named \"\" cannot be a Go field; it is kept in AdditionalProperties and not validated", t.Schema)
+			t.Extra = ExtraKeep
+			continue
+		}
 		pos := b.schemaPos(p.ref)
 		f := &Field{
 			Name:     fieldNames.claim(b.fieldName(p)),
