@@ -4,10 +4,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"net/mail"
+	"net/netip"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -180,6 +184,36 @@ func (v *validator) pattern(p *path, s string, re *regexp.Regexp) {
 		v.report(p, "does not match pattern "+strconv.Quote(re.String()))
 	}
 }
+
+// knownFormat checks the string formats Go can check exactly; other
+// formats (and vendor ones) are documentation only.
+func (v *validator) knownFormat(p *path, s, format string) {
+	ok := true
+	switch format {
+	case "date":
+		_, err := time.Parse(time.DateOnly, s)
+		ok = err == nil
+	case "uuid":
+		ok = len(s) == 36 && uuidPattern.MatchString(s)
+	case "email":
+		a, err := mail.ParseAddress(s)
+		ok = err == nil && a.Address == s
+	case "uri":
+		u, err := url.Parse(s)
+		ok = err == nil && u.Scheme != ""
+	case "ipv4":
+		a, err := netip.ParseAddr(s)
+		ok = err == nil && a.Is4()
+	case "ipv6":
+		a, err := netip.ParseAddr(s)
+		ok = err == nil && a.Is6()
+	}
+	if !ok {
+		v.report(p, "is not a valid "+format)
+	}
+}
+
+var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // number is every Go type a JSON Schema number or integer becomes.
 type number interface {

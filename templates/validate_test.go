@@ -537,3 +537,27 @@ func BenchmarkValidateMaxLengthDeepPath(b *testing.B) {
 		}
 	}
 }
+
+func TestKnownFormat(t *testing.T) {
+	for _, tc := range []struct {
+		format, value string
+		ok            bool
+	}{
+		{"date", "2026-11-25", true}, {"date", "2026-13-01", false},
+		{"uuid", "123e4567-e89b-12d3-a456-426614174000", true}, {"uuid", "123e4567", false},
+		{"email", "ann@example.com", true}, {"email", "Ann <ann@example.com>", false}, {"email", "nope", false},
+		{"uri", "https://example.com/x", true}, {"uri", "/relative", false},
+		{"ipv4", "10.0.0.1", true}, {"ipv4", "::1", false},
+		{"ipv6", "::1", true}, {"ipv6", "10.0.0.1", false},
+		{"organization-id", "anything", true},
+	} {
+		var v validator
+		p := (*path)(nil).field("f")
+		v.knownFormat(&p, tc.value, tc.format)
+		if got := len(v.violations) == 0; got != tc.ok {
+			t.Errorf("%s %q: valid = %v, want %v (%v)", tc.format, tc.value, got, tc.ok, v.violations)
+		} else if !tc.ok && v.violations[0].String() != "f: is not a valid "+tc.format {
+			t.Errorf("message %q", v.violations[0].String())
+		}
+	}
+}

@@ -248,6 +248,9 @@ func (e *typeEmitter) scalarChecks(g *jen.Group, b model.Builtin, c model.Constr
 		if c.Pattern != "" {
 			g.Id("c").Dot("pattern").Call(p.ptr(), val.Clone(), jen.Id(e.pattern(c.Pattern)))
 		}
+		if model.CheckedFormat(c.Format) {
+			g.Id("c").Dot("knownFormat").Call(p.ptr(), val.Clone(), jen.Lit(c.Format))
+		}
 		return
 	}
 	if !b.Numeric() {
@@ -350,7 +353,7 @@ func (e *typeEmitter) refHasChecks(r *model.Ref) bool {
 	case model.RefBuiltin:
 		switch {
 		case r.Builtin == model.String:
-			return c.MinLength != nil || c.MaxLength != nil || c.Pattern != ""
+			return c.MinLength != nil || c.MaxLength != nil || c.Pattern != "" || model.CheckedFormat(c.Format)
 		case r.Builtin.Numeric():
 			return c.Minimum != nil || c.Maximum != nil || c.MultipleOf != nil
 		}

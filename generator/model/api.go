@@ -206,6 +206,16 @@ type Constraints struct {
 	MaxProperties    *int
 }
 
+// CheckedFormat reports whether values of a string format are checked (by
+// the runtime's knownFormat); other formats are documentation only.
+func CheckedFormat(format string) bool {
+	switch format {
+	case "date", "uuid", "email", "uri", "ipv4", "ipv6":
+		return true
+	}
+	return false
+}
+
 // Empty reports whether there is nothing to check.
 func (c Constraints) Empty() bool { return c == Constraints{} }
 

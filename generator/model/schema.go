@@ -613,11 +613,14 @@ func constrained(r *Ref) bool {
 		case Enum:
 			return true
 		case Alias:
-			return !t.Constraints.Empty() && t.Constraints != (Constraints{Format: t.Constraints.Format})
+			return !t.Constraints.Empty() && (t.Constraints != (Constraints{Format: t.Constraints.Format}) || CheckedFormat(t.Constraints.Format))
 		}
 		return false
 	}
 	c := r.Constraints
+	if CheckedFormat(c.Format) {
+		return true
+	}
 	c.Format = ""
 	return !c.Empty()
 }
