@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// TestDecodeValueMatchesEncodingJSON checks the fast paths of decodeValue
-// against encoding/json: same value, or an error from both.
+// TestDecodeValueMatchesEncodingJSON checks decodeValue, which Opt and
+// Nullable decode with, against encoding/json: same value, or an error
+// from both.
 func TestDecodeValueMatchesEncodingJSON(t *testing.T) {
 	inputs := []string{
 		`"plain"`, `""`, `"esc\"aped"`, `"tab\t"`, `"\u00e9t\u00e9"`, `"héllo"`, "\"bad\xff\"",
@@ -17,7 +18,9 @@ func TestDecodeValueMatchesEncodingJSON(t *testing.T) {
 	for _, in := range inputs {
 		check := func(name string, fast, slow any) {
 			t.Helper()
-			errFast := decodeValue([]byte(in), fast)
+			d := newJSONReader(in, nil)
+			decodeValue(d, fast)
+			errFast := d.finish()
 			errSlow := json.Unmarshal([]byte(in), slow)
 			if (errFast == nil) != (errSlow == nil) {
 				t.Errorf("%s %s: decodeValue error %v, encoding/json error %v", name, in, errFast, errSlow)

@@ -1,10 +1,9 @@
 package templates
 
 import (
-	"bytes"
 	"encoding/json"
-	"strconv"
-	"unicode/utf8"
+	"slices"
+	"time"
 )
 
 // Opt is an optional value that is either absent or set. It is a plain value
@@ -33,26 +32,35 @@ func (o Opt[T]) Or(def T) T {
 // IsZero reports whether o is absent; encoding/json consults it for `omitzero`.
 func (o Opt[T]) IsZero() bool { return !o.Set }
 
+// found records how decoding into o.Value went: a value makes o present;
+// null (or a mismatch) leaves it absent.
+func (o *Opt[T]) found(present bool) {
+	if present {
+		o.Set = true
+	} else {
+		*o = Opt[T]{}
+	}
+}
+
 // MarshalJSON encodes the value; an absent Opt outside a struct encodes as null.
 func (o Opt[T]) MarshalJSON() ([]byte, error) {
 	if !o.Set {
 		return []byte("null"), nil
 	}
-	return json.Marshal(o.Value)
+	return marshalValue(&o.Value)
 }
 
 // UnmarshalJSON decodes a present value. A JSON null leaves o absent: the
 // schema does not allow null here, and a forgiving reader treats it as missing.
 func (o *Opt[T]) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
+	d := newJSONReader(string(data), nil)
+	if d.null() {
 		*o = Opt[T]{}
-		return nil
+	} else {
+		decodeValue(d, &o.Value)
+		o.Set = true
 	}
-	if err := decodeValue(data, &o.Value); err != nil {
-		return err
-	}
-	o.Set = true
-	return nil
+	return d.finish()
 }
 
 // Nullable is a value that the schema allows to be null. It has three states,
@@ -80,108 +88,101 @@ func (n Nullable[T]) IsNull() bool { return n.Set && n.Null }
 // IsZero reports whether n is absent; encoding/json consults it for `omitzero`.
 func (n Nullable[T]) IsZero() bool { return !n.Set }
 
+// found records how decoding into n.Value went: either way n is present,
+// holding the value or null.
+func (n *Nullable[T]) found(present bool) {
+	if present {
+		n.Set, n.Null = true, false
+	} else {
+		*n = Nullable[T]{Set: true, Null: true}
+	}
+}
+
 // MarshalJSON encodes the value, or null when n is null or absent.
 func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 	if !n.Set || n.Null {
 		return []byte("null"), nil
 	}
-	return json.Marshal(n.Value)
+	return marshalValue(&n.Value)
 }
 
 // UnmarshalJSON decodes null or a value; either way n becomes present.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
+	d := newJSONReader(string(data), nil)
+	if d.null() {
 		*n = Nullable[T]{Set: true, Null: true}
-		return nil
+	} else {
+		var v T
+		decodeValue(d, &v)
+		*n = Nullable[T]{Value: v, Set: true}
 	}
-	var v T
-	if err := decodeValue(data, &v); err != nil {
-		return err
-	}
-	*n = Nullable[T]{Value: v, Set: true}
-	return nil
+	return d.finish()
 }
 
-// decodeValue decodes one JSON value into dst. Plain strings, booleans and
-// numbers take a fast path that allocates nothing beyond the string itself;
-// everything else, and anything unusual (escapes, a type mismatch), goes
-// through encoding/json, which also produces its errors.
-func decodeValue(data []byte, dst any) error {
-	switch p := dst.(type) {
+// decodeValue reads one value into dst: with its generated decoder, the
+// reader's own for a builtin, and encoding/json for anything else.
+func decodeValue(d *jsonReader, dst any) {
+	switch v := dst.(type) {
+	case jsonDecodable:
+		v.decodeJSON(d)
 	case *string:
-		if len(data) >= 2 && data[0] == '"' && data[len(data)-1] == '"' && plainString(data[1:len(data)-1]) {
-			*p = string(data[1 : len(data)-1])
-			return nil
-		}
+		decodeString(v, d)
 	case *bool:
-		switch string(data) {
-		case "true":
-			*p = true
-			return nil
-		case "false":
-			*p = false
-			return nil
-		}
+		decodeBool(v, d)
 	case *int64:
-		if plainNumber(data) {
-			if v, err := strconv.ParseInt(string(data), 10, 64); err == nil {
-				*p = v
-				return nil
-			}
-		}
+		decodeInt64(v, d)
+	case *int32:
+		decodeInt32(v, d)
 	case *float64:
-		if plainNumber(data) {
-			if v, err := strconv.ParseFloat(string(data), 64); err == nil {
-				*p = v
-				return nil
+		decodeFloat64(v, d)
+	case *float32:
+		decodeFloat32(v, d)
+	case *time.Time:
+		decodeTime(v, d)
+	case *json.RawMessage:
+		decodeRawJSON(v, d)
+	default:
+		start := d.pos
+		text := d.raw()
+		if d.err == nil {
+			if err := json.Unmarshal([]byte(text), dst); err != nil {
+				d.pos = start
+				d.space()
+				d.reject("does not fit: " + err.Error())
 			}
 		}
 	}
-	return json.Unmarshal(data, dst)
 }
 
-// plainString reports whether the inside of a JSON string needs no
-// unescaping: no backslash, no control character, valid UTF-8.
-func plainString(s []byte) bool {
-	for _, c := range s {
-		if c == '\\' || c == '"' || c < 0x20 {
-			return false
-		}
+// marshalValue encodes v like decodeValue decodes it.
+func marshalValue(v any) ([]byte, error) {
+	if e, ok := v.(jsonEncodable); ok {
+		return marshalJSON(e)
 	}
-	return utf8.Valid(s)
+	w := getWriter()
+	defer putWriter(w)
+	switch x := v.(type) {
+	case *string:
+		encodeString(x, w)
+	case *bool:
+		encodeBool(x, w)
+	case *int64:
+		encodeInt64(x, w)
+	case *int32:
+		encodeInt32(x, w)
+	case *float64:
+		encodeFloat64(x, w)
+	case *float32:
+		encodeFloat32(x, w)
+	case *time.Time:
+		encodeTime(x, w)
+	case *json.RawMessage:
+		encodeRawJSON(x, w)
+	default:
+		return json.Marshal(v)
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+	return slices.Clone(w.buf), nil
 }
-
-// plainNumber reports whether data looks like a JSON number that strconv
-// reads the same way (no hex, no underscores, no leading plus).
-func plainNumber(data []byte) bool {
-	digits := bytes.TrimPrefix(data, []byte("-"))
-	if len(digits) == 0 || digits[0] < '0' || digits[0] > '9' || (digits[0] == '0' && len(digits) > 1 && digits[1] >= '0' && digits[1] <= '9') {
-		return false
-	}
-	for _, c := range data {
-		if (c < '0' || c > '9') && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E' {
-			return false
-		}
-	}
-	return true
-}
-
-// isJSONNull reports whether data is the JSON literal null, allowing for
-// surrounding white space.
-func isJSONNull(data []byte) bool {
-	data = trimJSONSpace(data)
-	return len(data) == 4 && string(data) == "null"
-}
-
-// trimJSONSpace strips the white space JSON allows around a value.
-func trimJSONSpace(data []byte) []byte {
-	for len(data) > 0 && isJSONSpace(data[0]) {
-		data = data[1:]
-	}
-	for len(data) > 0 && isJSONSpace(data[len(data)-1]) {
-		data = data[:len(data)-1]
-	}
-	return data
-}
-
-func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -224,35 +224,6 @@ func TestNullableAccessors(t *testing.T) {
 	}
 }
 
-func TestIsJSONNull(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{"null", true},
-		{" null", true},
-		{"null ", true},
-		{" \t\r\nnull\n\r\t ", true},
-		{"", false},
-		{"   ", false},
-		{"nul", false},
-		{"nulll", false},
-		{"NULL", false},
-		{"Null", false},
-		{`"null"`, false},
-		{"null x", false},
-		{"n ull", false},
-		{"\vnull", false}, // vertical tab is not JSON white space
-		{"0", false},
-		{"false", false},
-	}
-	for _, tt := range tests {
-		if got := isJSONNull([]byte(tt.in)); got != tt.want {
-			t.Errorf("isJSONNull(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestTrimJSONSpace(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"", ""},

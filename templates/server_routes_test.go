@@ -12,15 +12,28 @@ import (
 	"testing"
 )
 
+// anyJSON encodes v with encoding/json, for tests that need a body of no
+// generated type.
+func anyJSON(v any) jsonEncodable {
+	return encodeFunc(func(w *jsonWriter) {
+		data, err := json.Marshal(v)
+		if err != nil {
+			w.fail(err)
+			return
+		}
+		w.buf = append(w.buf, data...)
+	})
+}
+
 func TestRespond(t *testing.T) {
 	s := newServerCore(nil)
 	for _, tc := range []struct {
 		status   int
-		body     any
+		body     jsonEncodable
 		wantCode int
 		wantBody string
 	}{
-		{200, map[string]int{"a": 1}, 200, "{\"a\":1}\n"},
+		{200, anyJSON(map[string]int{"a": 1}), 200, "{\"a\":1}\n"},
 		{204, nil, 204, ""},
 		{0, nil, 500, ""},
 	} {
@@ -101,13 +114,55 @@ func TestCredentialHelpers(t *testing.T) {
 	}
 }
 
+// TestQueryParams checks the map-free query parser against url.ParseQuery,
+// which (*url.URL).Query uses: the same keys, the same values in the same
+// order, malformed pairs dropped.
+func TestQueryParams(t *testing.T) {
+	for _, raw := range []string{
+		"", "a=1", "a=1&b=2&a=3", "b=2&a=1&c&c=", "x=%41%42&y=a+b&z=%zz&w=1;2&v=ok",
+		"&&a=1&", "=v&k=", "%E2%82%AC=euro", "a=1&a=2&a=3&a=4&a=5&a=6&a=7&a=8&a=9&a=10&a=11&a=12&a=13&b=1",
+		"k=a=b", "q=%2B%26%3D",
+	} {
+		var q queryParams
+		q.parse(raw)
+		want, _ := url.ParseQuery(raw)
+		got := url.Values{}
+		for i, k := range q.keys {
+			got[k] = append(got[k], q.values[i])
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("parse(%q) = %v, want %v", raw, got, want)
+		}
+		for k, vs := range want {
+			if values, ok := q.get(k); !ok || !reflect.DeepEqual(values, vs) {
+				t.Errorf("parse(%q).get(%q) = %v, %v; want %v", raw, k, values, ok, vs)
+			}
+		}
+		if values, ok := q.get("missing"); ok || values != nil {
+			t.Errorf("parse(%q).get(missing) = %v, %v", raw, values, ok)
+		}
+	}
+}
+
+func BenchmarkQueryParams(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var q queryParams
+		q.parse("per_page=50&page=2&include_totals=true&audience=https%3A%2F%2Fapi")
+		if v, ok := q.get("per_page"); !ok || v[0] != "50" {
+			b.Fatal("per_page not found")
+		}
+	}
+}
+
 func TestDeepObjectAndSplitList(t *testing.T) {
-	q, _ := url.ParseQuery("filter%5Bkind%5D=cat&filter%5Bage%5D=2&filterx=1&other%5Ba%5D=b")
-	got, ok := deepObject(q, "filter")
+	var q queryParams
+	q.parse("filter%5Bkind%5D=cat&filter%5Bage%5D=2&filterx=1&other%5Ba%5D=b&filter%5Bkind%5D=dog")
+	got, ok := deepObject(&q, "filter")
 	if !ok || !reflect.DeepEqual(got, map[string]string{"kind": "cat", "age": "2"}) {
 		t.Errorf("deepObject = %v", got)
 	}
-	if _, ok := deepObject(q, "none"); ok {
+	if _, ok := deepObject(&q, "none"); ok {
 		t.Error("deepObject found a missing parameter")
 	}
 	if got := splitList([]string{"1,2", "3"}); !reflect.DeepEqual(got, []string{"1", "2", "3"}) {

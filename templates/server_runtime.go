@@ -9,7 +9,6 @@ import (
 	"math"
 	"mime"
 	"net/http"
-	"reflect"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -199,22 +198,31 @@ func (s *serverCore) recoverPanic(w http.ResponseWriter, r *http.Request, operat
 }
 
 // writeJSON writes v as JSON with the status (Content-Type:
-// application/json). v is encoded in full before anything is sent, so an
-// encode error is logged and answered with 500 instead of a truncated body.
-// Statuses that carry no body (204, 304, 1xx) get only the status line.
-func (s *serverCore) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+// application/json). v is encoded in full, into a pooled buffer, before
+// anything is sent, so an encode error is logged and answered with 500
+// instead of a truncated body. Statuses that carry no body (204, 304, 1xx)
+// get only the status line.
+func (s *serverCore) writeJSON(w http.ResponseWriter, r *http.Request, status int, v jsonEncodable) {
 	if !bodyAllowed(status) {
 		w.WriteHeader(status)
 		return
 	}
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(v); err != nil {
-		s.opts.logger.ErrorContext(r.Context(), "encoding the response", "method", r.Method, "path", r.URL.Path, "status", status, "error", err)
+	jw := getWriter()
+	defer putWriter(jw)
+	v.encodeJSON(jw)
+	if jw.err != nil {
+		s.opts.logger.ErrorContext(r.Context(), "encoding the response", "method", r.Method, "path", r.URL.Path, "status", status, "error", jw.err)
 		s.opts.writeError(w, r, internalError())
 		return
 	}
-	sendJSON(w, status, buf.Bytes())
+	jw.buf = append(jw.buf, '\n')
+	sendJSON(w, status, jw.buf)
 }
+
+// encodeFunc is an encoder for a body that is not a generated type.
+type encodeFunc func(w *jsonWriter)
+
+func (f encodeFunc) encodeJSON(w *jsonWriter) { f(w) }
 
 // bodyAllowed reports whether an answer with status may have a body.
 func bodyAllowed(status int) bool {
@@ -408,173 +416,33 @@ func parseBool(c *validator, p *path, text string) bool {
 	return false
 }
 
-// shape describes, for strict checking of a request body, what its JSON must
-// look like beyond what decoding into the Go type enforces: which objects are
-// closed to undeclared keys, which keys are required, where objects and
-// arrays belong. The generator emits one per body type; a nil *shape accepts
-// anything.
-type shape struct {
-	object   bool              // the value must be a JSON object
-	fields   map[string]*shape // declared properties (nil entry = anything)
-	required []string
-	closed   bool   // additionalProperties: false — undeclared keys are violations
-	values   *shape // for maps / additionalProperties schemas: every other value
-	array    bool   // the value must be a JSON array
-	items    *shape
-}
-
-// checkShape walks v, decoded with json.Decoder.UseNumber into any, against
-// s and reports with JSON paths: required keys that are missing (`is
-// required`, in the order of s.required), keys s does not declare where it is
-// closed (`unknown property`), and values of the wrong kind (`must be an
-// object`, `must be an array`). Keys are walked in sorted order and match
-// exactly (case-sensitive). A JSON null passes the kind checks: whether null
-// is allowed is for decoding and Validate to say, as shape does not record it.
-func checkShape(c *validator, p *path, v any, s *shape) {
-	if s == nil || v == nil {
-		return
-	}
-	switch {
-	case s.object:
-		m, ok := v.(map[string]any)
-		if !ok {
-			c.report(p, "must be an object")
-			return
-		}
-		checkObject(c, p, m, s)
-	case s.array:
-		items, ok := v.([]any)
-		if !ok {
-			c.report(p, "must be an array")
-			return
-		}
-		for i, item := range items {
-			q := p.at(i)
-			checkShape(c, &q, item, s.items)
-		}
-	}
-}
-
-// checkObject checks the keys of one object against s. Declared properties
-// get field paths, like Validate reports; other keys get key paths, which
-// quote a key that is not a plain name.
-func checkObject(c *validator, p *path, m map[string]any, s *shape) {
-	for _, k := range s.required {
-		if _, ok := m[k]; !ok {
-			q := p.field(k)
-			c.required(&q)
-		}
-	}
-	for _, k := range sortedKeys(m) {
-		if fs, declared := s.fields[k]; declared {
-			q := p.field(k)
-			checkShape(c, &q, m[k], fs)
-			continue
-		}
-		q := p.key(k)
-		switch {
-		case s.values != nil:
-			checkShape(c, &q, m[k], s.values)
-		case s.closed:
-			c.report(&q, "unknown property")
-		}
-	}
-}
-
-// decodeStrict decodes a JSON request body. Malformed JSON, trailing data
-// after the value included, is an *Error 400 with Code "invalid_json" whose
-// message names the problem and its byte offset (counted from 0). Otherwise
-// the tree is checked with checkShape into c and, when that found nothing,
-// data is unmarshalled into dst (unless dst is nil); an error there becomes
-// a violation at the root, "does not match the schema: …".
-func decodeStrict(c *validator, data []byte, s *shape, dst any) *Error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var tree any
-	if err := dec.Decode(&tree); err != nil {
-		return malformedJSON(data, err)
-	}
-	end := int(dec.InputOffset())
-	for end < len(data) && isJSONSpace(data[end]) {
-		end++
-	}
-	if end < len(data) {
-		return NewError(http.StatusBadRequest, "invalid_json", "malformed JSON at offset "+strconv.Itoa(end)+": unexpected data after the top-level value")
-	}
+// decodeStrict decodes a request body with decode and a strict reader, which
+// reports to c what does not fit: values of the wrong type, undeclared
+// properties of closed objects, missing required ones. Malformed JSON is an
+// *Error instead: 400 invalid_json, naming the offset of the offending byte.
+func decodeStrict(c *validator, data []byte, decode func(d *jsonReader)) *Error {
+	d := newJSONReader(string(data), c)
 	before := len(c.violations)
-	checkShape(c, nil, tree, s)
-	if dst == nil {
-		return nil
-	}
-	// Decode even when keys are unknown or missing, so that the value's own
-	// checks list their violations too: the client hears of every problem
-	// at once. A value of the wrong kind would only be reported twice.
-	for _, v := range c.violations[before:] {
-		if strings.HasPrefix(v.Message, "must be an ") {
-			return nil
-		}
-	}
-	if err := json.Unmarshal(data, dst); err != nil {
-		c.report(nil, "does not match the schema: "+describeDecodeError(err))
+	decode(d)
+	if err := d.finish(); err != nil {
+		c.violations = c.violations[:before]
+		e := err.(*DecodeError)
+		return NewError(http.StatusBadRequest, "invalid_json", "malformed JSON at offset "+strconv.Itoa(e.Offset)+": "+e.Msg)
 	}
 	return nil
 }
 
-// malformedJSON is the 400 answer to a body that is not JSON, with the
-// offset of the offending byte.
-func malformedJSON(data []byte, err error) *Error {
-	msg := "malformed JSON"
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		msg += " at offset " + strconv.FormatInt(max(se.Offset-1, 0), 10) + ": " + se.Error()
-	} else if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		msg += " at offset " + strconv.Itoa(len(data)) + ": unexpected end of input"
-	} else {
-		msg += ": " + err.Error()
+// plainNumber reports whether data looks like a JSON number that strconv
+// reads the same way (no hex, no underscores, no leading plus).
+func plainNumber(data []byte) bool {
+	digits := bytes.TrimPrefix(data, []byte("-"))
+	if len(digits) == 0 || digits[0] < '0' || digits[0] > '9' || (digits[0] == '0' && len(digits) > 1 && digits[1] >= '0' && digits[1] <= '9') {
+		return false
 	}
-	return NewError(http.StatusBadRequest, "invalid_json", msg)
-}
-
-// describeDecodeError words an unmarshalling error for the client: a type
-// mismatch as `a.b: want integer, got string`, in JSON Schema's type names
-// rather than Go's; anything else without the "json: " prefix.
-func describeDecodeError(err error) string {
-	var te *json.UnmarshalTypeError
-	if !errors.As(err, &te) {
-		return strings.TrimPrefix(err.Error(), "json: ")
+	for _, c := range data {
+		if (c < '0' || c > '9') && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E' {
+			return false
+		}
 	}
-	got := te.Value // "string", "number 1.5", "bool", "array", "object"
-	if got == "bool" {
-		got = "boolean"
-	}
-	msg := "want " + schemaType(te.Type) + ", got " + got
-	if te.Field != "" {
-		msg = te.Field + ": " + msg
-	}
-	return msg
-}
-
-// schemaType names the JSON Schema type that a Go type decodes from.
-func schemaType(t reflect.Type) string {
-	if t == nil {
-		return "a different value"
-	}
-	switch t.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return "integer"
-	case reflect.Float32, reflect.Float64:
-		return "number"
-	case reflect.String:
-		return "string"
-	case reflect.Bool:
-		return "boolean"
-	case reflect.Slice, reflect.Array:
-		return "array"
-	case reflect.Struct, reflect.Map:
-		return "object"
-	case reflect.Pointer:
-		return schemaType(t.Elem())
-	}
-	return t.String()
+	return true
 }

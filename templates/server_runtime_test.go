@@ -17,6 +17,7 @@ import (
 	"net/http/httptest"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -317,7 +318,7 @@ func TestRecoverPanicAbortHandler(t *testing.T) {
 func TestWriteJSON(t *testing.T) {
 	s, log := srvCore()
 	rec := httptest.NewRecorder()
-	s.writeJSON(rec, httptest.NewRequest("POST", "/", nil), http.StatusCreated, map[string]any{"id": "cgr_1", "scope": []string{"a", "b"}})
+	s.writeJSON(rec, httptest.NewRequest("POST", "/", nil), http.StatusCreated, anyJSON(map[string]any{"id": "cgr_1", "scope": []string{"a", "b"}}))
 	body := `{"id":"cgr_1","scope":["a","b"]}` + "\n"
 	srvWant(t, rec, 201, jsonHeaders(len(body)), body)
 
@@ -332,7 +333,7 @@ func TestWriteJSON(t *testing.T) {
 func TestWriteJSONEncodeError(t *testing.T) {
 	s, log := srvCore()
 	rec := httptest.NewRecorder()
-	s.writeJSON(rec, httptest.NewRequest("GET", "/x", nil), http.StatusOK, map[string]any{"ok": 1, "bad": math.Inf(1)})
+	s.writeJSON(rec, httptest.NewRequest("GET", "/x", nil), http.StatusOK, anyJSON(map[string]any{"ok": 1, "bad": math.Inf(1)}))
 	body := `{"statusCode":500,"error":"Internal Server Error","message":"Internal Server Error"}` + "\n"
 	srvWant(t, rec, 500, jsonHeaders(len(body)), body)
 	lines := srvLogLines(t, log)
@@ -470,7 +471,7 @@ func TestReadBodyOverHTTP(t *testing.T) {
 			s.fail(w, r, "op", e)
 			return
 		}
-		s.writeJSON(w, r, 200, map[string]int{"bytes": len(body)})
+		s.writeJSON(w, r, 200, anyJSON(map[string]int{"bytes": len(body)}))
 	}))
 	defer srv.Close()
 	for _, tc := range []struct {
@@ -586,195 +587,241 @@ func TestParseBool(t *testing.T) {
 	}
 }
 
-// grantShape is a body shape with nested closed and open objects, arrays and
-// a map.
-var grantShape = &shape{
-	object:   true,
-	closed:   true,
-	required: []string{"client_id", "audience"},
-	fields: map[string]*shape{
-		"client_id": nil,
-		"audience":  nil,
-		"scope":     {array: true},
-		"a":         {object: true, closed: true, required: []string{"c"}, fields: map[string]*shape{"b": {object: true, closed: true, fields: map[string]*shape{"x": nil}}, "c": nil}},
-		"rules":     {array: true, items: &shape{object: true, closed: true, required: []string{"id"}, fields: map[string]*shape{"id": nil}}},
-		"matrix":    {array: true, items: &shape{array: true}},
-		"meta":      {object: true, values: &shape{array: true}},
-		"open":      {object: true, fields: map[string]*shape{"x": {object: true}}},
-	},
-}
-
-// srvTree decodes JSON as request bodies are decoded for checkShape.
-func srvTree(t *testing.T, data string) any {
-	t.Helper()
-	dec := json.NewDecoder(strings.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		t.Fatalf("%s: %v", data, err)
-	}
-	return v
-}
-
-func TestCheckShape(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		s    *shape
-		json string
-		want []string
-	}{
-		{"valid", grantShape, `{"client_id":"c","audience":"a","scope":["x",1,{}],"a":{"b":{"x":[]},"c":null},"meta":{"k":[]},"open":{"anything":1}}`, nil},
-		{"nil shape", nil, `[1,{"x":2}]`, nil},
-		{"null passes kind checks", grantShape, `{"client_id":null,"audience":"a","scope":null,"a":null,"rules":[null]}`, nil},
-		{"missing required", grantShape, `{}`, []string{"client_id: is required", "audience: is required"}},
-		{"unknown keys, sorted, case-sensitive", grantShape, `{"zeta":1,"Audience":"a","client_id":"c","audience":"a","odd key":1,"beta":true}`,
-			[]string{"Audience: unknown property", "beta: unknown property", `["odd key"]: unknown property`, "zeta: unknown property"}},
-		{"nested", grantShape, `{"client_id":"c","audience":"a","a":{"b":{"x":1,"y":2},"d":3}}`,
-			[]string{"a.c: is required", "a.b.y: unknown property", "a.d: unknown property"}},
-		{"wrong kinds", grantShape, `{"client_id":"c","audience":"a","scope":"read","a":[],"rules":{},"meta":[],"open":"x"}`,
-			[]string{"a: must be an object", "meta: must be an object", "open: must be an object", "rules: must be an array", "scope: must be an array"}},
-		{"array items", grantShape, `{"client_id":"c","audience":"a","rules":[{"id":1},{},"x",{"id":2,"extra":3}],"matrix":[[],{},[1]]}`,
-			[]string{"matrix[1]: must be an array", "rules[1].id: is required", "rules[2]: must be an object", "rules[3].extra: unknown property"}},
-		{"map values", grantShape, `{"client_id":"c","audience":"a","meta":{"ok":[],"bad":5,"odd key":{}}}`,
-			[]string{"meta.bad: must be an array", `meta["odd key"]: must be an array`}},
-		{"open object keeps checking declared", grantShape, `{"client_id":"c","audience":"a","open":{"x":[],"y":[]}}`,
-			[]string{"open.x: must be an object"}},
-		{"root kind", grantShape, `[]`, []string{": must be an object"}},
-		{"root array", &shape{array: true, items: &shape{object: true}}, `[{},{},"x"]`, []string{"[2]: must be an object"}},
-		{"scope items", &shape{object: true, fields: map[string]*shape{"scope": {array: true, items: &shape{object: true}}}}, `{"scope":[{},{},"read"]}`,
-			[]string{"scope[2]: must be an object"}},
-		{"values with declared fields", &shape{object: true, fields: map[string]*shape{"n": {array: true}}, values: &shape{object: true}},
-			`{"n":[],"m":{},"z":1}`, []string{"z: must be an object"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			tree := srvTree(t, tc.json)
-			for range 5 { // map order must not leak into the report
-				var c validator
-				checkShape(&c, nil, tree, tc.s)
-				var got []string
-				for _, v := range c.violations {
-					got = append(got, v.Path+": "+v.Message)
-				}
-				if !slices.Equal(got, tc.want) {
-					t.Fatalf("violations =\n%q\nwant\n%q", got, tc.want)
-				}
-			}
-		})
-	}
-}
-
-// checkShape reports below the path it is given.
-func TestCheckShapeBelowPath(t *testing.T) {
-	var c validator
-	p := (*path)(nil).field("body")
-	checkShape(&c, &p, srvTree(t, `{"x":1}`), &shape{object: true, closed: true})
-	if want := []Violation{{Path: "body.x", Message: "unknown property"}}; !reflect.DeepEqual(c.violations, want) {
-		t.Fatalf("violations = %v, want %v", c.violations, want)
-	}
-}
-
-type srvInner struct {
-	N Opt[int64] `json:"n"`
-}
-
+// srvBody is a request body as the generator emits it for a closed object
+// with a required property, optional ones of several kinds, an open nested
+// object, an array of closed objects and a map.
 type srvBody struct {
-	ClientID string     `json:"client_id"`
-	Take     int64      `json:"take"`
-	Scope    []string   `json:"scope"`
-	Inner    srvInner   `json:"inner"`
-	Big      Opt[int64] `json:"big"`
+	ClientID string
+	Take     Opt[int64]
+	Small    Opt[int32]
+	Scope    Opt[[]string]
+	Inner    Opt[srvInner]
+	Rules    Opt[[]srvRule]
+	Meta     Opt[map[string][]string]
+	Note     Nullable[string]
 }
 
-var srvBodyShape = &shape{
-	object:   true,
-	closed:   true,
-	required: []string{"client_id"},
-	fields:   map[string]*shape{"client_id": nil, "take": nil, "scope": {array: true}, "inner": {object: true}, "big": nil},
+// srvInner is open: undeclared properties are skipped.
+type srvInner struct {
+	N Opt[int64]
 }
 
-func TestDecodeStrictMalformed(t *testing.T) {
-	for data, msg := range map[string]string{
-		`{"client_id":}`:     `malformed JSON at offset 13: invalid character '}' looking for beginning of value`,
-		`{"client_id":"c"`:   `malformed JSON at offset 16: unexpected end of input`,
-		``:                   `malformed JSON at offset 0: unexpected end of input`,
-		`   `:                `malformed JSON at offset 3: unexpected end of input`,
-		`{} {}`:              `malformed JSON at offset 3: unexpected data after the top-level value`,
-		`{"client_id":"c"}x`: `malformed JSON at offset 17: unexpected data after the top-level value`,
-		"{}\n\t ]":           `malformed JSON at offset 5: unexpected data after the top-level value`,
-		`[1,]`:               `malformed JSON at offset 3: invalid character ']' looking for beginning of value`,
-	} {
-		var c validator
-		dst := srvBody{ClientID: "untouched"}
-		e := decodeStrict(&c, []byte(data), srvBodyShape, &dst)
-		if e == nil || e.Status != 400 || e.Code != "invalid_json" || e.Message != msg {
-			t.Errorf("decodeStrict(%q) = %+v, want 400 invalid_json %q", data, e, msg)
-		}
-		if c.violations != nil || dst.ClientID != "untouched" {
-			t.Errorf("decodeStrict(%q): violations %v, dst %+v; want neither touched", data, c.violations, dst)
-		}
-	}
+// srvRule is closed, with a required id.
+type srvRule struct {
+	ID string
 }
 
-func TestDecodeStrictShapeViolations(t *testing.T) {
-	var c validator
-	dst := srvBody{ClientID: "untouched"}
-	if e := decodeStrict(&c, []byte(`{"take":1,"extra":true,"scope":"x"}`), srvBodyShape, &dst); e != nil {
-		t.Fatalf("error %+v", e)
+func (v *srvBody) decodeJSON(d *jsonReader) bool {
+	if !d.beginObject() {
+		return false
 	}
-	want := []Violation{{Path: "client_id", Message: "is required"}, {Path: "extra", Message: "unknown property"}, {Path: "scope", Message: "must be an array"}}
-	if !reflect.DeepEqual(c.violations, want) {
-		t.Fatalf("violations = %v, want %v", c.violations, want)
+	var seen uint64
+	for d.nextKey() {
+		switch d.key {
+		case "client_id":
+			seen |= 1 << 0
+			decodeString(&v.ClientID, d)
+		case "take":
+			v.Take.found(decodeInt64(&v.Take.Value, d))
+		case "small":
+			v.Small.found(decodeInt32(&v.Small.Value, d))
+		case "scope":
+			v.Scope.found(decodeArray(&v.Scope.Value, d, decodeString))
+		case "inner":
+			v.Inner.found(v.Inner.Value.decodeJSON(d))
+		case "rules":
+			v.Rules.found(decodeArray(&v.Rules.Value, d, (*srvRule).decodeJSON))
+		case "meta":
+			v.Meta.found(decodeMap(&v.Meta.Value, d, func(v *[]string, d *jsonReader) bool {
+				return decodeArray(v, d, decodeString)
+			}))
+		case "note":
+			decodeNullable(&v.Note, d, decodeString)
+		default:
+			d.unknown(true)
+		}
 	}
-	if dst.ClientID != "untouched" || dst.Take != 0 {
-		t.Fatalf("dst decoded despite violations: %+v", dst)
-	}
+	d.missing(seen, "client_id")
+	return true
 }
 
-func TestDecodeStrictTypeMismatch(t *testing.T) {
-	for data, msg := range map[string]string{
-		`{"client_id":"c","take":"ten"}`:       "does not match the schema: take: want integer, got string",
-		`{"client_id":"c","take":1.5}`:         "does not match the schema: take: want integer, got number 1.5",
-		`{"client_id":5}`:                      "does not match the schema: client_id: want string, got number",
-		`{"client_id":"c","inner":{"n":true}}`: "does not match the schema: inner.n: want integer, got boolean",
-		`{"client_id":"c","scope":[1]}`:        "does not match the schema: scope: want string, got number",
-	} {
-		var c validator
-		var dst srvBody
-		if e := decodeStrict(&c, []byte(data), srvBodyShape, &dst); e != nil {
-			t.Fatalf("%s: error %+v", data, e)
-		}
-		if want := []Violation{{Path: "", Message: msg}}; !reflect.DeepEqual(c.violations, want) {
-			t.Errorf("%s: violations = %v, want %v", data, c.violations, want)
+func (v *srvInner) decodeJSON(d *jsonReader) bool {
+	if !d.beginObject() {
+		return false
+	}
+	for d.nextKey() {
+		switch d.key {
+		case "n":
+			v.N.found(decodeInt64(&v.N.Value, d))
+		default:
+			d.unknown(false)
 		}
 	}
-	var c validator
-	var dst srvBody
-	decodeStrict(&c, []byte(`[1]`), nil, &dst)
-	if want := []Violation{{Path: "", Message: "does not match the schema: want object, got array"}}; !reflect.DeepEqual(c.violations, want) {
-		t.Errorf("root mismatch: violations = %v, want %v", c.violations, want)
+	return true
+}
+
+func (v *srvRule) decodeJSON(d *jsonReader) bool {
+	if !d.beginObject() {
+		return false
 	}
+	var seen uint64
+	for d.nextKey() {
+		switch d.key {
+		case "id":
+			seen |= 1 << 0
+			decodeString(&v.ID, d)
+		default:
+			d.unknown(true)
+		}
+	}
+	d.missing(seen, "id")
+	return true
+}
+
+// srvStrict decodes data into a srvBody as a generated server does, and
+// returns the violations as "path: message" lines.
+func srvStrict(c *validator, data string) (srvBody, []string, *Error) {
+	var body srvBody
+	e := decodeStrict(c, []byte(data), func(d *jsonReader) { body.decodeJSON(d) })
+	var got []string
+	for _, v := range c.violations {
+		got = append(got, v.String())
+	}
+	return body, got, e
 }
 
 func TestDecodeStrictSuccess(t *testing.T) {
 	var c validator
 	c.report(nil, "earlier parameter violation") // does not stop the body from being decoded
-	var dst srvBody
-	data := `  {"client_id":"c1","take":7,"scope":["a","b"],"inner":{"n":3},"big":9007199254740993}` + "\n"
-	if e := decodeStrict(&c, []byte(data), srvBodyShape, &dst); e != nil {
+	data := "  {\"client_id\":\"c1\",\"take\":7,\"small\":-2147483648,\"scope\":[\"a\",\"b\"],\"inner\":{\"n\":9007199254740993,\"x\":[1]}," +
+		"\"rules\":[{\"id\":\"r\"}],\"meta\":{\"k\":[\"v\"],\"odd key\":[]},\"note\":null}\n"
+	got, msgs, e := srvStrict(&c, data)
+	if e != nil {
 		t.Fatalf("error %+v", e)
 	}
-	want := srvBody{ClientID: "c1", Take: 7, Scope: []string{"a", "b"}, Inner: srvInner{N: NewOpt[int64](3)}, Big: NewOpt[int64](9007199254740993)}
-	if !reflect.DeepEqual(dst, want) {
-		t.Fatalf("dst = %+v, want %+v", dst, want)
+	want := srvBody{
+		ClientID: "c1", Take: NewOpt[int64](7), Small: NewOpt[int32](-2147483648), Scope: NewOpt([]string{"a", "b"}),
+		Inner: NewOpt(srvInner{N: NewOpt[int64](9007199254740993)}), Rules: NewOpt([]srvRule{{ID: "r"}}),
+		Meta: NewOpt(map[string][]string{"k": {"v"}, "odd key": {}}), Note: NewNull[string](),
 	}
-	if len(c.violations) != 1 {
-		t.Fatalf("violations = %v, want only the earlier one", c.violations)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("decoded %+v\nwant %+v", got, want)
 	}
-	// A nil dst only checks.
-	var c2 validator
-	if e := decodeStrict(&c2, []byte(`{"x":1}`), &shape{object: true, closed: true}, nil); e != nil || len(c2.violations) != 1 {
-		t.Fatalf("nil dst: %+v, %v", e, c2.violations)
+	if !slices.Equal(msgs, []string{"earlier parameter violation"}) {
+		t.Fatalf("violations = %q, want only the earlier one", msgs)
 	}
+}
+
+// What does not fit is reported with its path, in document order, and
+// decoding goes on, so that one answer lists every problem.
+func TestDecodeStrictViolations(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		json string
+		want []string
+	}{
+		{"missing required", `{}`, []string{"client_id: is required"}},
+		{"null where the schema does not allow it", `{"client_id":null,"take":null,"scope":null,"inner":null,"rules":[null],"note":null}`,
+			[]string{"client_id: must not be null", "take: must not be null", "scope: must not be null", "inner: must not be null", "rules[0]: must not be null"}},
+		{"unknown properties, exact keys", `{"zeta":1,"Client_id":"x","client_id":"c","odd key":{"x":[1,{}]},"":null}`,
+			[]string{"zeta: unknown property", "Client_id: unknown property", `["odd key"]: unknown property`, `[""]: unknown property`}},
+		{"open nested object", `{"client_id":"c","inner":{"n":1,"anything":[{"deep":true}]}}`, nil},
+		{"closed array items", `{"client_id":"c","rules":[{"id":"a"},{},{"id":"b","extra":3},{"ID":"c"}]}`,
+			[]string{"rules[1].id: is required", "rules[2].extra: unknown property", "rules[3].ID: unknown property", "rules[3].id: is required"}},
+		{"wrong kinds in an array", `{"client_id":"c","scope":["a",1,"b",{},true,null,[]]}`,
+			[]string{"scope[1]: must be a string, not a number", "scope[3]: must be a string, not an object",
+				"scope[4]: must be a string, not a boolean", "scope[5]: must not be null", "scope[6]: must be a string, not an array"}},
+		{"wrong kinds", `{"client_id":5,"take":"ten","small":3000000000,"scope":"read","inner":[],"rules":{},"meta":[],"note":false}`,
+			[]string{"client_id: must be a string, not a number", "take: must be an integer, not a string",
+				"small: must be a 32-bit integer, not 3000000000", "scope: must be an array, not a string",
+				"inner: must be an object, not an array", "rules: must be an array, not an object",
+				"meta: must be an object, not an array", "note: must be a string, not a boolean"}},
+		{"numbers that do not fit", `{"client_id":"c","take":1.5,"small":-2147483649,"inner":{"n":1e2}}`,
+			[]string{"take: must be an integer, not 1.5", "small: must be a 32-bit integer, not -2147483649", "inner.n: must be an integer, not 1e2"}},
+		{"map values", `{"client_id":"c","meta":{"ok":[],"bad":5,"odd key":{},"k":["x",2]}}`,
+			[]string{"meta.bad: must be an array, not a number", `meta["odd key"]: must be an array, not an object`, "meta.k[1]: must be a string, not a number"}},
+		{"after a skipped value the path is right", `{"zeta":[[{"a":1}]],"rules":[{"q":{"r":[]}},{"id":7}],"client_id":"c","take":"x"}`,
+			[]string{"zeta: unknown property", "rules[0].q: unknown property", "rules[0].id: is required",
+				"rules[1].id: must be a string, not a number", "take: must be an integer, not a string"}},
+		{"root array", `[{"client_id":"c"}]`, []string{"must be an object, not an array"}},
+		{"root string", `"x"`, []string{"must be an object, not a string"}},
+		{"root null", `null`, []string{"must not be null"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var c validator
+			_, got, e := srvStrict(&c, tc.json)
+			if e != nil {
+				t.Fatalf("error %+v", e)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("violations =\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
+
+// Decoding goes on around what does not fit: the rest is decoded.
+func TestDecodeStrictDecodesAroundViolations(t *testing.T) {
+	var c validator
+	got, msgs, e := srvStrict(&c, `{"take":"x","scope":["a",2,"c"],"extra":{},"note":"n","rules":[{"id":1},{"id":"r"}]}`)
+	if e != nil || len(msgs) != 5 {
+		t.Fatalf("%q, %+v", msgs, e)
+	}
+	want := srvBody{Scope: NewOpt([]string{"a", "", "c"}), Note: NewNullable("n"), Rules: NewOpt([]srvRule{{}, {ID: "r"}})}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("decoded %+v\nwant %+v", got, want)
+	}
+}
+
+// Malformed JSON, trailing data included, is a 400 invalid_json naming the
+// offset of the offending byte; the violations found before it are
+// withdrawn (those from before the body are kept).
+func TestDecodeStrictMalformed(t *testing.T) {
+	deep := `{"client_id":"c","scope":` + strings.Repeat("[", maxJSONDepth+1)
+	for _, tc := range []struct {
+		data string
+		msg  string
+	}{
+		{`{"client_id":}`, `malformed JSON at offset 13: invalid character '}' looking for beginning of value`},
+		{`{"client_id":"c"`, `malformed JSON at offset 16: unexpected end of JSON input`},
+		{``, `malformed JSON at offset 0: unexpected end of JSON input`},
+		{`   `, `malformed JSON at offset 3: unexpected end of JSON input`},
+		{`{} {}`, `malformed JSON at offset 3: invalid character '{' after top-level value`},
+		{`{"client_id":"c"}x`, `malformed JSON at offset 17: invalid character 'x' after top-level value`},
+		{"{}\n\t ]", `malformed JSON at offset 5: invalid character ']' after top-level value`},
+		{`{"client_id":"c","inner":{"n":1}}}`, `malformed JSON at offset 33: invalid character '}' after top-level value`},
+		{`[1,]`, `malformed JSON at offset 3: invalid character ']' looking for beginning of value`},
+		{`{"scope":[1,]}`, `malformed JSON at offset 12: invalid character ']' looking for beginning of value`},
+		{`{"zeta":1,"client_id":"c"`, `malformed JSON at offset 25: unexpected end of JSON input`},
+		{`{"take":01}`, `malformed JSON at offset 9: invalid character '1' after object key:value pair`},
+		{`{"take":-}`, `malformed JSON at offset 9: invalid character '}' in numeric literal`},
+		{`{"scope":"a\x"}`, `malformed JSON at offset 12: invalid character 'x' in string escape code`},
+		{`{"inner":{"n":tru}}`, `malformed JSON at offset 17: invalid character '}' in literal true (expecting 'e')`},
+		{`{"client_id":'c'}`, `malformed JSON at offset 13: invalid character '\'' looking for beginning of value`},
+		{`{"rules":[{"id":"a"},{"id":"b" "x":1}]}`, `malformed JSON at offset 31: invalid character '"' after object key:value pair`},
+		{deep, `malformed JSON at offset ` + strconv.Itoa(len(deep)-2) + `: exceeded max depth`},
+	} {
+		var c validator
+		c.report(nil, "earlier parameter violation")
+		_, msgs, e := srvStrict(&c, tc.data)
+		if e == nil || e.Status != 400 || e.Code != "invalid_json" || e.Message != tc.msg {
+			t.Errorf("decodeStrict(%q) = %+v, want 400 invalid_json %q", tc.data, e, tc.msg)
+		}
+		if !slices.Equal(msgs, []string{"earlier parameter violation"}) {
+			t.Errorf("decodeStrict(%q): violations %q; want only the earlier one", tc.data, msgs)
+		}
+	}
+}
+
+// The 400 reaches the client through fail, in the Auth0 shape.
+func TestDecodeStrictAnswer(t *testing.T) {
+	s, _ := srvCore()
+	var c validator
+	_, _, e := srvStrict(&c, `{"client_id":"<c>"`)
+	rec := httptest.NewRecorder()
+	s.fail(rec, httptest.NewRequest("POST", "/x", nil), "op", e)
+	body := `{"statusCode":400,"error":"Bad Request","message":"malformed JSON at offset 18: unexpected end of JSON input","errorCode":"invalid_json"}` + "\n"
+	srvWant(t, rec, 400, jsonHeaders(len(body)), body)
 }
 
 // A generated server without a client, and a client without a server, get

@@ -556,7 +556,13 @@ func hasStatus(err error, status int) bool {
 
 // decodeResponse decodes the JSON body of resp into v.
 func decodeResponse(operation string, resp *response, v any) error {
-	if err := json.Unmarshal(resp.body, v); err != nil {
+	var err error
+	if dv, ok := v.(jsonDecodable); ok {
+		err = unmarshalJSON(resp.body, dv)
+	} else {
+		err = json.Unmarshal(resp.body, v)
+	}
+	if err != nil {
 		return fmt.Errorf("%s: decoding the %d response: %w", operation, resp.status, err)
 	}
 	return nil

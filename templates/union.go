@@ -1,9 +1,9 @@
 package templates
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // jsonShape is the kind of a JSON value, told by its first byte.
@@ -79,51 +79,121 @@ type objectVariant struct {
 // object's keys wins; on a tie, the one with fewer declared properties (the
 // tighter fit); then the earlier one.
 func chooseObjectVariant(data []byte, variants []objectVariant) (int, error) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return -1, err
+	d := newJSONReader(string(data), nil)
+	i := d.chooseObject(variants)
+	if d.err == nil {
+		d.skip()
 	}
-	if best := bestObjectVariant(fields, variants, true); best >= 0 {
-		return best, nil
+	return i, d.finish()
+}
+
+// chooseObject applies chooseObjectVariant to the object at d.pos without
+// consuming it; a syntax error is left in d.err.
+func (d *jsonReader) chooseObject(variants []objectVariant) int {
+	var buf [32]string
+	keys, ok := d.objectKeys(buf[:0])
+	if !ok {
+		return -1
+	}
+	if best := bestObjectVariant(keys, variants); best >= 0 {
+		return best
 	}
 	// No variant takes every key. Keys that no variant declares may be new
 	// properties from a newer server: ignore them, but only for an object
 	// that otherwise fits one variant and mixes in no other's keys.
-	known := func(key string) bool {
+	known := keys[:0]
+	for _, key := range keys {
 		for _, v := range variants {
 			if slices.Contains(v.properties, key) {
-				return true
+				known = append(known, key)
+				break
 			}
 		}
-		return false
 	}
-	for key := range fields {
-		if !known(key) {
-			delete(fields, key)
-		}
+	if len(known) == 0 {
+		return -1
 	}
-	if len(fields) == 0 {
-		return -1, nil
-	}
-	return bestObjectVariant(fields, variants, true), nil
+	return bestObjectVariant(known, variants)
 }
 
-// bestObjectVariant scores the variants against the keys present; closed
-// says whether a closed variant refuses keys it does not declare.
-func bestObjectVariant(fields map[string]json.RawMessage, variants []objectVariant, closed bool) int {
+// objectKeys appends the distinct keys of the object at d.pos to keys,
+// reading ahead without consuming it. It returns false on a syntax error
+// (left in d.err) or when the value is not an object.
+func (d *jsonReader) objectKeys(keys []string) ([]string, bool) {
+	ahead := *d
+	ahead.at = nil // keep d's path as it is
+	if ahead.peek() != '{' || !ahead.enter(fieldSegment) {
+		d.err = ahead.err
+		return keys, false
+	}
+	for ahead.nextKey() {
+		if !slices.Contains(keys, ahead.key) {
+			keys = append(keys, ahead.key)
+		}
+		ahead.skip()
+	}
+	d.err = ahead.err
+	return keys, d.err == nil
+}
+
+// discriminator returns the string value of the property name in the
+// object at d.pos, reading ahead without consuming it; "" when it has none.
+func (d *jsonReader) discriminator(name string) string {
+	ahead := *d
+	ahead.at = nil // keep d's path as it is
+	if ahead.peek() != '{' || !ahead.enter(fieldSegment) {
+		return ""
+	}
+	tag := ""
+	for ahead.nextKey() {
+		if ahead.key == name && ahead.peek() == '"' {
+			tag, _ = ahead.str()
+			continue
+		}
+		ahead.skip()
+	}
+	d.err = ahead.err
+	return tag
+}
+
+// noVariant handles a value that fits none of a union's variants: a
+// violation on a strict reader (the value skipped), else a *UnionError that
+// stops decoding. want lists the shapes the variants take.
+func (d *jsonReader) noVariant(typeName, want string) {
+	if d.err != nil {
+		return
+	}
+	got := jsonKind(d.src[d.pos])
+	if got == "" {
+		d.mismatch(want)
+		return
+	}
+	if d.check != nil {
+		d.reject("matches none of the variants of " + typeName + " (want " + want + ")")
+		return
+	}
+	shape := got
+	if _, kind, ok := strings.Cut(got, " "); ok {
+		shape = kind
+	}
+	d.err = &UnionError{Type: typeName, Shape: shape, Want: want}
+}
+
+// bestObjectVariant scores the variants against the keys present.
+func bestObjectVariant(keys []string, variants []objectVariant) int {
 	best, bestMatched := -1, -1
 	for i, v := range variants {
 		matched, fits := 0, true
-		for key := range fields {
+		for _, key := range keys {
 			if slices.Contains(v.properties, key) {
 				matched++
-			} else if closed && v.closed {
+			} else if v.closed {
 				fits = false
 				break
 			}
 		}
 		for _, r := range v.required {
-			if _, ok := fields[r]; !ok {
+			if !slices.Contains(keys, r) {
 				fits = false
 				break
 			}
@@ -154,17 +224,24 @@ func (e *UnionError) Error() string {
 // discriminatorValue returns the string value of the discriminator
 // property of the JSON object in data, and whether it has one.
 func discriminatorValue(data []byte, property string) (string, bool, error) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(data, &fields); err != nil {
+	d := newJSONReader(string(data), nil)
+	tag := d.discriminator(property)
+	d.skip()
+	if err := d.finish(); err != nil {
 		return "", false, err
 	}
-	raw, ok := fields[property]
-	if !ok {
-		return "", false, nil
-	}
-	var value string
-	if err := json.Unmarshal(raw, &value); err != nil {
-		return "", false, nil
-	}
-	return value, true, nil
+	return tag, tag != "", nil
 }
+
+// trimJSONSpace strips the white space JSON allows around a value.
+func trimJSONSpace(data []byte) []byte {
+	for len(data) > 0 && isJSONSpace(data[0]) {
+		data = data[1:]
+	}
+	for len(data) > 0 && isJSONSpace(data[len(data)-1]) {
+		data = data[:len(data)-1]
+	}
+	return data
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

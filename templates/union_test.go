@@ -202,11 +202,11 @@ func TestChooseObjectVariantInvalid(t *testing.T) {
 		`{`,
 		`{"a":}`,
 		`{"a":1,}`,
-		`[1,2]`,
-		`"str"`,
-		`12`,
-		`true`,
 		`{"a":1} trailing`,
+		`[1,2`,
+		`"str`,
+		`12x`,
+		`tru`,
 	} {
 		got, err := chooseObjectVariant([]byte(in), pageVariants)
 		if err == nil {
@@ -215,6 +215,12 @@ func TestChooseObjectVariantInvalid(t *testing.T) {
 		}
 		if got != -1 {
 			t.Errorf("chooseObjectVariant(%q) = %d with error %v; want -1", in, got, err)
+		}
+	}
+	// Well-formed JSON that is no object fits no variant.
+	for _, in := range []string{`[1,2]`, `"str"`, `12`, `true`, `null`} {
+		if got, err := chooseObjectVariant([]byte(in), pageVariants); got != -1 || err != nil {
+			t.Errorf("chooseObjectVariant(%q) = %d, %v; want -1, nil", in, got, err)
 		}
 	}
 }
@@ -259,6 +265,11 @@ func TestDiscriminatorValue(t *testing.T) {
 		{`{"side":1}`, "", false, false},
 		{`{"kind":3}`, "", false, false},
 		{`{"kind":`, "", false, true},
+		{`{"kind":"sq","side":}`, "", false, true},
+		{`{"kind":"sq"} x`, "", false, true},
+		{` {"side":{"kind":"inner"},"kind":"s\u0071"} `, "sq", true, false},
+		{`["kind","sq"]`, "", false, false},
+		{`"sq"`, "", false, false},
 	} {
 		value, ok, err := discriminatorValue([]byte(tc.in), "kind")
 		if value != tc.value || ok != tc.ok || (err != nil) != tc.err {

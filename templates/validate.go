@@ -99,9 +99,14 @@ func (p *path) String() string {
 		segs[n] = path{name: q.name, index: q.index, kind: q.kind}
 		n++
 	}
+	slices.Reverse(segs[:n])
+	return pathText(segs[:n])
+}
+
+// pathText renders segments, outermost first, as a JSON path.
+func pathText(segs []path) string {
 	var b strings.Builder
-	for i := n - 1; i >= 0; i-- {
-		s := segs[i]
+	for _, s := range segs {
 		switch {
 		case s.kind == indexSegment:
 			b.WriteString("[" + strconv.Itoa(s.index) + "]")

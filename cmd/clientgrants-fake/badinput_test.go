@@ -72,7 +72,7 @@ func badInputCases() []rawCase {
 		{name: "organization_usage bogus", method: "POST", path: "/client-grants", body: `{"audience":"https://a/","organization_usage":"sometimes"}`, status: 400, inMsg: []string{"organization_usage"}},
 		{name: "body not an object", method: "POST", path: "/client-grants", body: `[1,2]`, status: 400, inMsg: []string{"object"}},
 		{name: "malformed JSON", method: "POST", path: "/client-grants", body: `{"audience":`, status: 400, inMsg: []string{"malformed JSON"}},
-		{name: "trailing data", method: "POST", path: "/client-grants", body: `{"audience":"a"} {}`, status: 400, inMsg: []string{"malformed JSON", "unexpected data"}},
+		{name: "trailing data", method: "POST", path: "/client-grants", body: `{"audience":"a"} {}`, status: 400, inMsg: []string{"malformed JSON at offset 17", "after top-level value"}},
 		{name: "form body missing audience", method: "POST", path: "/client-grants", contentType: "application/x-www-form-urlencoded", body: "client_id=app", status: 400, inMsg: []string{"audience"}},
 		{name: "form body unknown key", method: "POST", path: "/client-grants", contentType: "application/x-www-form-urlencoded", body: "audience=a&nope=1", status: 400, inMsg: []string{"nope"}},
 		{name: "wrong content type", method: "POST", path: "/client-grants", contentType: "text/plain", body: `{"audience":"a"}`, status: 415, inMsg: []string{"text/plain", "application/json"}},

@@ -4,7 +4,6 @@ package clientgrants
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"net/url"
@@ -205,7 +204,9 @@ func (s *ClientGrantsService) Create(ctx context.Context, body CreateClientGrant
 		}
 	}
 	if r.body == nil {
-		data, err := json.Marshal(body)
+		data, err := encodeBody(func(w *jsonWriter) {
+			body.encodeJSON(w)
+		})
 		if err != nil {
 			return result, fmt.Errorf("post_client-grants: encoding the body: %w", err)
 		}
@@ -288,7 +289,9 @@ func (s *ClientGrantsService) Update(ctx context.Context, id string, body Update
 		}
 	}
 	if r.body == nil {
-		data, err := json.Marshal(body)
+		data, err := encodeBody(func(w *jsonWriter) {
+			body.encodeJSON(w)
+		})
 		if err != nil {
 			return result, fmt.Errorf("patch_client-grants_by_id: encoding the body: %w", err)
 		}

@@ -989,11 +989,11 @@ func TestClientDecodeErrors(t *testing.T) {
 		if err == nil {
 			t.Fatalf("err = nil for a malformed body; decoded %+v", got)
 		}
-		var se *json.SyntaxError
-		if !errors.As(err, &se) {
-			t.Errorf("err %v (%T) does not wrap a *json.SyntaxError", err, err)
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Offset != 14 {
+			t.Errorf("err %v (%T) does not wrap a *DecodeError at offset 14", err, err)
 		}
-		if want := "get_client-grant: decoding the 200 response: unexpected end of JSON input"; err.Error() != want {
+		if want := "get_client-grant: decoding the 200 response: json: unexpected end of JSON input (offset 14)"; err.Error() != want {
 			t.Errorf("error\n got: %s\nwant: %s", err, want)
 		}
 		var ae *APIError
@@ -1007,9 +1007,9 @@ func TestClientDecodeErrors(t *testing.T) {
 	t.Run("wrong type", func(t *testing.T) {
 		s := htStart(t, func(w http.ResponseWriter, r *http.Request, _ int) { htReply(w, 201, `{"id":5}`) })
 		_, err := htClient(t, s).ClientGrants.Create(ctx, CreateClientGrantRequestContent{Audience: "a"})
-		var te *json.UnmarshalTypeError
-		if !errors.As(err, &te) {
-			t.Fatalf("err %v (%T) does not wrap a *json.UnmarshalTypeError", err, err)
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Path != "id" || de.Msg != "must be a string, not a number" {
+			t.Fatalf("err %v (%T) does not wrap a *DecodeError at id", err, err)
 		}
 		if !strings.HasPrefix(err.Error(), "post_client-grants: decoding the 201 response: ") {
 			t.Errorf("error %q does not name the operation and status", err)
@@ -1259,8 +1259,10 @@ func TestClientCancelDuringRetryAfter(t *testing.T) {
 	mu.Lock()
 	sinceCancel := done.Sub(cancelledAt)
 	mu.Unlock()
-	if sinceCancel > 500*time.Millisecond || done.Sub(start) > time.Second {
-		t.Errorf("returned %v after the cancel (%v in all), want promptly", sinceCancel, done.Sub(start))
+	// Retry-After asks for 30 s; returning well before that means the
+	// cancel ended the wait (a loose bound: this is behaviour, not speed).
+	if sinceCancel > 10*time.Second {
+		t.Errorf("returned %v after the cancel (%v in all), want before the 30 s wait ends", sinceCancel, done.Sub(start))
 	}
 	if n := s.hits(); n != 1 {
 		t.Errorf("server hits = %d, want 1", n)
@@ -1558,7 +1560,7 @@ func TestClientListAllDecodeErrorMidWalk(t *testing.T) {
 		return false
 	}))
 	got := htCollect(htClient(t, s).ClientGrants.ListAll(context.Background(), ListClientGrantsRequestParameters{Take: NewOpt[int64](100)}))
-	want := append(htIDs(0, 200), "error: get_client-grants: decoding the 200 response: unexpected end of JSON input")
+	want := append(htIDs(0, 200), "error: get_client-grants: decoding the 200 response: json: unexpected end of JSON input (offset 24)")
 	if !slices.Equal(got, want) {
 		t.Errorf("got %d values ending %q, want 200 ids and the decode error", len(got), got[len(got)-1:])
 	}

@@ -39,13 +39,13 @@ type Handler interface {
 // ClientGrantsListOK.
 type ClientGrantsListResponse struct {
 	status int
-	body   any
+	body   jsonEncodable
 }
 
 // ClientGrantsListOK answers 200 ok with body.
 func ClientGrantsListOK(body ListClientGrantResponseContent) ClientGrantsListResponse {
 	return ClientGrantsListResponse{
-		body:   body,
+		body:   &body,
 		status: 200,
 	}
 }
@@ -54,13 +54,13 @@ func ClientGrantsListOK(body ListClientGrantResponseContent) ClientGrantsListRes
 // ClientGrantsCreateCreated.
 type ClientGrantsCreateResponse struct {
 	status int
-	body   any
+	body   jsonEncodable
 }
 
 // ClientGrantsCreateCreated answers 201 created with body.
 func ClientGrantsCreateCreated(body CreateClientGrantResponseContent) ClientGrantsCreateResponse {
 	return ClientGrantsCreateResponse{
-		body:   body,
+		body:   &body,
 		status: 201,
 	}
 }
@@ -69,13 +69,13 @@ func ClientGrantsCreateCreated(body CreateClientGrantResponseContent) ClientGran
 // ClientGrantsGetOK.
 type ClientGrantsGetResponse struct {
 	status int
-	body   any
+	body   jsonEncodable
 }
 
 // ClientGrantsGetOK answers 200 ok with body.
 func ClientGrantsGetOK(body GetClientGrantResponseContent) ClientGrantsGetResponse {
 	return ClientGrantsGetResponse{
-		body:   body,
+		body:   &body,
 		status: 200,
 	}
 }
@@ -84,13 +84,13 @@ func ClientGrantsGetOK(body GetClientGrantResponseContent) ClientGrantsGetRespon
 // ClientGrantsUpdateOK.
 type ClientGrantsUpdateResponse struct {
 	status int
-	body   any
+	body   jsonEncodable
 }
 
 // ClientGrantsUpdateOK answers 200 ok with body.
 func ClientGrantsUpdateOK(body UpdateClientGrantResponseContent) ClientGrantsUpdateResponse {
 	return ClientGrantsUpdateResponse{
-		body:   body,
+		body:   &body,
 		status: 200,
 	}
 }
@@ -99,7 +99,7 @@ func ClientGrantsUpdateOK(body UpdateClientGrantResponseContent) ClientGrantsUpd
 // ClientGrantsDeleteNoContent.
 type ClientGrantsDeleteResponse struct {
 	status int
-	body   any
+	body   jsonEncodable
 }
 
 // ClientGrantsDeleteNoContent answers 204 no content, without a body.
@@ -111,13 +111,13 @@ func ClientGrantsDeleteNoContent() ClientGrantsDeleteResponse {
 // ClientGrantsOrganizationsList; build it with ClientGrantsOrganizationsListOK.
 type ClientGrantsOrganizationsListResponse struct {
 	status int
-	body   any
+	body   jsonEncodable
 }
 
 // ClientGrantsOrganizationsListOK answers 200 ok with body.
 func ClientGrantsOrganizationsListOK(body ListClientGrantOrganizationsResponseContent) ClientGrantsOrganizationsListResponse {
 	return ClientGrantsOrganizationsListResponse{
-		body:   body,
+		body:   &body,
 		status: 200,
 	}
 }
@@ -238,15 +238,7 @@ func (s *server) authorize(r *http.Request, op Operation, alternatives [][]requi
 func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 	const operation = "get_client-grants"
 	defer s.core.recoverPanic(w, r, operation)
-	ctx, err := s.authorize(r, Operation{
-		ID:     "get_client-grants",
-		Method: "GET",
-		Path:   "/client-grants",
-		Scopes: []string{"read:client_grants"},
-	}, [][]requirement{{{scheme: "bearerAuth"}}, {{
-		scheme: "oAuth2ClientCredentials",
-		scopes: []string{"read:client_grants"},
-	}}})
+	ctx, err := s.authorize(r, opClientGrantsList, securityClientGrantsList)
 	if err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -254,8 +246,9 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 	c := &validator{}
 	var p *path
 	var params ListClientGrantsRequestParameters
-	query := r.URL.Query()
-	if values, ok := query["per_page"]; ok {
+	var query queryParams
+	query.parse(r.URL.RawQuery)
+	if values, ok := query.get("per_page"); ok {
 		fp := p.field("per_page")
 		before := len(c.violations)
 		var v int64
@@ -264,7 +257,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 			params.PerPage = NewOpt(v)
 		}
 	}
-	if values, ok := query["page"]; ok {
+	if values, ok := query.get("page"); ok {
 		fp := p.field("page")
 		before := len(c.violations)
 		var v int64
@@ -273,7 +266,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 			params.Page = NewOpt(v)
 		}
 	}
-	if values, ok := query["include_totals"]; ok {
+	if values, ok := query.get("include_totals"); ok {
 		fp := p.field("include_totals")
 		before := len(c.violations)
 		var v bool
@@ -282,12 +275,12 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 			params.IncludeTotals = NewOpt(v)
 		}
 	}
-	if values, ok := query["from"]; ok {
+	if values, ok := query.get("from"); ok {
 		var v string
 		v = values[0]
 		params.From = NewOpt(v)
 	}
-	if values, ok := query["take"]; ok {
+	if values, ok := query.get("take"); ok {
 		fp := p.field("take")
 		before := len(c.violations)
 		var v int64
@@ -296,17 +289,17 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 			params.Take = NewOpt(v)
 		}
 	}
-	if values, ok := query["audience"]; ok {
+	if values, ok := query.get("audience"); ok {
 		var v string
 		v = values[0]
 		params.Audience = NewOpt(v)
 	}
-	if values, ok := query["client_id"]; ok {
+	if values, ok := query.get("client_id"); ok {
 		var v string
 		v = values[0]
 		params.ClientID = NewOpt(v)
 	}
-	if values, ok := query["allow_any_organization"]; ok {
+	if values, ok := query.get("allow_any_organization"); ok {
 		fp := p.field("allow_any_organization")
 		before := len(c.violations)
 		var v ClientGrantAllowAnyOrganizationEnum
@@ -315,12 +308,12 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 			params.AllowAnyOrganization = NewOpt(v)
 		}
 	}
-	if values, ok := query["subject_type"]; ok {
+	if values, ok := query.get("subject_type"); ok {
 		var v ClientGrantSubjectTypeEnum
 		v = ClientGrantSubjectTypeEnum(values[0])
 		params.SubjectType = NewOpt(v)
 	}
-	if values, ok := query["default_for"]; ok {
+	if values, ok := query.get("default_for"); ok {
 		var v ClientGrantDefaultForEnum
 		v = ClientGrantDefaultForEnum(values[0])
 		params.DefaultFor = NewOpt(v)
@@ -342,15 +335,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 func (s *server) serveClientGrantsCreate(w http.ResponseWriter, r *http.Request) {
 	const operation = "post_client-grants"
 	defer s.core.recoverPanic(w, r, operation)
-	ctx, err := s.authorize(r, Operation{
-		ID:     "post_client-grants",
-		Method: "POST",
-		Path:   "/client-grants",
-		Scopes: []string{"create:client_grants"},
-	}, [][]requirement{{{scheme: "bearerAuth"}}, {{
-		scheme: "oAuth2ClientCredentials",
-		scopes: []string{"create:client_grants"},
-	}}})
+	ctx, err := s.authorize(r, opClientGrantsCreate, securityClientGrantsCreate)
 	if err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -364,7 +349,9 @@ func (s *server) serveClientGrantsCreate(w http.ResponseWriter, r *http.Request)
 	var body CreateClientGrantRequestContent
 	switch mediaType {
 	case "application/json":
-		if herr := decodeStrict(c, data, shapeCreateClientGrantRequestContent, &body); herr != nil {
+		if herr := decodeStrict(c, data, func(d *jsonReader) {
+			body.decodeJSON(d)
+		}); herr != nil {
 			s.core.fail(w, r, operation, herr)
 			return
 		}
@@ -393,15 +380,7 @@ func (s *server) serveClientGrantsCreate(w http.ResponseWriter, r *http.Request)
 func (s *server) serveClientGrantsGet(w http.ResponseWriter, r *http.Request) {
 	const operation = "get_client-grant"
 	defer s.core.recoverPanic(w, r, operation)
-	ctx, err := s.authorize(r, Operation{
-		ID:     "get_client-grant",
-		Method: "GET",
-		Path:   "/client-grants/{id}",
-		Scopes: []string{"read:client_grants"},
-	}, [][]requirement{{{scheme: "bearerAuth"}}, {{
-		scheme: "oAuth2ClientCredentials",
-		scopes: []string{"read:client_grants"},
-	}}})
+	ctx, err := s.authorize(r, opClientGrantsGet, securityClientGrantsGet)
 	if err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -425,15 +404,7 @@ func (s *server) serveClientGrantsGet(w http.ResponseWriter, r *http.Request) {
 func (s *server) serveClientGrantsUpdate(w http.ResponseWriter, r *http.Request) {
 	const operation = "patch_client-grants_by_id"
 	defer s.core.recoverPanic(w, r, operation)
-	ctx, err := s.authorize(r, Operation{
-		ID:     "patch_client-grants_by_id",
-		Method: "PATCH",
-		Path:   "/client-grants/{id}",
-		Scopes: []string{"update:client_grants"},
-	}, [][]requirement{{{scheme: "bearerAuth"}}, {{
-		scheme: "oAuth2ClientCredentials",
-		scopes: []string{"update:client_grants"},
-	}}})
+	ctx, err := s.authorize(r, opClientGrantsUpdate, securityClientGrantsUpdate)
 	if err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -449,7 +420,9 @@ func (s *server) serveClientGrantsUpdate(w http.ResponseWriter, r *http.Request)
 	var body UpdateClientGrantRequestContent
 	switch mediaType {
 	case "application/json":
-		if herr := decodeStrict(c, data, shapeUpdateClientGrantRequestContent, &body); herr != nil {
+		if herr := decodeStrict(c, data, func(d *jsonReader) {
+			body.decodeJSON(d)
+		}); herr != nil {
 			s.core.fail(w, r, operation, herr)
 			return
 		}
@@ -478,15 +451,7 @@ func (s *server) serveClientGrantsUpdate(w http.ResponseWriter, r *http.Request)
 func (s *server) serveClientGrantsDelete(w http.ResponseWriter, r *http.Request) {
 	const operation = "delete_client-grants_by_id"
 	defer s.core.recoverPanic(w, r, operation)
-	ctx, err := s.authorize(r, Operation{
-		ID:     "delete_client-grants_by_id",
-		Method: "DELETE",
-		Path:   "/client-grants/{id}",
-		Scopes: []string{"delete:client_grants"},
-	}, [][]requirement{{{scheme: "bearerAuth"}}, {{
-		scheme: "oAuth2ClientCredentials",
-		scopes: []string{"delete:client_grants"},
-	}}})
+	ctx, err := s.authorize(r, opClientGrantsDelete, securityClientGrantsDelete)
 	if err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -511,15 +476,7 @@ func (s *server) serveClientGrantsDelete(w http.ResponseWriter, r *http.Request)
 func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *http.Request) {
 	const operation = "get_client-grant-organizations"
 	defer s.core.recoverPanic(w, r, operation)
-	ctx, err := s.authorize(r, Operation{
-		ID:     "get_client-grant-organizations",
-		Method: "GET",
-		Path:   "/client-grants/{id}/organizations",
-		Scopes: []string{"read:organization_client_grants"},
-	}, [][]requirement{{{scheme: "bearerAuth"}}, {{
-		scheme: "oAuth2ClientCredentials",
-		scopes: []string{"read:organization_client_grants"},
-	}}})
+	ctx, err := s.authorize(r, opClientGrantsOrganizationsList, securityClientGrantsOrganizationsList)
 	if err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -529,8 +486,9 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 	var id string
 	id = r.PathValue("p0")
 	var params ListClientGrantOrganizationsRequestParameters
-	query := r.URL.Query()
-	if values, ok := query["page"]; ok {
+	var query queryParams
+	query.parse(r.URL.RawQuery)
+	if values, ok := query.get("page"); ok {
 		fp := p.field("page")
 		before := len(c.violations)
 		var v int64
@@ -539,7 +497,7 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 			params.Page = NewOpt(v)
 		}
 	}
-	if values, ok := query["per_page"]; ok {
+	if values, ok := query.get("per_page"); ok {
 		fp := p.field("per_page")
 		before := len(c.violations)
 		var v int64
@@ -548,7 +506,7 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 			params.PerPage = NewOpt(v)
 		}
 	}
-	if values, ok := query["include_totals"]; ok {
+	if values, ok := query.get("include_totals"); ok {
 		fp := p.field("include_totals")
 		before := len(c.violations)
 		var v bool
@@ -557,12 +515,12 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 			params.IncludeTotals = NewOpt(v)
 		}
 	}
-	if values, ok := query["from"]; ok {
+	if values, ok := query.get("from"); ok {
 		var v string
 		v = values[0]
 		params.From = NewOpt(v)
 	}
-	if values, ok := query["take"]; ok {
+	if values, ok := query.get("take"); ok {
 		fp := p.field("take")
 		before := len(c.violations)
 		var v int64
@@ -583,6 +541,71 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 	}
 	s.core.respond(w, r, operation, resp.status, resp.body)
 }
+
+// The operations as security handlers see them, and their requirements.
+// Handlers must not modify them.
+var (
+	opClientGrantsList = Operation{
+		ID:     "get_client-grants",
+		Method: "GET",
+		Path:   "/client-grants",
+		Scopes: []string{"read:client_grants"},
+	}
+	securityClientGrantsList = [][]requirement{{{scheme: "bearerAuth"}}, {{
+		scheme: "oAuth2ClientCredentials",
+		scopes: []string{"read:client_grants"},
+	}}}
+	opClientGrantsCreate = Operation{
+		ID:     "post_client-grants",
+		Method: "POST",
+		Path:   "/client-grants",
+		Scopes: []string{"create:client_grants"},
+	}
+	securityClientGrantsCreate = [][]requirement{{{scheme: "bearerAuth"}}, {{
+		scheme: "oAuth2ClientCredentials",
+		scopes: []string{"create:client_grants"},
+	}}}
+	opClientGrantsGet = Operation{
+		ID:     "get_client-grant",
+		Method: "GET",
+		Path:   "/client-grants/{id}",
+		Scopes: []string{"read:client_grants"},
+	}
+	securityClientGrantsGet = [][]requirement{{{scheme: "bearerAuth"}}, {{
+		scheme: "oAuth2ClientCredentials",
+		scopes: []string{"read:client_grants"},
+	}}}
+	opClientGrantsUpdate = Operation{
+		ID:     "patch_client-grants_by_id",
+		Method: "PATCH",
+		Path:   "/client-grants/{id}",
+		Scopes: []string{"update:client_grants"},
+	}
+	securityClientGrantsUpdate = [][]requirement{{{scheme: "bearerAuth"}}, {{
+		scheme: "oAuth2ClientCredentials",
+		scopes: []string{"update:client_grants"},
+	}}}
+	opClientGrantsDelete = Operation{
+		ID:     "delete_client-grants_by_id",
+		Method: "DELETE",
+		Path:   "/client-grants/{id}",
+		Scopes: []string{"delete:client_grants"},
+	}
+	securityClientGrantsDelete = [][]requirement{{{scheme: "bearerAuth"}}, {{
+		scheme: "oAuth2ClientCredentials",
+		scopes: []string{"delete:client_grants"},
+	}}}
+	opClientGrantsOrganizationsList = Operation{
+		ID:     "get_client-grant-organizations",
+		Method: "GET",
+		Path:   "/client-grants/{id}/organizations",
+		Scopes: []string{"read:organization_client_grants"},
+	}
+	securityClientGrantsOrganizationsList = [][]requirement{{{scheme: "bearerAuth"}}, {{
+		scheme: "oAuth2ClientCredentials",
+		scopes: []string{"read:organization_client_grants"},
+	}}}
+)
 
 // decodeForm fills v from a form body, recording in c the keys it does not
 // declare and the values that are not of their type.
@@ -714,50 +737,5 @@ func (v *UpdateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 			kp := p.field(k)
 			c.report(&kp, "unknown property")
 		}
-	}
-}
-
-// Shapes of the request bodies, checked by strict decoding.
-var (
-	shapeCreateClientGrantRequestContent = new(shape)
-	shapeUpdateClientGrantRequestContent = new(shape)
-)
-
-func init() {
-	*shapeCreateClientGrantRequestContent = shape{
-		closed: true,
-		fields: map[string]*shape{
-			"allow_all_scopes":       nil,
-			"allow_any_organization": nil,
-			"audience":               nil,
-			"authorization_details_types": &shape{
-				array: true,
-				items: nil,
-			},
-			"client_id":          nil,
-			"default_for":        nil,
-			"organization_usage": nil,
-			"scope": &shape{
-				array: true,
-				items: nil,
-			},
-			"subject_type": nil,
-		},
-		object:   true,
-		required: []string{"audience"},
-	}
-	*shapeUpdateClientGrantRequestContent = shape{
-		closed: true,
-		fields: map[string]*shape{
-			"allow_all_scopes":       nil,
-			"allow_any_organization": nil,
-			"authorization_details_types": &shape{
-				array: true,
-				items: nil,
-			},
-			"organization_usage": nil,
-			"scope":              nil,
-		},
-		object: true,
 	}
 }

@@ -10,13 +10,14 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 )
 
 // respond writes what a handler returned: its status, and its body as
 // JSON when it has one. A zero response (no constructor used) is a bug in
 // the handler, answered 500 and logged.
-func (s *serverCore) respond(w http.ResponseWriter, r *http.Request, operation string, status int, body any) {
+func (s *serverCore) respond(w http.ResponseWriter, r *http.Request, operation string, status int, body jsonEncodable) {
 	switch {
 	case status == 0:
 		s.fail(w, r, operation, errors.New("the handler returned a zero response; build one with its constructors"))
@@ -127,15 +128,83 @@ func basicCredentials(r *http.Request) string {
 	return strings.TrimSpace(rest)
 }
 
-// deepObject collects the query keys name[key] of a deepObject parameter.
-func deepObject(query map[string][]string, name string) (map[string]string, bool) {
-	out := map[string]string{}
-	for k, vs := range query {
-		if strings.HasPrefix(k, name+"[") && strings.HasSuffix(k, "]") && len(vs) > 0 {
-			out[k[len(name)+1:len(k)-1]] = vs[0]
+// queryParams is a parsed query string. It keeps the pairs in two slices
+// sorted by key rather than in a map: a request has a few parameters, a
+// scan of them beats hashing, the values of a key come out as a subslice,
+// and for up to a dozen pairs nothing is allocated. Pairs that
+// url.ParseQuery rejects (a semicolon, a bad escape) are dropped, as
+// (*url.URL).Query drops them.
+type queryParams struct {
+	keys, values []string
+	buf          [2][12]string
+}
+
+// parse reads raw, the query string without its '?'.
+func (q *queryParams) parse(raw string) {
+	q.keys, q.values = q.buf[0][:0], q.buf[1][:0]
+	for raw != "" {
+		var pair string
+		pair, raw, _ = strings.Cut(raw, "&")
+		if pair == "" || strings.Contains(pair, ";") {
+			continue
+		}
+		key, value, _ := strings.Cut(pair, "=")
+		key, ok1 := queryUnescape(key)
+		value, ok2 := queryUnescape(value)
+		if !ok1 || !ok2 {
+			continue
+		}
+		// Insert after the last pair with the same or a smaller key, so
+		// that the values of a key keep their order.
+		i := len(q.keys)
+		for i > 0 && q.keys[i-1] > key {
+			i--
+		}
+		q.keys = slices.Insert(q.keys, i, key)
+		q.values = slices.Insert(q.values, i, value)
+	}
+}
+
+// queryUnescape decodes a query key or value, leaving plain text as it is.
+func queryUnescape(s string) (string, bool) {
+	if !strings.ContainsAny(s, "%+") {
+		return s, true
+	}
+	u, err := url.QueryUnescape(s)
+	return u, err == nil
+}
+
+// get returns the values of key in the order they came, and whether there
+// are any.
+func (q *queryParams) get(key string) ([]string, bool) {
+	i, found := slices.BinarySearch(q.keys, key)
+	if !found {
+		return nil, false
+	}
+	j := i + 1
+	for j < len(q.keys) && q.keys[j] == key {
+		j++
+	}
+	return q.values[i:j:j], true
+}
+
+// deepObject collects the name[key]=value parameters of a deepObject
+// parameter as key → value (the first value of a repeated key), and
+// reports whether there were any.
+func deepObject(query *queryParams, name string) (map[string]string, bool) {
+	var out map[string]string
+	for i, k := range query.keys {
+		if strings.HasPrefix(k, name+"[") && strings.HasSuffix(k, "]") {
+			if out == nil {
+				out = map[string]string{}
+			}
+			field := k[len(name)+1 : len(k)-1]
+			if _, seen := out[field]; !seen {
+				out[field] = query.values[i]
+			}
 		}
 	}
-	return out, len(out) > 0
+	return out, out != nil
 }
 
 // splitList splits comma-separated values of a parameter that does not

@@ -2,10 +2,7 @@
 
 package clientgrants
 
-import (
-	"encoding/json"
-	"errors"
-)
+import "encoding/json"
 
 // ClientGrantAllowAnyOrganizationEnum is an enumeration generated from the
 // schema "ClientGrantAllowAnyOrganizationEnum".
@@ -733,75 +730,6 @@ func (u ListClientGrantOrganizationsResponseContent) Paginated() (ListClientGran
 	return u.vPaginated, u.variant == 3
 }
 
-// MarshalJSON encodes the variant u holds; an empty union is an error.
-func (u ListClientGrantOrganizationsResponseContent) MarshalJSON() ([]byte, error) {
-	switch u.variant {
-	case 1:
-		return json.Marshal(u.vArray)
-	case 2:
-		return json.Marshal(u.vOffsetPaginated)
-	case 3:
-		return json.Marshal(u.vPaginated)
-	}
-	return nil, errors.New("ListClientGrantOrganizationsResponseContent: no variant is set")
-}
-
-// UnmarshalJSON picks the variant by the shape of the data and, between
-// objects, by their keys.
-func (u *ListClientGrantOrganizationsResponseContent) UnmarshalJSON(data []byte) error {
-	shape := shapeOf(data)
-	switch shape {
-	case shapeArray:
-		var v []Organization
-		if err := json.Unmarshal(data, &v); err != nil {
-			return err
-		}
-		*u = ListClientGrantOrganizationsResponseContent{
-			vArray:  v,
-			variant: 1,
-		}
-		return nil
-	case shapeObject:
-		i, err := chooseObjectVariant(data, []objectVariant{{
-			closed:     true,
-			properties: []string{"limit", "organizations", "start", "total"},
-		}, {
-			closed:     true,
-			properties: []string{"next", "organizations"},
-		}})
-		if err != nil {
-			return err
-		}
-		switch i {
-		case 0:
-			var v ListClientGrantOrganizationsOffsetPaginatedResponseContent
-			if err := json.Unmarshal(data, &v); err != nil {
-				return err
-			}
-			*u = ListClientGrantOrganizationsResponseContent{
-				vOffsetPaginated: v,
-				variant:          2,
-			}
-			return nil
-		case 1:
-			var v ListClientGrantOrganizationsPaginatedResponseContent
-			if err := json.Unmarshal(data, &v); err != nil {
-				return err
-			}
-			*u = ListClientGrantOrganizationsResponseContent{
-				vPaginated: v,
-				variant:    3,
-			}
-			return nil
-		}
-	}
-	return &UnionError{
-		Shape: shape.String(),
-		Type:  "ListClientGrantOrganizationsResponseContent",
-		Want:  "array, object",
-	}
-}
-
 // Validate reports every constraint in the spec that v breaks, as a
 // *ValidationError listing each violation with its JSON path; it returns nil
 // when v is valid.
@@ -913,75 +841,6 @@ func NewListClientGrantResponseContentPaginated(v ListClientGrantPaginatedRespon
 // Paginated returns the Paginated variant and whether u holds it.
 func (u ListClientGrantResponseContent) Paginated() (ListClientGrantPaginatedResponseContent, bool) {
 	return u.vPaginated, u.variant == 3
-}
-
-// MarshalJSON encodes the variant u holds; an empty union is an error.
-func (u ListClientGrantResponseContent) MarshalJSON() ([]byte, error) {
-	switch u.variant {
-	case 1:
-		return json.Marshal(u.vArray)
-	case 2:
-		return json.Marshal(u.vOffsetPaginated)
-	case 3:
-		return json.Marshal(u.vPaginated)
-	}
-	return nil, errors.New("ListClientGrantResponseContent: no variant is set")
-}
-
-// UnmarshalJSON picks the variant by the shape of the data and, between
-// objects, by their keys.
-func (u *ListClientGrantResponseContent) UnmarshalJSON(data []byte) error {
-	shape := shapeOf(data)
-	switch shape {
-	case shapeArray:
-		var v []ClientGrantResponseContent
-		if err := json.Unmarshal(data, &v); err != nil {
-			return err
-		}
-		*u = ListClientGrantResponseContent{
-			vArray:  v,
-			variant: 1,
-		}
-		return nil
-	case shapeObject:
-		i, err := chooseObjectVariant(data, []objectVariant{{
-			closed:     true,
-			properties: []string{"client_grants", "limit", "start", "total"},
-		}, {
-			closed:     true,
-			properties: []string{"client_grants", "next"},
-		}})
-		if err != nil {
-			return err
-		}
-		switch i {
-		case 0:
-			var v ListClientGrantOffsetPaginatedResponseContent
-			if err := json.Unmarshal(data, &v); err != nil {
-				return err
-			}
-			*u = ListClientGrantResponseContent{
-				vOffsetPaginated: v,
-				variant:          2,
-			}
-			return nil
-		case 1:
-			var v ListClientGrantPaginatedResponseContent
-			if err := json.Unmarshal(data, &v); err != nil {
-				return err
-			}
-			*u = ListClientGrantResponseContent{
-				vPaginated: v,
-				variant:    3,
-			}
-			return nil
-		}
-	}
-	return &UnionError{
-		Shape: shape.String(),
-		Type:  "ListClientGrantResponseContent",
-		Want:  "array, object",
-	}
 }
 
 // Validate reports every constraint in the spec that v breaks, as a
@@ -1137,39 +996,6 @@ func (v *Organization) validate(c *validator, p *path) {
 		fp := p.field("token_quota")
 		v.TokenQuota.Value.validate(c, &fp)
 	}
-}
-
-// MarshalJSON encodes the declared properties followed by the additional ones.
-func (v Organization) MarshalJSON() ([]byte, error) {
-	type plain Organization
-	data, err := json.Marshal(plain(v))
-	if err != nil {
-		return nil, err
-	}
-	return appendExtraFields(data, v.AdditionalProperties, knownOrganizationField)
-}
-
-// UnmarshalJSON decodes the declared properties and keeps the others.
-func (v *Organization) UnmarshalJSON(data []byte) error {
-	type plain Organization
-	if err := json.Unmarshal(data, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := decodeExtraFields(data, knownOrganizationField)
-	if err != nil {
-		return err
-	}
-	v.AdditionalProperties = extra
-	return nil
-}
-
-// knownOrganizationField reports whether the schema declares the property k.
-func knownOrganizationField(k string) bool {
-	switch k {
-	case "id", "name", "display_name", "branding", "metadata", "token_quota":
-		return true
-	}
-	return false
 }
 
 // OrganizationBranding is an object generated from the schema

@@ -258,13 +258,14 @@ func TestUnionShapeErrors(t *testing.T) {
 		t.Errorf("object with an unknown key decoded as %+v", u)
 	}
 
-	// The right shape with the wrong content is a plain decode error.
-	for _, in := range []string{`[1]`, `[{"scope":"read:users"}]`, `{"client_grants":5}`, `{"start":"0"}`} {
+	// The right shape with the wrong content is a plain decode error that
+	// names the place.
+	for in, where := range map[string]string{`[1]`: "[0]", `[{"scope":"read:users"}]`: "[0].scope", `{"client_grants":5}`: "client_grants", `{"start":"0"}`: "start"} {
 		var u ListClientGrantResponseContent
 		err := json.Unmarshal([]byte(in), &u)
-		var typeErr *json.UnmarshalTypeError
-		if !errors.As(err, &typeErr) {
-			t.Errorf("%s: error %v (%T), want *json.UnmarshalTypeError", in, err, err)
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Path != where {
+			t.Errorf("%s: error %v (%T), want a *DecodeError at %s", in, err, err, where)
 		}
 	}
 	// Malformed JSON never reaches UnmarshalJSON.
@@ -272,9 +273,9 @@ func TestUnionShapeErrors(t *testing.T) {
 	if err := json.Unmarshal([]byte(`[`), new(ListClientGrantResponseContent)); !errors.As(err, &syntax) {
 		t.Errorf("malformed JSON: %v", err)
 	}
-	// Calling UnmarshalJSON directly with nothing is an invalid shape.
+	// Calling UnmarshalJSON directly with nothing is a syntax error.
 	if err := new(ListClientGrantResponseContent).UnmarshalJSON([]byte("  ")); err == nil ||
-		err.Error() != "ListClientGrantResponseContent: a JSON invalid JSON matches none of its variants (array, object)" {
+		err.Error() != "json: unexpected end of JSON input (offset 2)" {
 		t.Errorf("empty input: %v", err)
 	}
 }

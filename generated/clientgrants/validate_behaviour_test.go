@@ -532,8 +532,8 @@ func TestInt64Extremes(t *testing.T) {
 	// Past int64 the value cannot be held: a decode error, not a wrap-around.
 	var over TokenQuotaClientCredentials
 	err := json.Unmarshal([]byte(`{"per_day":9223372036854775808}`), &over)
-	var typeErr *json.UnmarshalTypeError
-	if !errors.As(err, &typeErr) {
-		t.Errorf("per_day 2^63: error %v (%T), want *json.UnmarshalTypeError; value %+v", err, err, over)
+	var de *DecodeError
+	if !errors.As(err, &de) || de.Path != "per_day" || de.Msg != "must be an integer, not 9223372036854775808" {
+		t.Errorf("per_day 2^63: error %v (%T), want a *DecodeError at per_day; value %+v", err, err, over)
 	}
 }

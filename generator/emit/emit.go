@@ -6,10 +6,12 @@ package emit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -36,44 +38,58 @@ type Options struct {
 }
 
 // Files renders the whole package: the package comment, the types with
-// their validators, and the runtime support, sorted by file name.
+// their validators, their JSON codecs, the client and server when asked
+// for, and the runtime support, sorted by file name. The files are built
+// and formatted concurrently: they share nothing but the read-only IR.
 func Files(api *model.API, opts Options) ([]File, error) {
-	var files []File
-	add := func(name string, f *jen.File) error {
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return fmt.Errorf("emit %s: %w", name, err)
-		}
-		files = append(files, File{Name: name, Content: buf.Bytes()})
-		return nil
-	}
-	if err := add("doc.go", docFile(api, opts)); err != nil {
-		return nil, err
-	}
-	if err := add("types.go", typesFile(api, opts)); err != nil {
-		return nil, err
-	}
 	client := opts.Client && len(api.Operations) > 0
-	if client {
-		if err := add("client.go", clientFile(api, opts)); err != nil {
-			return nil, err
-		}
-	}
 	server := opts.Server && len(api.Operations) > 0
-	if server {
-		if err := add("server.go", serverFile(api, opts)); err != nil {
-			return nil, err
-		}
+	builders := map[string]func() *jen.File{
+		"doc.go":   func() *jen.File { return docFile(api, opts) },
+		"types.go": func() *jen.File { return typesFile(api, opts) },
+		"json.go":  func() *jen.File { return jsonFile(api, opts) },
 	}
+	if client {
+		builders["client.go"] = func() *jen.File { return clientFile(api, opts) }
+	}
+	if server {
+		builders["server.go"] = func() *jen.File { return serverFile(api, opts) }
+	}
+	var sources []templates.Source
 	for _, src := range templates.Sources() {
 		if src.Client && !client || src.Server && !server {
 			continue
 		}
-		content, err := runtimeFile(opts.Package, src)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{Name: src.Name, Content: content})
+		sources = append(sources, src)
+	}
+
+	files := make([]File, len(builders)+len(sources))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	i := 0
+	for name, build := range builders {
+		at := i
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if err := build().Render(&buf); err != nil {
+				errs[at] = fmt.Errorf("emit %s: %w", name, err)
+				return
+			}
+			files[at] = File{Name: name, Content: buf.Bytes()}
+		})
+		i++
+	}
+	for _, src := range sources {
+		at := i
+		wg.Go(func() {
+			content, err := runtimeFile(opts.Package, src)
+			files[at], errs[at] = File{Name: src.Name, Content: content}, err
+		})
+		i++
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	for i := 1; i < len(files); i++ {

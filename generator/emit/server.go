@@ -29,16 +29,12 @@ func serverFile(api *model.API, opts Options) *jen.File {
 	for _, o := range api.Operations {
 		f.Add(e.operationHandler(o)).Line()
 	}
-	shapes := &shapeEmitter{names: map[*model.Type]string{}}
-	for _, o := range api.Operations {
-		if m := requestBody(o); m != nil {
-			shapes.ref(m.Type)
-		}
+	if len(api.Operations) > 0 {
+		f.Add(operationVars(api.Operations)).Line()
 	}
 	for _, t := range formTypes(api.Operations) {
 		f.Add(formDecoder(t)).Line()
 	}
-	shapes.declare(f)
 	e.patternVars(f)
 	return f
 }
@@ -99,19 +95,26 @@ func handlerInterface(api *model.API) jen.Code {
 
 // responseType declares the answer of one operation and its constructors:
 //
-//	type ClientGrantsListResponse struct{ status int; body any }
+//	type ClientGrantsListResponse struct{ status int; body jsonEncodable }
 //	func ClientGrantsListOK(body ListClientGrantResponseContent) ClientGrantsListResponse
+//
+// The body is kept as its encoder: a pointer to a generated type, or an
+// encodeFunc for a builtin, array or map.
 func responseType(o *model.Operation) jen.Code {
 	code := commentf("%s is the answer of %s; build it with %s.", o.ResponseType, o.HandlerName, constructorList(o))
 	code.Type().Id(o.ResponseType).Struct(
 		jen.Id("status").Int(),
-		jen.Id("body").Any(), // nil for no body
+		jen.Id("body").Id("jsonEncodable"), // nil for no body
 	).Line().Line()
 	for _, a := range o.Answers {
 		if a.Media != nil && a.Media.Type != nil {
+			var body jen.Code = jen.Op("&").Id("body")
+			if a.Media.Type.Kind != model.RefNamed {
+				body = jen.Id("encodeFunc").Call(jen.Func().Params(jen.Id("w").Op("*").Id("jsonWriter")).Block(encodeCall(a.Media.Type, at(jen.Id("body")))))
+			}
 			code.Add(commentf("%s answers %d %s with body.", a.Constructor, a.Status, strings.ToLower(statusText(a.Status))))
 			code.Func().Id(a.Constructor).Params(jen.Id("body").Add(goType(a.Media.Type))).Id(o.ResponseType).Block(
-				jen.Return(jen.Id(o.ResponseType).Values(jen.Dict{jen.Id("status"): jen.Lit(a.Status), jen.Id("body"): jen.Id("body")})),
+				jen.Return(jen.Id(o.ResponseType).Values(jen.Dict{jen.Id("status"): jen.Lit(a.Status), jen.Id("body"): body})),
 			).Line().Line()
 			continue
 		}

@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"sort"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -24,7 +23,7 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 		failReturn := func(err jen.Code) jen.Code {
 			return jen.Block(jen.Id("s").Dot("core").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Id("operation"), err), jen.Return())
 		}
-		g.List(jen.Id("ctx"), jen.Err()).Op(":=").Id("s").Dot("authorize").Call(jen.Id("r"), operationValue(o), securityValue(o))
+		g.List(jen.Id("ctx"), jen.Err()).Op(":=").Id("s").Dot("authorize").Call(jen.Id("r"), jen.Id(operationVar(o)), securityArg(o))
 		g.If(jen.Err().Op("!=").Nil()).Add(failReturn(jen.Err()))
 		g.Id("c").Op(":=").Op("&").Id("validator").Values()
 		needsRoot := o.ParamsType != nil
@@ -62,7 +61,8 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 		if o.ParamsType != nil {
 			g.Var().Id("params").Id(o.ParamsType.Name)
 			if hasParamsIn(o, model.InQuery) {
-				g.Id("query").Op(":=").Id("r").Dot("URL").Dot("Query").Call()
+				g.Var().Id("query").Id("queryParams")
+				g.Id("query").Dot("parse").Call(jen.Id("r").Dot("URL").Dot("RawQuery"))
 			}
 			for _, f := range o.ParamsType.Fields {
 				paramDecoding(g, f)
@@ -88,6 +88,37 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("s").Dot("h").Dot(o.HandlerName).Call(call...)
 		g.If(jen.Err().Op("!=").Nil()).Add(failReturn(jen.Err()))
 		g.Id("s").Dot("core").Dot("respond").Call(jen.Id("w"), jen.Id("r"), jen.Id("operation"), jen.Id("resp").Dot("status"), jen.Id("resp").Dot("body"))
+	})
+}
+
+// operationVar names the package-level Operation of o and securityVar its
+// requirements: built once, not per request.
+func operationVar(o *model.Operation) string { return "op" + o.HandlerName }
+
+func securityVar(o *model.Operation) string { return "security" + o.HandlerName }
+
+// securityArg is what a handler passes as its requirements.
+func securityArg(o *model.Operation) jen.Code {
+	if len(o.Security) == 0 {
+		return jen.Nil()
+	}
+	return jen.Id(securityVar(o))
+}
+
+// operationVars declares, for every operation, the Operation a security
+// handler sees and the requirements it is checked against:
+//
+//	var opClientGrantsList = Operation{ID: "get_client-grants", ...}
+//	var securityClientGrantsList = [][]requirement{...}
+func operationVars(ops []*model.Operation) jen.Code {
+	code := comment("The operations as security handlers see them, and their requirements. Handlers must not modify them.")
+	return code.Var().DefsFunc(func(g *jen.Group) {
+		for _, o := range ops {
+			g.Id(operationVar(o)).Op("=").Add(operationValue(o))
+			if len(o.Security) > 0 {
+				g.Id(securityVar(o)).Op("=").Add(securityValue(o))
+			}
+		}
 	})
 }
 
@@ -170,7 +201,7 @@ func parseInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
 // paramDecoding reads one query, header or cookie parameter into the
 // parameters struct, applying its default when it is absent:
 //
-//	if values, ok := query["per_page"]; ok {
+//	if values, ok := query.get("per_page"); ok {
 //		fp := p.field("per_page")
 //		params.PerPage = NewOpt(parseInt(c, &fp, values[0]))
 //	}
@@ -179,7 +210,7 @@ func paramDecoding(g *jen.Group, f *model.Field) {
 	var lookup jen.Code
 	switch p.In {
 	case model.InQuery:
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Index(jen.Lit(p.Name))
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("get").Call(jen.Lit(p.Name))
 	case model.InHeader:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("r").Dot("Header").Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name)))
 	default:
@@ -187,7 +218,7 @@ func paramDecoding(g *jen.Group, f *model.Field) {
 	}
 	deep := p.Style == "deepObject" && p.Type.Kind == model.RefMap && p.In == model.InQuery
 	if deep || deepStruct(p) {
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Id("query"), jen.Lit(p.Name))
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Op("&").Id("query"), jen.Lit(p.Name))
 	}
 	target := jen.Id("params").Dot(f.Name)
 	set := func(b *jen.Group, value jen.Code) {
@@ -379,7 +410,7 @@ func (e *typeEmitter) bodyDecoding(g *jen.Group, o *model.Operation, body *model
 			case isJSON(m.ContentType) && m.Type != nil:
 				handled = true
 				sw.Case(jen.Lit(m.ContentType)).BlockFunc(func(b *jen.Group) {
-					b.If(jen.Id("herr").Op(":=").Id("decodeStrict").Call(jen.Id("c"), jen.Id("data"), shapeOf(m.Type), jen.Op("&").Id("body")), jen.Id("herr").Op("!=").Nil()).Add(failReturn(jen.Id("herr")))
+					b.If(jen.Id("herr").Op(":=").Id("decodeStrict").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.Id("d").Op("*").Id("jsonReader")).Block(decodeCall(m.Type, at(jen.Id("body"))))), jen.Id("herr").Op("!=").Nil()).Add(failReturn(jen.Id("herr")))
 				})
 			}
 		}
@@ -496,105 +527,6 @@ func formDecoder(t *model.Type) jen.Code {
 					),
 				),
 			)
-		}
-	})
-}
-
-// shapeEmitter declares the shape tables that strict JSON decoding checks
-// bodies against: for each struct, its declared keys, required keys and
-// whether others are allowed.
-type shapeEmitter struct {
-	names map[*model.Type]string
-	order []*model.Type
-}
-
-// ref registers the structs a body type reaches.
-func (s *shapeEmitter) ref(r *model.Ref) {
-	switch r.Kind {
-	case model.RefNamed:
-		t := r.Named
-		if _, done := s.names[t]; done {
-			return
-		}
-		switch t.Kind {
-		case model.Struct:
-			s.names[t] = shapeVar(t)
-			s.order = append(s.order, t)
-			for _, f := range t.Fields {
-				s.ref(f.Type)
-			}
-		case model.Slice, model.Map:
-			s.names[t] = ""
-			s.ref(t.Elem)
-		}
-	case model.RefSlice, model.RefMap:
-		s.ref(r.Elem)
-	}
-}
-
-func shapeVar(t *model.Type) string { return "shape" + t.Name }
-
-// shapeOf renders the shape of a value of r: a struct's table, an inline
-// shape for arrays and maps, nil (anything) for the rest — including values
-// that may be null, which the type's own decoding checks.
-func shapeOf(r *model.Ref) jen.Code {
-	if r == nil || r.Nullable {
-		return jen.Nil()
-	}
-	switch r.Kind {
-	case model.RefNamed:
-		switch t := r.Named; t.Kind {
-		case model.Struct:
-			return jen.Id(shapeVar(t))
-		case model.Slice:
-			return jen.Op("&").Id("shape").Values(jen.Dict{jen.Id("array"): jen.True(), jen.Id("items"): shapeOf(t.Elem)})
-		case model.Map:
-			return jen.Op("&").Id("shape").Values(jen.Dict{jen.Id("object"): jen.True(), jen.Id("values"): shapeOf(t.Elem)})
-		}
-	case model.RefSlice:
-		return jen.Op("&").Id("shape").Values(jen.Dict{jen.Id("array"): jen.True(), jen.Id("items"): shapeOf(r.Elem)})
-	case model.RefMap:
-		return jen.Op("&").Id("shape").Values(jen.Dict{jen.Id("object"): jen.True(), jen.Id("values"): shapeOf(r.Elem)})
-	}
-	return jen.Nil()
-}
-
-// declare writes the tables: each struct's shape is declared empty and
-// filled in init, so that recursive types may refer to each other.
-func (s *shapeEmitter) declare(f *jen.File) {
-	if len(s.order) == 0 {
-		return
-	}
-	sort.SliceStable(s.order, func(i, j int) bool { return s.order[i].Name < s.order[j].Name })
-	f.Comment("Shapes of the request bodies, checked by strict decoding.")
-	f.Var().DefsFunc(func(g *jen.Group) {
-		for _, t := range s.order {
-			g.Id(shapeVar(t)).Op("=").New(jen.Id("shape"))
-		}
-	})
-	f.Func().Id("init").Params().BlockFunc(func(g *jen.Group) {
-		for _, t := range s.order {
-			d := jen.Dict{jen.Id("object"): jen.True()}
-			if len(t.Fields) > 0 {
-				d[jen.Id("fields")] = jen.Map(jen.String()).Op("*").Id("shape").Values(jen.DictFunc(func(fd jen.Dict) {
-					for _, fl := range t.Fields {
-						fd[jen.Lit(fl.JSONName)] = shapeOf(fl.Type)
-					}
-				}))
-			}
-			var required []jen.Code
-			for _, fl := range t.Fields {
-				if fl.Required {
-					required = append(required, jen.Lit(fl.JSONName))
-				}
-			}
-			if len(required) > 0 {
-				d[jen.Id("required")] = jen.Index().String().Values(required...)
-			}
-			if t.Extra == model.ExtraForbid {
-				d[jen.Id("closed")] = jen.True()
-			}
-			g.Op("*").Id(shapeVar(t)).Op("=").Id("shape").Values(d)
 		}
 	})
 }

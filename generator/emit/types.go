@@ -222,38 +222,19 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 		}
 	}).Line().Line()
 	code.Add(e.validateMethods(t, jen.Op("*").Id(t.Name)))
-	if t.Extra == model.ExtraKeep {
-		code.Line().Add(extraFieldMethods(t))
-	}
 	return code
 }
 
 // knownFieldsFunc names the function that tells declared property names.
 func knownFieldsFunc(t *model.Type) string { return "known" + t.Name + "Field" }
 
-// extraFieldMethods keeps undeclared properties through a round trip:
+// knownFieldsMethod declares the function that tells the declared
+// properties from additional ones when they are encoded:
 //
-//	func (v Organization) MarshalJSON() ([]byte, error) { ... }
-//	func (v *Organization) UnmarshalJSON(data []byte) error { ... }
 //	func knownOrganizationField(k string) bool { ... }
-func extraFieldMethods(t *model.Type) jen.Code {
+func knownFieldsMethod(t *model.Type) jen.Code {
 	known := knownFieldsFunc(t)
-	code := comment("MarshalJSON encodes the declared properties followed by the additional ones.")
-	code.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Type().Id("plain").Id(t.Name),
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("plain").Call(jen.Id("v"))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("appendExtraFields").Call(jen.Id("data"), jen.Id("v").Dot("AdditionalProperties"), jen.Id(known))),
-	).Line().Line()
-	code.Add(comment("UnmarshalJSON decodes the declared properties and keeps the others."))
-	code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Type().Id("plain").Id(t.Name),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Id("decodeExtraFields").Call(jen.Id("data"), jen.Id(known)),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Id("v").Dot("AdditionalProperties").Op("=").Id("extra"),
-		jen.Return(jen.Nil()),
-	).Line().Line()
+	code := jen.Null()
 	code.Add(commentf("%s reports whether the schema declares the property k.", known))
 	code.Func().Id(known).Params(jen.Id("k").String()).Bool().BlockFunc(func(g *jen.Group) {
 		if len(t.Fields) == 0 {

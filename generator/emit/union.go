@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -47,38 +46,71 @@ func (e *typeEmitter) unionType(t *model.Type) jen.Code {
 			jen.Return(jen.Id("u").Dot(variantField(v)), jen.Id("u").Dot("variant").Op("==").Lit(i+1)),
 		).Line().Line()
 	}
-	code.Add(e.unionMarshal(t)).Line().Line()
-	code.Add(e.unionUnmarshal(t)).Line().Line()
 	code.Add(e.validateMethods(t, jen.Op("*").Id(t.Name)))
 	return code
 }
 
-// unionMarshal encodes the variant held:
+// unionEncoder writes the variant held; an empty union is an error.
 //
-//	func (u ListClientGrantResponseContent) MarshalJSON() ([]byte, error) {
-//		switch u.variant {
-//		case 1:
-//			return json.Marshal(u.vArray)
-//		}
-//		return nil, errors.New("...: no variant is set")
+//	switch v.variant {
+//	case 1:
+//		encodeArray(v.vArray, w, (*ClientGrantResponseContent).encodeJSON)
+//	default:
+//		w.fail(errors.New("ListClientGrantResponseContent: no variant is set"))
+//		w.null()
 //	}
-func (e *typeEmitter) unionMarshal(t *model.Type) jen.Code {
-	code := comment("MarshalJSON encodes the variant u holds; an empty union is an error.")
-	return code.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Switch(jen.Id("u").Dot("variant")).BlockFunc(func(g *jen.Group) {
-			for i, v := range t.Variants {
-				g.Case(jen.Lit(i + 1)).Block(jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("u").Dot(variantField(v)))))
-			}
-		}),
-		jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(t.Name+": no variant is set"))),
-	)
+func unionEncoder(g *jen.Group, t *model.Type) {
+	g.Switch(jen.Id("v").Dot("variant")).BlockFunc(func(sw *jen.Group) {
+		for i, v := range t.Variants {
+			sw.Case(jen.Lit(i + 1)).Block(encodeCall(v.Type, at(jen.Id("v").Dot(variantField(v)))))
+		}
+		sw.Default().Block(
+			jen.Id("w").Dot("fail").Call(jen.Qual("errors", "New").Call(jen.Lit(t.Name+": no variant is set"))),
+			jen.Id("w").Dot("null").Call(),
+		)
+	})
 }
 
-// unionUnmarshal decodes by shape: the first byte of the JSON narrows the
-// candidates to the variants of that shape; several object variants are told
-// apart by their keys; several variants of another shape are tried in order,
-// the first that decodes and validates winning (else the first that decodes).
-func (e *typeEmitter) unionUnmarshal(t *model.Type) jen.Code {
+// shapeBytes are the first bytes of a JSON value of a shape.
+func shapeBytes(s model.Shape) []jen.Code {
+	switch s {
+	case model.ShapeObject:
+		return []jen.Code{jen.LitRune('{')}
+	case model.ShapeArray:
+		return []jen.Code{jen.LitRune('[')}
+	case model.ShapeString:
+		return []jen.Code{jen.LitRune('"')}
+	case model.ShapeBool:
+		return []jen.Code{jen.LitRune('t'), jen.LitRune('f')}
+	}
+	out := []jen.Code{jen.LitRune('-')}
+	for c := '0'; c <= '9'; c++ {
+		out = append(out, jen.LitRune(c))
+	}
+	return out
+}
+
+// unionDecoder reads a union in one pass, choosing the variant by peeking
+// (null is not a variant: where the schema allows it, the union is held as
+// Opt or Nullable, whose decoding takes the null first):
+// the first byte of the value narrows the candidates to the variants of
+// that shape; several object variants are told apart by the discriminator
+// or by their keys, read ahead; several variants of another shape are
+// tried in order, the first that decodes and validates winning (else the
+// first that decodes).
+//
+//	switch d.peek() {
+//	case '[':
+//		var x []ClientGrantResponseContent
+//		decodeArray(&x, d, (*ClientGrantResponseContent).decodeJSON)
+//		*v = ListClientGrantResponseContent{variant: 1, vArray: x}
+//		return true
+//	case '{':
+//		switch d.chooseObject(variantsListClientGrantResponseContent) { ... }
+//	}
+//	d.noVariant("ListClientGrantResponseContent", "array, object")
+//	return false
+func unionDecoder(g *jen.Group, t *model.Type) {
 	byShape := map[model.Shape][]int{}
 	var shapes []model.Shape
 	for i, v := range t.Variants {
@@ -91,100 +123,53 @@ func (e *typeEmitter) unionUnmarshal(t *model.Type) jen.Code {
 	for i, s := range shapes {
 		want[i] = s.String()
 	}
-	code := comment("UnmarshalJSON picks the variant by the shape of the data and, between objects, by their keys.")
-	code.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
-		g.Id("shape").Op(":=").Id("shapeOf").Call(jen.Id("data"))
-		g.Switch(jen.Id("shape")).BlockFunc(func(sw *jen.Group) {
-			for _, s := range shapes {
-				idx := byShape[s]
-				sw.Case(jen.Id(shapeConst(s))).BlockFunc(func(c *jen.Group) {
-					switch {
-					case s == model.ShapeObject && t.Discriminator != "":
-						chooseByDiscriminator(c, t, idx)
-					case len(idx) == 1:
-						decodeVariant(c, t, idx[0])
-					case s == model.ShapeObject:
-						e.chooseObject(c, t, idx)
-					default:
-						tryVariants(c, t, idx)
-					}
-				})
-			}
-		})
-		g.Return(jen.Op("&").Id("UnionError").Values(jen.Dict{
-			jen.Id("Type"):  jen.Lit(t.Name),
-			jen.Id("Shape"): jen.Id("shape").Dot("String").Call(),
-			jen.Id("Want"):  jen.Lit(strings.Join(want, ", ")),
-		}))
-	})
-	return code
-}
-
-func shapeConst(s model.Shape) string {
-	switch s {
-	case model.ShapeObject:
-		return "shapeObject"
-	case model.ShapeArray:
-		return "shapeArray"
-	case model.ShapeString:
-		return "shapeString"
-	case model.ShapeNumber:
-		return "shapeNumber"
-	}
-	return "shapeBool"
-}
-
-// decodeVariant decodes data as variant i and returns:
-//
-//	var v T
-//	if err := json.Unmarshal(data, &v); err != nil {
-//		return err
-//	}
-//	*u = Union{variant: i+1, vX: v}
-//	return nil
-func decodeVariant(g *jen.Group, t *model.Type, i int) {
-	v := t.Variants[i]
-	g.Var().Id("v").Add(goType(v.Type))
-	g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-	g.Op("*").Id("u").Op("=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): jen.Id("v")})
-	g.Return(jen.Nil())
-}
-
-// chooseByDiscriminator picks the object variant the discriminator
-// property names:
-//
-//	tag, _, err := discriminatorValue(data, "kind")
-//	switch tag {
-//	case "circle": ...
-//	}
-//	return &UnionError{...}
-func chooseByDiscriminator(g *jen.Group, t *model.Type, idx []int) {
-	g.List(jen.Id("tag"), jen.Id("_"), jen.Err()).Op(":=").Id("discriminatorValue").Call(jen.Id("data"), jen.Lit(t.Discriminator))
-	g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-	var tags []string
-	g.Switch(jen.Id("tag")).BlockFunc(func(sw *jen.Group) {
-		for _, i := range idx {
-			v := t.Variants[i]
-			var values []jen.Code
-			for _, tag := range v.Tags {
-				values = append(values, jen.Lit(tag))
-				tags = append(tags, strconv.Quote(tag))
-			}
-			sw.Case(values...).BlockFunc(func(c *jen.Group) { decodeVariant(c, t, i) })
+	noVariant := jen.Id("d").Dot("noVariant").Call(jen.Lit(t.Name), jen.Lit(strings.Join(want, ", ")))
+	g.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(sw *jen.Group) {
+		for _, s := range shapes {
+			idx := byShape[s]
+			sw.Case(shapeBytes(s)...).BlockFunc(func(c *jen.Group) {
+				switch {
+				case s == model.ShapeObject && t.Discriminator != "":
+					byDiscriminator(c, t, idx)
+				case len(idx) == 1:
+					takeVariant(c, t, idx[0])
+					return
+				case s == model.ShapeObject:
+					c.Switch(jen.Id("d").Dot("chooseObject").Call(jen.Id(variantsVar(t)))).BlockFunc(func(cs *jen.Group) {
+						for n, i := range idx {
+							cs.Case(jen.Lit(n)).BlockFunc(func(b *jen.Group) { takeVariant(b, t, i) })
+						}
+					})
+				default:
+					tryVariants(c, t, idx)
+				}
+				c.Add(noVariant.Clone())
+				c.Return(jen.False())
+			})
 		}
 	})
-	g.Return(jen.Op("&").Id("UnionError").Values(jen.Dict{
-		jen.Id("Type"):  jen.Lit(t.Name),
-		jen.Id("Shape"): jen.Lit("object whose "+t.Discriminator+" is ").Op("+").Qual("strconv", "Quote").Call(jen.Id("tag")),
-		jen.Id("Want"):  jen.Lit(t.Discriminator + " one of " + strings.Join(tags, ", ")),
-	}))
+	g.Add(noVariant)
+	g.Return(jen.False())
 }
 
-// chooseObject picks among object variants by their keys.
-func (e *typeEmitter) chooseObject(g *jen.Group, t *model.Type, idx []int) {
-	g.List(jen.Id("i"), jen.Err()).Op(":=").Id("chooseObjectVariant").Call(jen.Id("data"), jen.Index().Id("objectVariant").ValuesFunc(func(vs *jen.Group) {
-		for _, i := range idx {
-			v := t.Variants[i]
+// variantsVar names the table that tells a union's object variants apart.
+func variantsVar(t *model.Type) string { return "variants" + t.Name }
+
+// unionTables declares, for a union with several object variants and no
+// discriminator, what chooseObject needs to know of each.
+func unionTables(t *model.Type) jen.Code {
+	var objects []*model.Variant
+	for _, v := range t.Variants {
+		if v.Shape == model.ShapeObject {
+			objects = append(objects, v)
+		}
+	}
+	if len(objects) < 2 || t.Discriminator != "" {
+		return jen.Null()
+	}
+	code := commentf("%s tells the object variants of %s apart by their keys.", variantsVar(t), t.Name)
+	return code.Var().Id(variantsVar(t)).Op("=").Index().Id("objectVariant").ValuesFunc(func(vs *jen.Group) {
+		for _, v := range objects {
 			d := jen.Dict{}
 			if len(v.Properties) > 0 {
 				d[jen.Id("properties")] = jen.Index().String().ValuesFunc(func(l *jen.Group) {
@@ -205,30 +190,74 @@ func (e *typeEmitter) chooseObject(g *jen.Group, t *model.Type, idx []int) {
 			}
 			vs.Values(d)
 		}
-	}))
-	g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-	g.Switch(jen.Id("i")).BlockFunc(func(sw *jen.Group) {
-		for n, i := range idx {
-			sw.Case(jen.Lit(n)).BlockFunc(func(c *jen.Group) { decodeVariant(c, t, i) })
+	}).Line().Line()
+}
+
+// takeVariant decodes the value as variant i and keeps it:
+//
+//	var x T
+//	decodeT(&x, d)
+//	*v = Union{variant: i+1, vX: x}
+//	return true
+func takeVariant(g *jen.Group, t *model.Type, i int) {
+	v := t.Variants[i]
+	g.Var().Id("x").Add(goType(v.Type))
+	g.Add(decodeCall(v.Type, at(jen.Id("x"))))
+	g.Op("*").Id("v").Op("=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): jen.Id("x")})
+	g.Return(jen.True())
+}
+
+// byDiscriminator picks the object variant the discriminator property
+// names, read ahead of decoding:
+//
+//	switch d.discriminator("kind") {
+//	case "circle": ...
+//	}
+func byDiscriminator(g *jen.Group, t *model.Type, idx []int) {
+	g.Switch(jen.Id("d").Dot("discriminator").Call(jen.Lit(t.Discriminator))).BlockFunc(func(sw *jen.Group) {
+		for _, i := range idx {
+			var tags []jen.Code
+			for _, tag := range t.Variants[i].Tags {
+				tags = append(tags, jen.Lit(tag))
+			}
+			sw.Case(tags...).BlockFunc(func(c *jen.Group) { takeVariant(c, t, i) })
 		}
 	})
 }
 
-// tryVariants decodes same-shaped variants in order.
+// tryVariants decodes same-shaped variants in order, each from the value's
+// text with a lenient reader of its own:
+//
+//	start := d.pos
+//	raw := d.raw()
+//	var fallback Union
+//	decoded := false
+//	{
+//		d := newJSONReader(raw, nil)
+//		var x T
+//		decodeT(&x, d)
+//		if d.finish() == nil { ... validate; keep the first valid one ... }
+//	}
+//	if decoded { *v = fallback; return true }
+//	d.pos = start
 func tryVariants(g *jen.Group, t *model.Type, idx []int) {
-	g.Id("fallback").Op(":=").Op("*").Id("u")
+	g.Id("start").Op(":=").Id("d").Dot("pos")
+	g.Id("raw").Op(":=").Id("d").Dot("raw").Call()
+	g.Var().Id("fallback").Id(t.Name)
 	g.Id("decoded").Op(":=").False()
 	for _, i := range idx {
 		v := t.Variants[i]
 		g.BlockFunc(func(b *jen.Group) {
-			b.Var().Id("v").Add(goType(v.Type))
-			b.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")).Op("==").Nil()).BlockFunc(func(ok *jen.Group) {
-				ok.Id("candidate").Op(":=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): jen.Id("v")})
+			b.Id("d").Op(":=").Id("newJSONReader").Call(jen.Id("raw"), jen.Nil())
+			b.Var().Id("x").Add(goType(v.Type))
+			b.Add(decodeCall(v.Type, at(jen.Id("x"))))
+			b.If(jen.Id("d").Dot("finish").Call().Op("==").Nil()).BlockFunc(func(ok *jen.Group) {
+				ok.Id("candidate").Op(":=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): jen.Id("x")})
 				ok.Var().Id("c").Id("validator")
 				ok.Id("candidate").Dot("validate").Call(jen.Op("&").Id("c"), jen.Nil())
 				ok.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Lit(0)).Block(
-					jen.Op("*").Id("u").Op("=").Id("candidate"),
-					jen.Return(jen.Nil()),
+					jen.Op("*").Id("v").Op("=").Id("candidate"),
+					jen.Return(jen.True()),
 				)
 				ok.If(jen.Op("!").Id("decoded")).Block(
 					jen.List(jen.Id("fallback"), jen.Id("decoded")).Op("=").List(jen.Id("candidate"), jen.True()),
@@ -236,7 +265,8 @@ func tryVariants(g *jen.Group, t *model.Type, idx []int) {
 			})
 		})
 	}
-	g.If(jen.Id("decoded")).Block(jen.Op("*").Id("u").Op("=").Id("fallback"), jen.Return(jen.Nil()))
+	g.If(jen.Id("decoded")).Block(jen.Op("*").Id("v").Op("=").Id("fallback"), jen.Return(jen.True()))
+	g.Id("d").Dot("pos").Op("=").Id("start")
 }
 
 // unionChecks validates the variant held.
