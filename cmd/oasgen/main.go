@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/oasgen/oasgen/generator"
@@ -20,6 +21,12 @@ import (
 )
 
 func main() {
+	// Keep the heap of a run on a large spec under a few hundred MB: the
+	// collector works harder near the limit instead of letting the files
+	// rendered side by side grow the heap. GOMEMLIMIT overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(256 << 20)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
