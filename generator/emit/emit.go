@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -39,7 +40,7 @@ type Options struct {
 // Files renders the whole package: the package comment, the types with
 // their validators, their JSON codecs, the client and server when asked
 // for, and the runtime support, sorted by file name. The files are built
-// and formatted concurrently: they share nothing but the read-only IR.
+// and formatted concurrently (they share nothing but the read-only IR).
 func Files(api *model.API, opts Options) ([]File, error) {
 	client := opts.Client && len(api.Operations) > 0
 	server := opts.Server && len(api.Operations) > 0
@@ -62,33 +63,41 @@ func Files(api *model.API, opts Options) ([]File, error) {
 		sources = append(sources, src)
 	}
 
-	files := make([]File, len(builders)+len(sources))
-	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	i := 0
-	for name, build := range builders {
-		at := i
-		wg.Go(func() {
-			var buf bytes.Buffer
-			if err := build().Render(&buf); err != nil {
-				errs[at] = fmt.Errorf("emit %s: %w", name, err)
-				return
-			}
-			files[at] = File{Name: name, Content: buf.Bytes()}
-		})
-		i++
+	// Render the large files on as many workers as there are CPUs, no
+	// more: each file's syntax tree is held until it is formatted, so the
+	// number in flight bounds the memory a large spec takes.
+	var names []string // largest first, so that the last to finish is small
+	for _, name := range []string{"types.go", "json.go", "server.go", "client.go", "doc.go"} {
+		if builders[name] != nil {
+			names = append(names, name)
+		}
 	}
-	for _, src := range sources {
-		at := i
+	files := make([]File, len(names), len(names)+len(sources))
+	errs := make([]error, len(names))
+	work := make(chan int, len(names))
+	for i := range names {
+		work <- i
+	}
+	close(work)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
 		wg.Go(func() {
-			content, err := runtimeFile(opts.Package, src)
-			files[at], errs[at] = File{Name: src.Name, Content: content}, err
+			for i := range work {
+				var buf bytes.Buffer
+				if err := builders[names[i]]().Render(&buf); err != nil {
+					errs[i] = fmt.Errorf("emit %s: %w", names[i], err)
+					continue
+				}
+				files[i] = File{Name: names[i], Content: buf.Bytes()}
+			}
 		})
-		i++
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	for _, src := range sources {
+		files = append(files, File{Name: src.Name, Content: runtimeFile(opts.Package, src)})
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	for i := 1; i < len(files); i++ {
@@ -139,12 +148,12 @@ func docFile(api *model.API, opts Options) *jen.File {
 // The templates are gofmt'd where they stand (make vet checks them), and a
 // header and package clause above their imports change nothing gofmt
 // cares about, so the text is not formatted again.
-func runtimeFile(pkg string, src templates.Source) ([]byte, error) {
+func runtimeFile(pkg string, src templates.Source) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(Header) + len(pkg) + len(src.Body) + 16)
 	buf.WriteString(Header + "\n\npackage " + pkg + "\n")
 	buf.Write(src.Body)
-	return buf.Bytes(), nil
+	return buf.Bytes()
 }
 
 // comment renders a plain-text doc as // lines wrapped at 80 columns,
