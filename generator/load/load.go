@@ -218,17 +218,33 @@ func loadError(path string, data []byte, err error) error {
 		line, _ := strconv.Atoi(m[1])
 		// The parser counts a line past the end for an unterminated value.
 		line = min(line, 1+bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")))
-		syntax := "YAML"
+		syntax, detail := "YAML", m[2]
 		if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 			syntax = "JSON"
+		} else if startsWithTab(data, line) && !strings.Contains(detail, "tab") {
+			// The library's wording for a line indented with tabs alone
+			// never says what is wrong with it.
+			detail += " (the line is indented with a tab; YAML indents with spaces only)"
 		}
-		return &Error{Pos: Pos{File: path, Line: line}, Msg: "invalid " + syntax + ": " + m[2]}
+		return &Error{Pos: Pos{File: path, Line: line}, Msg: "invalid " + syntax + ": " + detail}
 	}
 	if ref := danglingRef(msg); ref != "" {
 		return &Error{Pos: findRef(path, data, ref), Msg: fmt.Sprintf("$ref %q points at nothing", ref)}
 	}
 	msg = strings.TrimPrefix(msg, "failed to unmarshal data: ")
 	return &Error{Pos: Pos{File: path, Line: 1, Column: 1}, Msg: "cannot load spec: " + msg}
+}
+
+// startsWithTab reports whether line n (1-based) of data begins with a tab.
+func startsWithTab(data []byte, n int) bool {
+	for i := 1; i < n; i++ {
+		_, rest, ok := bytes.Cut(data, []byte("\n"))
+		if !ok {
+			return false
+		}
+		data = rest
+	}
+	return len(data) > 0 && data[0] == '\t'
 }
 
 var (
