@@ -229,7 +229,7 @@ func loadError(path string, data []byte, err error) error {
 		return &Error{Pos: Pos{File: path, Line: line}, Msg: "invalid " + syntax + ": " + detail}
 	}
 	if ref := danglingRef(msg); ref != "" {
-		return &Error{Pos: findRef(path, data, ref), Msg: fmt.Sprintf("$ref %q points at nothing", ref)}
+		return &Error{Pos: findRefInFiles(path, data, ref), Msg: fmt.Sprintf("$ref %q points at nothing", ref)}
 	}
 	msg = strings.TrimPrefix(msg, "failed to unmarshal data: ")
 	return &Error{Pos: Pos{File: path, Line: 1, Column: 1}, Msg: "cannot load spec: " + msg}
@@ -271,6 +271,39 @@ func danglingRef(msg string) string {
 		return m[1]
 	}
 	return ""
+}
+
+// findRefInFiles locates `$ref: ref` in the main file or, when it is not
+// there, in the local files the main file refers to (and those they refer
+// to): kin-openapi does not say which file holds a dangling $ref.
+func findRefInFiles(path string, data []byte, ref string) Pos {
+	seen := map[string]bool{filepath.Clean(path): true}
+	queue := []string{path}
+	sources := map[string][]byte{path: data}
+	for len(queue) > 0 && len(seen) <= 64 {
+		file := queue[0]
+		queue = queue[1:]
+		src := sources[file]
+		if pos := findRef(file, src, ref); pos.Line != 1 || pos.Column != 1 || bytes.Contains(src, []byte(ref)) {
+			return pos
+		}
+		for _, m := range refValue.FindAllSubmatch(src, -1) {
+			target, _, _ := strings.Cut(string(m[1]), "#")
+			if target == "" || strings.Contains(target, "://") {
+				continue
+			}
+			next := filepath.Clean(filepath.Join(filepath.Dir(file), target))
+			if seen[next] {
+				continue
+			}
+			seen[next] = true
+			if b, err := os.ReadFile(next); err == nil {
+				sources[next] = b
+				queue = append(queue, next)
+			}
+		}
+	}
+	return Pos{File: path, Line: 1, Column: 1}
 }
 
 // findRef locates `$ref: ref` in the source, in YAML or JSON spelling.
