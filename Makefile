@@ -34,8 +34,12 @@ FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzGenerate -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generator
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./generated/clientgrants
-	$(GO) test -run '^$$' -fuzz FuzzCodecDecode -fuzztime $(FUZZTIME) ./generated/clientgrants
-	$(GO) test -run '^$$' -fuzz FuzzCodecEncode -fuzztime $(FUZZTIME) ./generated/clientgrants
+	$(GO) test -run '^$$' -fuzz FuzzCodecDecode -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generated/clientgrants
+	$(GO) test -run '^$$' -fuzz FuzzCodecEncode -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generated/clientgrants
+	$(GO) test -run '^$$' -fuzz FuzzReaderString -fuzztime $(FUZZTIME) ./templates
+	$(GO) test -run '^$$' -fuzz FuzzReaderNumber -fuzztime $(FUZZTIME) ./templates
+	$(GO) test -run '^$$' -fuzz FuzzSkip -fuzztime $(FUZZTIME) ./templates
+	$(GO) test -run '^$$' -fuzz FuzzWriterString -fuzztime $(FUZZTIME) ./templates
 	$(GO) test -run '^$$' -fuzz FuzzServer -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./cmd/clientgrants-fake
 
 fmt:
