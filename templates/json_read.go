@@ -166,7 +166,9 @@ func (d *jsonReader) literal(word string) bool {
 // decodeNullable, which takes the null first.)
 func (d *jsonReader) nullValue() {
 	if d.check != nil {
-		d.check.violations = append(d.check.violations, Violation{Path: d.where(), Message: "must not be null"})
+		where := d.where()
+		d.check.violations = append(d.check.violations, Violation{Path: where, Message: "must not be null"})
+		d.check.rejected = append(d.check.rejected, where)
 	}
 	if !d.literal("null") && d.check != nil {
 		d.check.violations = d.check.violations[:len(d.check.violations)-1]
@@ -205,7 +207,9 @@ func (d *jsonReader) reject(msg string) {
 	}
 	if d.check != nil {
 		start := len(d.check.violations)
-		d.check.violations = append(d.check.violations, Violation{Path: d.where(), Message: msg})
+		where := d.where()
+		d.check.violations = append(d.check.violations, Violation{Path: where, Message: msg})
+		d.check.rejected = append(d.check.rejected, where)
 		d.skip()
 		if d.err != nil { // the value itself was malformed: that is the answer
 			d.check.violations = d.check.violations[:start]

@@ -138,11 +138,19 @@ func isPlainKey(k string) bool {
 // validator collects violations while a value is walked.
 type validator struct {
 	violations []Violation
+	// rejected lists the paths whose values a strict reader refused (a
+	// wrong kind, a null): the zero value left there is not checked again,
+	// which would only repeat the problem in other words.
+	rejected []string
 }
 
 // report records that the value at p breaks a constraint.
 func (v *validator) report(p *path, message string) {
-	v.violations = append(v.violations, Violation{Path: p.String(), Message: message})
+	where := p.String()
+	if len(v.rejected) > 0 && slices.Contains(v.rejected, where) {
+		return
+	}
+	v.violations = append(v.violations, Violation{Path: where, Message: message})
 }
 
 // err returns the collected violations as a *ValidationError, or nil. A
