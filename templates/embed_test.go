@@ -161,8 +161,8 @@ func TestIdentifiers(t *testing.T) {
 		"Opt", "NewOpt", "Nullable", "NewNullable", "NewNull",
 		"ValidationError", "Violation", "validator", "path", "pathKind", "fieldSegment",
 		"minimum", "maximum", "multipleOf", "uniqueItems", "uniqueItemsJSON", "formatNumber",
-		"trimJSONSpace", "objectVariant", "queryParams", "encodeFunc",
-		"chooseObjectVariant", "UnionError", "decodeString", "encodeExtra",
+		"objectVariant", "queryParams", "encodeFunc",
+		"UnionError", "decodeString", "encodeExtra", "bestObjectVariant",
 		"jsonReader", "jsonWriter", "DecodeError", "decodeArray", "encodeArray", "maxJSONDepth",
 	} {
 		if _, ok := slices.BinarySearch(ids, want); !ok {

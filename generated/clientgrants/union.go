@@ -8,61 +8,6 @@ import (
 	"strings"
 )
 
-// jsonShape is the kind of a JSON value, told by its first byte.
-type jsonShape uint8
-
-const (
-	shapeInvalid jsonShape = iota
-	shapeNull
-	shapeBool
-	shapeNumber
-	shapeString
-	shapeArray
-	shapeObject
-)
-
-// String names the shape as JSON Schema names types.
-func (s jsonShape) String() string {
-	switch s {
-	case shapeNull:
-		return "null"
-	case shapeBool:
-		return "boolean"
-	case shapeNumber:
-		return "number"
-	case shapeString:
-		return "string"
-	case shapeArray:
-		return "array"
-	case shapeObject:
-		return "object"
-	}
-	return "invalid JSON"
-}
-
-// shapeOf classifies the JSON value in data without decoding it.
-func shapeOf(data []byte) jsonShape {
-	data = trimJSONSpace(data)
-	if len(data) == 0 {
-		return shapeInvalid
-	}
-	switch c := data[0]; {
-	case c == '{':
-		return shapeObject
-	case c == '[':
-		return shapeArray
-	case c == '"':
-		return shapeString
-	case c == 't' || c == 'f':
-		return shapeBool
-	case c == 'n':
-		return shapeNull
-	case c == '-' || (c >= '0' && c <= '9'):
-		return shapeNumber
-	}
-	return shapeInvalid
-}
-
 // objectVariant describes one object-shaped member of a oneOf or anyOf, as
 // far as choosing between members needs: its declared properties, which of
 // them are required, and whether it forbids other properties.
@@ -72,25 +17,15 @@ type objectVariant struct {
 	closed     bool
 }
 
-// chooseObjectVariant returns the index of the variant that fits the keys of
-// the JSON object in data best, or -1 when none can hold it. A variant is out
-// when a required key is missing or, if it is closed, when the object has a
-// key it does not declare (unless no variant takes every key, in which case
-// the undeclared keys are ignored, so that a client survives a server that
-// adds a property). Among the rest, the one that declares more of the
-// object's keys wins; on a tie, the one with fewer declared properties (the
-// tighter fit); then the earlier one.
-func chooseObjectVariant(data []byte, variants []objectVariant) (int, error) {
-	d := newJSONReader(string(data), nil)
-	i := d.chooseObject(variants)
-	if d.err == nil {
-		d.skip()
-	}
-	return i, d.finish()
-}
-
-// chooseObject applies chooseObjectVariant to the object at d.pos without
-// consuming it; a syntax error is left in d.err.
+// chooseObject returns the index of the variant that fits the keys of the
+// JSON object at d.pos best, or -1 when none can hold it, reading ahead
+// without consuming the object (a syntax error is left in d.err). A variant
+// is out when a required key is missing or, if it is closed, when the
+// object has a key it does not declare (unless no variant takes every key,
+// in which case the undeclared keys are ignored, so that a client survives
+// a server that adds a property). Among the rest, the one that declares
+// more of the object's keys wins; on a tie, the one with fewer declared
+// properties (the tighter fit); then the earlier one.
 func (d *jsonReader) chooseObject(variants []objectVariant) int {
 	var buf [32]string
 	keys, ok := d.objectKeys(buf[:0])
@@ -222,28 +157,3 @@ type UnionError struct {
 func (e *UnionError) Error() string {
 	return fmt.Sprintf("%s: a JSON %s matches none of its variants (%s)", e.Type, e.Shape, e.Want)
 }
-
-// discriminatorValue returns the string value of the discriminator
-// property of the JSON object in data, and whether it has one.
-func discriminatorValue(data []byte, property string) (string, bool, error) {
-	d := newJSONReader(string(data), nil)
-	tag := d.discriminator(property)
-	d.skip()
-	if err := d.finish(); err != nil {
-		return "", false, err
-	}
-	return tag, tag != "", nil
-}
-
-// trimJSONSpace strips the white space JSON allows around a value.
-func trimJSONSpace(data []byte) []byte {
-	for len(data) > 0 && isJSONSpace(data[0]) {
-		data = data[1:]
-	}
-	for len(data) > 0 && isJSONSpace(data[len(data)-1]) {
-		data = data[:len(data)-1]
-	}
-	return data
-}
-
-func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
