@@ -2,7 +2,6 @@ package templates
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
@@ -367,13 +366,20 @@ func writeAuth0Error(w http.ResponseWriter, r *http.Request, e *Error) {
 	if msg == "" {
 		msg = name
 	}
-	body, _ := json.Marshal(struct { // strings and an int cannot fail to encode
-		StatusCode int    `json:"statusCode"`
-		Error      string `json:"error"`
-		Message    string `json:"message"`
-		ErrorCode  string `json:"errorCode,omitempty"`
-	}{status, name, msg, e.Code})
-	sendJSON(w, status, append(body, '\n'))
+	jw := getWriter()
+	defer putWriter(jw)
+	jw.buf = append(jw.buf, `{"statusCode":`...)
+	jw.buf = strconv.AppendInt(jw.buf, int64(status), 10)
+	jw.key(`"error":`)
+	jw.string(name)
+	jw.key(`"message":`)
+	jw.string(msg)
+	if e.Code != "" {
+		jw.key(`"errorCode":`)
+		jw.string(e.Code)
+	}
+	jw.buf = append(jw.buf, "}\n"...)
+	sendJSON(w, status, jw.buf)
 }
 
 // parseInt reads a parameter as a 64-bit integer, reporting a violation at p

@@ -4,7 +4,6 @@ package clientgrants
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
@@ -369,13 +368,20 @@ func writeAuth0Error(w http.ResponseWriter, r *http.Request, e *Error) {
 	if msg == "" {
 		msg = name
 	}
-	body, _ := json.Marshal(struct { // strings and an int cannot fail to encode
-		StatusCode int    `json:"statusCode"`
-		Error      string `json:"error"`
-		Message    string `json:"message"`
-		ErrorCode  string `json:"errorCode,omitempty"`
-	}{status, name, msg, e.Code})
-	sendJSON(w, status, append(body, '\n'))
+	jw := getWriter()
+	defer putWriter(jw)
+	jw.buf = append(jw.buf, `{"statusCode":`...)
+	jw.buf = strconv.AppendInt(jw.buf, int64(status), 10)
+	jw.key(`"error":`)
+	jw.string(name)
+	jw.key(`"message":`)
+	jw.string(msg)
+	if e.Code != "" {
+		jw.key(`"errorCode":`)
+		jw.string(e.Code)
+	}
+	jw.buf = append(jw.buf, "}\n"...)
+	sendJSON(w, status, jw.buf)
 }
 
 // parseInt reads a parameter as a 64-bit integer, reporting a violation at p
