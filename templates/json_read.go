@@ -165,14 +165,18 @@ func (d *jsonReader) literal(word string) bool {
 // as encoding/json does. (Where null is allowed, decoding goes through
 // decodeNullable, which takes the null first.)
 func (d *jsonReader) nullValue() {
-	if d.check != nil {
-		where := d.where()
-		d.check.violations = append(d.check.violations, Violation{Path: where, Message: "must not be null"})
-		d.check.rejected = append(d.check.rejected, where)
+	if d.literal("null") && d.check != nil {
+		d.refuse("must not be null")
 	}
-	if !d.literal("null") && d.check != nil {
-		d.check.violations = d.check.violations[:len(d.check.violations)-1]
-	}
+}
+
+// refuse records, on a strict reader, that the value where the reader is
+// does not fit, and marks its path so that the checks of the zero left in
+// its place stay quiet.
+func (d *jsonReader) refuse(msg string) {
+	where := d.where()
+	d.check.violations = append(d.check.violations, Violation{Path: where, Message: msg})
+	d.check.rejected = append(d.check.rejected, where)
 }
 
 // null consumes a JSON null if one comes next.
@@ -207,9 +211,7 @@ func (d *jsonReader) reject(msg string) {
 	}
 	if d.check != nil {
 		start := len(d.check.violations)
-		where := d.where()
-		d.check.violations = append(d.check.violations, Violation{Path: where, Message: msg})
-		d.check.rejected = append(d.check.rejected, where)
+		d.refuse(msg)
 		d.skip()
 		if d.err != nil { // the value itself was malformed: that is the answer
 			d.check.violations = d.check.violations[:start]
@@ -737,7 +739,7 @@ func decodeInt64(dst *int64, d *jsonReader) bool {
 	if err != nil {
 		d.pos = start
 		d.space()
-		d.rejectNumber(text, "an integer")
+		d.reject("must be " + "an integer" + ", not " + text)
 		return false
 	}
 	*dst = n
@@ -769,11 +771,6 @@ func parseSmallInt(text string) (int64, bool) {
 	return n, true
 }
 
-// rejectNumber handles a number (at d.pos again) that the target cannot hold.
-func (d *jsonReader) rejectNumber(text, want string) {
-	d.reject("must be " + want + ", not " + text)
-}
-
 // decodeInt32 reads an integer that fits in int32 into dst.
 func decodeInt32(dst *int32, d *jsonReader) bool {
 	start := d.pos
@@ -787,7 +784,7 @@ func decodeInt32(dst *int32, d *jsonReader) bool {
 		text, _ := d.number()
 		d.pos = start
 		d.space()
-		d.rejectNumber(text, "a 32-bit integer")
+		d.reject("must be " + "a 32-bit integer" + ", not " + text)
 		return false
 	}
 	*dst = int32(n)
@@ -820,7 +817,7 @@ func decodeFloat(dst *float64, d *jsonReader, bits int) bool {
 	if err != nil {
 		d.pos = start
 		d.space()
-		d.rejectNumber(text, "a number in range")
+		d.reject("must be " + "a number in range" + ", not " + text)
 		return false
 	}
 	*dst = f
@@ -872,6 +869,12 @@ func decodeRawJSON(dst *json.RawMessage, d *jsonReader) bool {
 // decodeExternal reads a value of a type named by x-go-type through
 // encoding/json: the generator knows nothing of its shape.
 func decodeExternal[T any](dst *T, d *jsonReader) bool {
+	return decodeWithJSON(dst, d)
+}
+
+// decodeWithJSON reads one value into dst with encoding/json, for types
+// the generator knows nothing of.
+func decodeWithJSON(dst any, d *jsonReader) bool {
 	start := d.pos
 	text := d.raw()
 	if d.err != nil {

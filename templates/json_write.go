@@ -47,19 +47,11 @@ func putWriter(w *jsonWriter) {
 
 // marshalJSON encodes v into a new slice: the entry point of the generated
 // MarshalJSON methods.
-func marshalJSON(v jsonEncodable) ([]byte, error) {
-	w := getWriter()
-	v.encodeJSON(w)
-	out, err := slices.Clone(w.buf), w.err
-	putWriter(w)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
+func marshalJSON(v jsonEncodable) ([]byte, error) { return encodeJSONBytes(v.encodeJSON) }
 
-// encodeBody encodes a request body with encode into a new slice.
-func encodeBody(encode func(w *jsonWriter)) ([]byte, error) {
+// encodeJSONBytes encodes with encode, in a pooled buffer, into a new slice:
+// what MarshalJSON returns and what a client sends as a body.
+func encodeJSONBytes(encode func(w *jsonWriter)) ([]byte, error) {
 	w := getWriter()
 	encode(w)
 	out, err := slices.Clone(w.buf), w.err
@@ -80,10 +72,15 @@ func (w *jsonWriter) fail(err error) {
 // key starts an object member: a comma unless it is the first, then the
 // quoted, escaped key and its colon, given precomputed as `"name":`.
 func (w *jsonWriter) key(quoted string) {
+	w.member()
+	w.buf = append(w.buf, quoted...)
+}
+
+// member starts an object member: a comma unless it is the first.
+func (w *jsonWriter) member() {
 	if n := len(w.buf); n > 0 && w.buf[n-1] != '{' {
 		w.buf = append(w.buf, ',')
 	}
-	w.buf = append(w.buf, quoted...)
 }
 
 // null writes a JSON null.
@@ -293,7 +290,11 @@ func (w *jsonWriter) rawString(s string) {
 
 // encodeExternal writes a value of a type named by x-go-type through
 // encoding/json: the generator knows nothing of its shape.
-func encodeExternal[T any](v *T, w *jsonWriter) {
+func encodeExternal[T any](v *T, w *jsonWriter) { encodeWithJSON(v, w) }
+
+// encodeWithJSON writes v with encoding/json, for types the generator
+// knows nothing of.
+func encodeWithJSON(v any, w *jsonWriter) {
 	data, err := json.Marshal(v)
 	if err != nil {
 		w.fail(err)
@@ -370,9 +371,7 @@ func encodeExtra(w *jsonWriter, extra map[string]json.RawMessage, known func(str
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if n := len(w.buf); w.buf[n-1] != '{' {
-			w.buf = append(w.buf, ',')
-		}
+		w.member()
 		w.string(k)
 		w.buf = append(w.buf, ':')
 		if v := extra[k]; v == nil || !w.compact(string(v)) {

@@ -465,7 +465,7 @@ func TestEncodeExtra(t *testing.T) {
 	}
 }
 
-// marshalJSON and encodeBody return a slice of their own: the pooled
+// marshalJSON and encodeJSONBytes return a slice of their own: the pooled
 // buffer is reused by the next call, which must not change the last result.
 func TestMarshalJSONAndEncodeBody(t *testing.T) {
 	v := wrRecords[1]
@@ -495,15 +495,15 @@ func TestMarshalJSONAndEncodeBody(t *testing.T) {
 	if data, err := marshalJSON(&v); err != nil || !bytes.Equal(data, want) {
 		t.Fatalf("after an error: %s, %v", data, err)
 	}
-	body, err := encodeBody(func(w *jsonWriter) { v.encodeJSON(w) })
+	body, err := encodeJSONBytes(func(w *jsonWriter) { v.encodeJSON(w) })
 	if err != nil || !bytes.Equal(body, want) {
-		t.Fatalf("encodeBody = %s, %v", body, err)
+		t.Fatalf("encodeJSONBytes = %s, %v", body, err)
 	}
-	if body, err := encodeBody(func(w *jsonWriter) { bad.encodeJSON(w) }); body != nil || err == nil {
-		t.Fatalf("encodeBody(-Inf) = %s, %v", body, err)
+	if body, err := encodeJSONBytes(func(w *jsonWriter) { bad.encodeJSON(w) }); body != nil || err == nil {
+		t.Fatalf("encodeJSONBytes(-Inf) = %s, %v", body, err)
 	}
-	if body, err := encodeBody(func(w *jsonWriter) { w.null() }); err != nil || string(body) != "null" {
-		t.Fatalf("encodeBody after an error = %s, %v", body, err)
+	if body, err := encodeJSONBytes(func(w *jsonWriter) { w.null() }); err != nil || string(body) != "null" {
+		t.Fatalf("encodeJSONBytes after an error = %s, %v", body, err)
 	}
 }
 

@@ -2,7 +2,6 @@ package templates
 
 import (
 	"encoding/json"
-	"slices"
 	"time"
 )
 
@@ -142,47 +141,34 @@ func decodeValue(d *jsonReader, dst any) {
 	case *json.RawMessage:
 		decodeRawJSON(v, d)
 	default:
-		start := d.pos
-		text := d.raw()
-		if d.err == nil {
-			if err := json.Unmarshal([]byte(text), dst); err != nil {
-				d.pos = start
-				d.space()
-				d.reject("does not fit: " + err.Error())
-			}
-		}
+		decodeWithJSON(dst, d)
 	}
 }
 
 // marshalValue encodes v like decodeValue decodes it.
 func marshalValue(v any) ([]byte, error) {
-	if e, ok := v.(jsonEncodable); ok {
-		return marshalJSON(e)
-	}
-	w := getWriter()
-	defer putWriter(w)
-	switch x := v.(type) {
-	case *string:
-		encodeString(x, w)
-	case *bool:
-		encodeBool(x, w)
-	case *int64:
-		encodeInt64(x, w)
-	case *int32:
-		encodeInt32(x, w)
-	case *float64:
-		encodeFloat64(x, w)
-	case *float32:
-		encodeFloat32(x, w)
-	case *time.Time:
-		encodeTime(x, w)
-	case *json.RawMessage:
-		encodeRawJSON(x, w)
-	default:
-		return json.Marshal(v)
-	}
-	if w.err != nil {
-		return nil, w.err
-	}
-	return slices.Clone(w.buf), nil
+	return encodeJSONBytes(func(w *jsonWriter) {
+		switch x := v.(type) {
+		case jsonEncodable:
+			x.encodeJSON(w)
+		case *string:
+			encodeString(x, w)
+		case *bool:
+			encodeBool(x, w)
+		case *int64:
+			encodeInt64(x, w)
+		case *int32:
+			encodeInt32(x, w)
+		case *float64:
+			encodeFloat64(x, w)
+		case *float32:
+			encodeFloat32(x, w)
+		case *time.Time:
+			encodeTime(x, w)
+		case *json.RawMessage:
+			encodeRawJSON(x, w)
+		default:
+			encodeWithJSON(v, w)
+		}
+	})
 }

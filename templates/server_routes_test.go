@@ -15,14 +15,7 @@ import (
 // anyJSON encodes v with encoding/json, for tests that need a body of no
 // generated type.
 func anyJSON(v any) jsonEncodable {
-	return encodeFunc(func(w *jsonWriter) {
-		data, err := json.Marshal(v)
-		if err != nil {
-			w.fail(err)
-			return
-		}
-		w.buf = append(w.buf, data...)
-	})
+	return encodeFunc(func(w *jsonWriter) { encodeWithJSON(v, w) })
 }
 
 func TestRespond(t *testing.T) {

@@ -55,10 +55,8 @@ func (d *jsonReader) chooseObject(variants []objectVariant) int {
 // reading ahead without consuming it. It returns false on a syntax error
 // (left in d.err) or when the value is not an object.
 func (d *jsonReader) objectKeys(keys []string) ([]string, bool) {
-	ahead := *d
-	ahead.at = nil // keep d's path as it is
-	if ahead.peek() != '{' || !ahead.enter(fieldSegment) {
-		d.err = ahead.err
+	ahead, ok := d.lookAhead()
+	if !ok {
 		return keys, false
 	}
 	for ahead.nextKey() {
@@ -71,12 +69,24 @@ func (d *jsonReader) objectKeys(keys []string) ([]string, bool) {
 	return keys, d.err == nil
 }
 
-// discriminator returns the string value of the property name in the
-// object at d.pos, reading ahead without consuming it; "" when it has none.
-func (d *jsonReader) discriminator(name string) string {
+// lookAhead returns a copy of d that has entered the object at d.pos, to
+// read ahead without consuming it, and whether there is one; a syntax
+// error on the way in is passed back to d.
+func (d *jsonReader) lookAhead() (jsonReader, bool) {
 	ahead := *d
 	ahead.at = nil // keep d's path as it is
 	if ahead.peek() != '{' || !ahead.enter(fieldSegment) {
+		d.err = ahead.err
+		return ahead, false
+	}
+	return ahead, true
+}
+
+// discriminator returns the string value of the property name in the
+// object at d.pos, reading ahead without consuming it; "" when it has none.
+func (d *jsonReader) discriminator(name string) string {
+	ahead, ok := d.lookAhead()
+	if !ok {
 		return ""
 	}
 	tag := ""
