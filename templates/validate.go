@@ -159,6 +159,15 @@ func (v *validator) err() error {
 	if len(v.violations) == 0 {
 		return nil
 	}
+	return v.distinct()
+}
+
+// distinct is err's slow path, kept out of line: err is called by every
+// Validate method, and inlining this loop into each of them made large
+// generated packages markedly slower to compile.
+//
+//go:noinline
+func (v *validator) distinct() error {
 	out := v.violations[:0:0]
 	for _, x := range v.violations {
 		if !slices.Contains(out, x) {
