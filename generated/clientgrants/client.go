@@ -66,7 +66,7 @@ type ClientGrantsService struct {
 // read:client_grants.
 func (s *ClientGrantsService) List(ctx context.Context, params ListClientGrantsRequestParameters) (ListClientGrantResponseContent, error) {
 	var result ListClientGrantResponseContent
-	c := &validator{}
+	c := &validator{request: true}
 	params.validate(c, nil)
 	if err := c.err(); err != nil {
 		return result, fmt.Errorf("get_client-grants: invalid request: %w", err)
@@ -188,7 +188,7 @@ func (s *ClientGrantsService) ListAll(ctx context.Context, params ListClientGran
 // create:client_grants.
 func (s *ClientGrantsService) Create(ctx context.Context, body CreateClientGrantRequestContent) (CreateClientGrantResponseContent, error) {
 	var result CreateClientGrantResponseContent
-	c := &validator{}
+	c := &validator{request: true}
 	body.validate(c, nil)
 	if err := c.err(); err != nil {
 		return result, fmt.Errorf("post_client-grants: invalid request: %w", err)
@@ -231,7 +231,7 @@ func (s *ClientGrantsService) Create(ctx context.Context, body CreateClientGrant
 // read:client_grants.
 func (s *ClientGrantsService) Get(ctx context.Context, id string) (GetClientGrantResponseContent, error) {
 	var result GetClientGrantResponseContent
-	c := &validator{}
+	c := &validator{request: true}
 	var p *path
 	{
 		fp := p.field("id")
@@ -266,7 +266,7 @@ func (s *ClientGrantsService) Get(ctx context.Context, id string) (GetClientGran
 // update:client_grants.
 func (s *ClientGrantsService) Update(ctx context.Context, id string, body UpdateClientGrantRequestContent) (UpdateClientGrantResponseContent, error) {
 	var result UpdateClientGrantResponseContent
-	c := &validator{}
+	c := &validator{request: true}
 	var p *path
 	{
 		fp := p.field("id")
@@ -316,7 +316,7 @@ func (s *ClientGrantsService) Update(ctx context.Context, id string, body Update
 // Authentication: bearerAuth, or oAuth2ClientCredentials with scope
 // delete:client_grants.
 func (s *ClientGrantsService) Delete(ctx context.Context, id string) error {
-	c := &validator{}
+	c := &validator{request: true}
 	var p *path
 	{
 		fp := p.field("id")
@@ -355,7 +355,7 @@ type ClientGrantsOrganizationsService struct {
 // read:organization_client_grants.
 func (s *ClientGrantsOrganizationsService) List(ctx context.Context, id string, params ListClientGrantOrganizationsRequestParameters) (ListClientGrantOrganizationsResponseContent, error) {
 	var result ListClientGrantOrganizationsResponseContent
-	c := &validator{}
+	c := &validator{request: true}
 	var p *path
 	{
 		fp := p.field("id")

@@ -243,7 +243,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	c := &validator{}
+	c := &validator{request: true}
 	var p *path
 	var params ListClientGrantsRequestParameters
 	var query queryParams
@@ -340,7 +340,7 @@ func (s *server) serveClientGrantsCreate(w http.ResponseWriter, r *http.Request)
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	c := &validator{}
+	c := &validator{request: true}
 	data, mediaType, herr := s.core.readBody(w, r, []string{"application/json", "application/x-www-form-urlencoded"}, false)
 	if herr != nil {
 		s.core.fail(w, r, operation, herr)
@@ -385,7 +385,7 @@ func (s *server) serveClientGrantsGet(w http.ResponseWriter, r *http.Request) {
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	c := &validator{}
+	c := &validator{request: true}
 	var id string
 	id = r.PathValue("p0")
 	if err := c.err(); err != nil {
@@ -409,7 +409,7 @@ func (s *server) serveClientGrantsUpdate(w http.ResponseWriter, r *http.Request)
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	c := &validator{}
+	c := &validator{request: true}
 	var id string
 	id = r.PathValue("p0")
 	data, mediaType, herr := s.core.readBody(w, r, []string{"application/json", "application/x-www-form-urlencoded"}, false)
@@ -456,7 +456,7 @@ func (s *server) serveClientGrantsDelete(w http.ResponseWriter, r *http.Request)
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	c := &validator{}
+	c := &validator{request: true}
 	var id string
 	id = r.PathValue("p0")
 	if err := c.err(); err != nil {
@@ -481,7 +481,7 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	c := &validator{}
+	c := &validator{request: true}
 	var p *path
 	var id string
 	id = r.PathValue("p0")

@@ -144,6 +144,10 @@ type validator struct {
 	// wrong kind, a null): the zero value left there is not checked again,
 	// which would only repeat the problem in other words.
 	rejected []string
+	// request is set when the value is a request on its way to or into
+	// the server: readOnly properties are refused there, and required
+	// writeOnly ones required.
+	request bool
 }
 
 // report records that the value at p breaks a constraint.
@@ -181,6 +185,11 @@ func (v *validator) distinct() error {
 
 // required reports a missing required property.
 func (v *validator) required(p *path) { v.report(p, "is required") }
+
+// readOnly reports a readOnly property sent in a request.
+func (v *validator) readOnly(p *path) {
+	v.report(p, "is read-only: the server sets it, and a request must not carry it")
+}
 
 // minLength checks a string's length in characters (Unicode code points).
 func (v *validator) minLength(p *path, s string, min int) {

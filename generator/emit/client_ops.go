@@ -110,14 +110,14 @@ func formMedia(o *model.Operation) bool {
 // requestChecks validates path arguments, parameters and body together, so
 // an invalid call reports every violation and sends nothing:
 //
-//	c := &validator{}
+//	c := &validator{request: true}
 //	params.validate(c, nil)
 //	body.validate(c, nil)
 //	if err := c.err(); err != nil {
 //		return result, fmt.Errorf("get_client-grants: invalid request: %w", err)
 //	}
 func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *model.Media, fail func(jen.Code) jen.Code) {
-	g.Id("c").Op(":=").Op("&").Id("validator").Values()
+	g.Id("c").Op(":=").Op("&").Id("validator").Values(jen.Dict{jen.Id("request"): jen.True()})
 	if len(o.PathParams()) > 0 {
 		g.Var().Id("p").Op("*").Id("path") // the root
 	}

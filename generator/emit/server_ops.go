@@ -25,7 +25,7 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 		}
 		g.List(jen.Id("ctx"), jen.Err()).Op(":=").Id("s").Dot("authorize").Call(jen.Id("r"), jen.Id(operationVar(o)), securityArg(o))
 		g.If(jen.Err().Op("!=").Nil()).Add(failReturn(jen.Err()))
-		g.Id("c").Op(":=").Op("&").Id("validator").Values()
+		g.Id("c").Op(":=").Op("&").Id("validator").Values(jen.Dict{jen.Id("request"): jen.True()})
 		needsRoot := o.ParamsType != nil
 		for _, p := range o.PathParams() {
 			needsRoot = needsRoot || !textOnly(p.Type) || e.refHasChecks(p.Type)

@@ -178,11 +178,19 @@ func fieldDoc(f *model.Field) string {
 	if f.Required {
 		notes = append(notes, "Required.")
 	}
-	if f.ReadOnly {
-		notes = append(notes, "Read-only: set by the server.")
-	}
-	if f.WriteOnly {
+	switch {
+	case f.ReadOnly && f.WriteOnly:
+		notes = append(notes, "Read-only and write-only, so never required.")
+	case f.ReadOnly:
+		notes = append(notes, "Read-only: set by the server, and refused in a request.")
+		if f.RequiredInResponse {
+			notes = append(notes, "Required in responses.")
+		}
+	case f.WriteOnly:
 		notes = append(notes, "Write-only: never returned by the server.")
+		if f.RequiredInRequest {
+			notes = append(notes, "Required in requests.")
+		}
 	}
 	if f.Default != nil {
 		notes = append(notes, fmt.Sprintf("Default: %s.", jsonLiteral(f.Default)))

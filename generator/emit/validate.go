@@ -35,6 +35,41 @@ func (e *typeEmitter) validateMethods(t *model.Type, recv *jen.Statement) jen.Co
 	return code
 }
 
+// directionChecks emits what holds in a request only, for a field that is
+// readOnly (refused in a request) or writeOnly and required (required in a
+// request). The client checks a request before sending it and the server
+// checks one it receives; Validate, which does not know the direction,
+// checks neither.
+//
+//	if c.request && v.ID.Set {
+//		fp := p.field("id")
+//		c.readOnly(&fp)
+//	}
+func (e *typeEmitter) directionChecks(g *jen.Group, f *model.Field, field *jen.Statement) {
+	var present, absent jen.Code
+	switch f.Wrap {
+	case model.WrapOpt, model.WrapNullable:
+		present, absent = field.Clone().Dot("Set"), jen.Op("!").Add(field.Clone()).Dot("Set")
+	case model.WrapPointer:
+		present, absent = field.Clone().Op("!=").Nil(), field.Clone().Op("==").Nil()
+	default:
+		return // a required field is neither read- nor write-only
+	}
+	newPath := jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName))
+	switch {
+	case f.ReadOnly && !f.WriteOnly:
+		g.If(jen.Id("c").Dot("request").Op("&&").Add(present)).Block(
+			newPath,
+			jen.Id("c").Dot("readOnly").Call(jen.Op("&").Id("fp")),
+		)
+	case f.RequiredInRequest:
+		g.If(jen.Id("c").Dot("request").Op("&&").Add(absent)).Block(
+			newPath,
+			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
+		)
+	}
+}
+
 // pathVar names a path in generated code: a *path parameter such as p, or
 // a path value such as fp whose address is taken.
 type pathVar struct {
@@ -125,6 +160,7 @@ func (e *typeEmitter) fieldChecks(g *jen.Group, f *model.Field) {
 	fp := pathVar{name: "fp"}
 	newPath := jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName))
 	field := jen.Id("v").Dot(f.Name)
+	e.directionChecks(g, f, field)
 	has := e.refHasChecks(f.Type)
 	switch f.Wrap {
 	case model.WrapNone:
@@ -327,7 +363,7 @@ func (e *typeEmitter) hasChecks(t *model.Type) bool {
 	case model.Struct:
 		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil
 		for _, f := range t.Fields {
-			v = v || e.refHasChecks(f.Type) || (f.Required && f.Wrap == model.WrapNullable)
+			v = v || e.refHasChecks(f.Type) || (f.Required && f.Wrap == model.WrapNullable) || (f.ReadOnly && !f.WriteOnly) || f.RequiredInRequest
 		}
 	case model.Alias:
 		if t.Elem.Kind == model.RefNamed {

@@ -118,7 +118,13 @@ type Field struct {
 	Doc      string
 	Pos      Pos
 	Type     *Ref
-	Required bool
+	// Required holds in both directions. A required property that is
+	// readOnly is required in responses only, and one that is writeOnly in
+	// requests only (OpenAPI 3.x, Schema Object): the Go field is optional
+	// and the direction is recorded below.
+	Required           bool
+	RequiredInRequest  bool // writeOnly and required
+	RequiredInResponse bool // readOnly and required
 	// Wrap is how the Go field holds the value: directly, as Opt[T], as
 	// Nullable[T], or through a pointer (for recursive types).
 	Wrap       Wrap

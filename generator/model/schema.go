@@ -410,6 +410,14 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 			f.ReadOnly, f.WriteOnly, f.Deprecated = v.ReadOnly, v.WriteOnly, v.Deprecated
 			f.Default = v.Default
 		}
+		if f.Required && (f.ReadOnly || f.WriteOnly) {
+			// The value is absent in one direction, so the Go field is
+			// optional; a property both read- and write-only is never
+			// required.
+			f.Required = false
+			f.RequiredInRequest = f.WriteOnly && !f.ReadOnly
+			f.RequiredInResponse = f.ReadOnly && !f.WriteOnly
+		}
 		switch {
 		case f.Type.Nullable:
 			f.Wrap = WrapNullable
