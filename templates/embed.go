@@ -17,7 +17,7 @@ import (
 	"strings"
 )
 
-//go:embed json_read.go json_write.go optional.go validate.go union.go transport.go params.go server_runtime.go server_routes.go
+//go:embed json_read.go json_write.go optional.go validate.go union.go transport.go params.go server_runtime.go server_routes.go text.go
 var runtimeFiles embed.FS
 
 // Source is one runtime file, ready to be written into a generated package.

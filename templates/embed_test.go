@@ -16,7 +16,7 @@ import (
 	"testing"
 )
 
-var wantRuntimeFiles = []string{"json_read.go", "json_write.go", "optional.go", "params.go", "server_routes.go", "server_runtime.go", "transport.go", "union.go", "validate.go"}
+var wantRuntimeFiles = []string{"json_read.go", "json_write.go", "optional.go", "params.go", "server_routes.go", "server_runtime.go", "text.go", "transport.go", "union.go", "validate.go"}
 
 func TestSourcesNames(t *testing.T) {
 	var names []string

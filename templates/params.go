@@ -2,25 +2,9 @@ package templates
 
 import (
 	"bytes"
-	"encoding/json"
 	"mime/multipart"
 	"net/url"
-	"strconv"
 )
-
-// paramText renders a parameter value that is not a plain scalar (a union
-// of strings, say) as the text of a path, query, header or cookie value: its
-// JSON encoding, without quotes when that is a string.
-func paramText(v any) string {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return ""
-	}
-	if s, err := strconv.Unquote(string(data)); err == nil && len(data) > 0 && data[0] == '"' {
-		return s
-	}
-	return string(data)
-}
 
 // multipartBody encodes form fields as a multipart/form-data body, in key
 // order, and returns it with its content type (which names the boundary).

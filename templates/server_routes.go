@@ -12,10 +12,15 @@ import (
 	"strings"
 )
 
-// respond writes what a handler returned: its status, and its body as
-// JSON when it has one. A zero response (no constructor used) is a bug in
+// respond writes what a handler returned: its status, the response
+// headers the spec declares, and its body as JSON when it has one. A zero response (no constructor used) is a bug in
 // the handler, answered 500 and logged.
-func (s *serverCore) respond(w http.ResponseWriter, r *http.Request, operation string, status int, body jsonEncodable) {
+func (s *serverCore) respond(w http.ResponseWriter, r *http.Request, operation string, status int, header http.Header, body jsonEncodable) {
+	if status != 0 {
+		for k, v := range header {
+			w.Header()[k] = v
+		}
+	}
 	switch {
 	case status == 0:
 		s.fail(w, r, operation, errors.New("the handler returned a zero response; build one with its constructors"))
@@ -203,16 +208,6 @@ func deepObject(query *queryParams, name string) (map[string]string, bool) {
 		}
 	}
 	return out, out != nil
-}
-
-// splitList splits comma-separated values of a parameter that does not
-// explode: ids=1,2&ids=3 gives 1, 2, 3.
-func splitList(values []string) []string {
-	var out []string
-	for _, v := range values {
-		out = append(out, strings.Split(v, ",")...)
-	}
-	return out
 }
 
 // parseMultipart reads the fields of a multipart/form-data body; file

@@ -20,20 +20,25 @@ func anyJSON(v any) jsonEncodable {
 
 func TestRespond(t *testing.T) {
 	s := newServerCore(nil)
+	total := http.Header{"X-Total-Count": {"2"}}
 	for _, tc := range []struct {
-		status   int
-		body     jsonEncodable
-		wantCode int
-		wantBody string
+		status    int
+		header    http.Header
+		body      jsonEncodable
+		wantCode  int
+		wantBody  string
+		wantTotal string
 	}{
-		{200, anyJSON(map[string]int{"a": 1}), 200, "{\"a\":1}\n"},
-		{204, nil, 204, ""},
-		{0, nil, 500, ""},
+		{200, nil, anyJSON(map[string]int{"a": 1}), 200, "{\"a\":1}\n", ""},
+		{200, total, anyJSON(map[string]int{"a": 1}), 200, "{\"a\":1}\n", "2"},
+		{204, total, nil, 204, "", "2"},
+		{204, nil, nil, 204, "", ""},
+		{0, total, nil, 500, "", ""}, // a zero response sends none of it
 	} {
 		w := httptest.NewRecorder()
-		s.respond(w, httptest.NewRequest("GET", "/x", nil), "op", tc.status, tc.body)
-		if w.Code != tc.wantCode || (tc.wantBody != "" && w.Body.String() != tc.wantBody) {
-			t.Errorf("respond(%d, %v) = %d %q", tc.status, tc.body, w.Code, w.Body.String())
+		s.respond(w, httptest.NewRequest("GET", "/x", nil), "op", tc.status, tc.header, tc.body)
+		if w.Code != tc.wantCode || (tc.wantBody != "" && w.Body.String() != tc.wantBody) || w.Header().Get("X-Total-Count") != tc.wantTotal {
+			t.Errorf("respond(%d, %v, %v) = %d %v %q", tc.status, tc.header, tc.body, w.Code, w.Header(), w.Body.String())
 		}
 	}
 }

@@ -328,7 +328,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	s.core.respond(w, r, operation, resp.status, resp.body)
+	s.core.respond(w, r, operation, resp.status, nil, resp.body)
 }
 
 // serveClientGrantsCreate serves POST /client-grants.
@@ -373,7 +373,7 @@ func (s *server) serveClientGrantsCreate(w http.ResponseWriter, r *http.Request)
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	s.core.respond(w, r, operation, resp.status, resp.body)
+	s.core.respond(w, r, operation, resp.status, nil, resp.body)
 }
 
 // serveClientGrantsGet serves GET /client-grants/{id}.
@@ -397,7 +397,7 @@ func (s *server) serveClientGrantsGet(w http.ResponseWriter, r *http.Request) {
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	s.core.respond(w, r, operation, resp.status, resp.body)
+	s.core.respond(w, r, operation, resp.status, nil, resp.body)
 }
 
 // serveClientGrantsUpdate serves PATCH /client-grants/{id}.
@@ -444,7 +444,7 @@ func (s *server) serveClientGrantsUpdate(w http.ResponseWriter, r *http.Request)
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	s.core.respond(w, r, operation, resp.status, resp.body)
+	s.core.respond(w, r, operation, resp.status, nil, resp.body)
 }
 
 // serveClientGrantsDelete serves DELETE /client-grants/{id}.
@@ -468,7 +468,7 @@ func (s *server) serveClientGrantsDelete(w http.ResponseWriter, r *http.Request)
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	s.core.respond(w, r, operation, resp.status, resp.body)
+	s.core.respond(w, r, operation, resp.status, nil, resp.body)
 }
 
 // serveClientGrantsOrganizationsList serves GET
@@ -539,7 +539,7 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 		s.core.fail(w, r, operation, err)
 		return
 	}
-	s.core.respond(w, r, operation, resp.status, resp.body)
+	s.core.respond(w, r, operation, resp.status, nil, resp.body)
 }
 
 // The operations as security handlers see them, and their requirements.

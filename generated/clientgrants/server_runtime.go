@@ -3,11 +3,9 @@
 package clientgrants
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"log/slog"
-	"math"
 	"mime"
 	"net/http"
 	"runtime/debug"
@@ -384,46 +382,6 @@ func writeAuth0Error(w http.ResponseWriter, r *http.Request, e *Error) {
 	sendJSON(w, status, jw.buf)
 }
 
-// parseInt reads a parameter as a 64-bit integer, reporting a violation at p
-// and returning 0 when text is not one.
-func parseInt(c *validator, p *path, text string) int64 {
-	n, err := strconv.ParseInt(text, 10, 64)
-	switch {
-	case errors.Is(err, strconv.ErrRange):
-		c.report(p, "must be an integer between "+strconv.FormatInt(math.MinInt64, 10)+" and "+strconv.FormatInt(math.MaxInt64, 10)+", not "+strconv.Quote(text))
-		return 0
-	case err != nil:
-		c.report(p, "must be an integer, not "+strconv.Quote(text))
-		return 0
-	}
-	return n
-}
-
-// parseFloat reads a parameter as a finite number written as JSON writes
-// numbers (no hex, infinities, NaN or leading plus), reporting a violation at p and returning 0
-// when text is not one.
-func parseFloat(c *validator, p *path, text string) float64 {
-	x, err := strconv.ParseFloat(text, 64)
-	if err != nil || !plainNumber([]byte(text)) {
-		c.report(p, "must be a number, not "+strconv.Quote(text))
-		return 0
-	}
-	return x
-}
-
-// parseBool reads a parameter as a boolean, which must be written true or
-// false, reporting a violation at p and returning false otherwise.
-func parseBool(c *validator, p *path, text string) bool {
-	switch text {
-	case "true":
-		return true
-	case "false":
-		return false
-	}
-	c.report(p, "must be true or false, not "+strconv.Quote(text))
-	return false
-}
-
 // decodeStrict decodes a request body with decode and a strict reader, which
 // reports to c what does not fit: values of the wrong type, undeclared
 // properties of closed objects, missing required ones. Malformed JSON is an
@@ -438,19 +396,4 @@ func decodeStrict(c *validator, data []byte, decode func(d *jsonReader)) *Error 
 		return NewError(http.StatusBadRequest, "invalid_json", "malformed JSON at offset "+strconv.Itoa(e.Offset)+": "+e.Msg)
 	}
 	return nil
-}
-
-// plainNumber reports whether data looks like a JSON number that strconv
-// reads the same way (no hex, no underscores, no leading plus).
-func plainNumber(data []byte) bool {
-	digits := bytes.TrimPrefix(data, []byte("-"))
-	if len(digits) == 0 || digits[0] < '0' || digits[0] > '9' || (digits[0] == '0' && len(digits) > 1 && digits[1] >= '0' && digits[1] <= '9') {
-		return false
-	}
-	for _, c := range data {
-		if (c < '0' || c > '9') && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E' {
-			return false
-		}
-	}
-	return true
 }

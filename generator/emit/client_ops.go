@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"cmp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -14,9 +17,43 @@ import (
 //		var result GetClientGrantResponseContent
 //		... validate, build the request, send, decode
 //	}
+//
+// When the success response declares headers, the method that does the work
+// is NameWithHeaders, which also returns them, and Name calls it.
 func (e *typeEmitter) operationMethod(o *model.Operation, recv string) jen.Code {
-	result := resultType(o)
-	var params []jen.Code
+	if o.HeadersMethod == "" {
+		return e.operationCall(o, recv, o.Name, nil, comment(operationDoc(o)))
+	}
+	headers := o.Success.HeadersType
+	doc := commentf("%s is %s that also returns the headers of the %s response.", o.HeadersMethod, o.Name, cmp.Or(o.Success.Range, strconv.Itoa(o.Success.Status)))
+	code := e.operationCall(o, recv, o.HeadersMethod, headers, doc).Line().Line()
+	// Name has the parameters and the results of NameWithHeaders, less the headers.
+	args, results := operationSignature(o, nil)
+	call := []jen.Code{jen.Id("ctx")}
+	for _, p := range o.PathParams() {
+		call = append(call, jen.Id(model.ParamName(p.Name)))
+	}
+	if o.ParamsType != nil {
+		call = append(call, jen.Id("params"))
+	}
+	if requestBody(o) != nil {
+		call = append(call, jen.Id("body"))
+	}
+	code.Add(comment(operationDoc(o))).Func().Params(jen.Id("s").Op("*").Id(recv)).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
+		if resultType(o) != nil {
+			g.List(jen.Id("result"), jen.Id("_"), jen.Err()).Op(":=").Id("s").Dot(o.HeadersMethod).Call(call...)
+			g.Return(jen.Id("result"), jen.Err())
+		} else {
+			g.List(jen.Id("_"), jen.Err()).Op(":=").Id("s").Dot(o.HeadersMethod).Call(call...)
+			g.Return(jen.Err())
+		}
+	}).Line().Line()
+	return code.Add(headerReader(headers))
+}
+
+// operationSignature returns the parameters and results of an operation's
+// method; headers, when not nil, is returned after the result.
+func operationSignature(o *model.Operation, headers *model.Type) (params, results []jen.Code) {
 	params = append(params, jen.Id("ctx").Qual("context", "Context"))
 	for _, p := range o.PathParams() {
 		params = append(params, jen.Id(model.ParamName(p.Name)).Add(goType(p.Type)))
@@ -24,20 +61,70 @@ func (e *typeEmitter) operationMethod(o *model.Operation, recv string) jen.Code 
 	if o.ParamsType != nil {
 		params = append(params, jen.Id("params").Id(o.ParamsType.Name))
 	}
-	body := requestBody(o)
-	if body != nil {
+	if body := requestBody(o); body != nil {
 		params = append(params, jen.Id("body").Add(goType(body.Type)))
 	}
-	results := []jen.Code{jen.Error()}
-	fail := func(err jen.Code) jen.Code { return jen.Return(err) }
-	if result != nil {
-		results = []jen.Code{result.Clone(), jen.Error()}
-		fail = func(err jen.Code) jen.Code { return jen.Return(jen.Id("result"), err) }
+	if result := resultType(o); result != nil {
+		results = append(results, result)
 	}
-	code := comment(operationDoc(o))
-	return code.Func().Params(jen.Id("s").Op("*").Id(recv)).Id(o.Name).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
+	if headers != nil {
+		results = append(results, jen.Id(headers.Name))
+	}
+	return params, append(results, jen.Error())
+}
+
+// headerReader declares how the client reads a headers struct off a
+// response. It is forgiving: a header whose value does not parse is left
+// absent rather than failing a call that succeeded.
+//
+//	func (v *ItemsListOKHeaders) readHeader(h http.Header) { ... }
+func headerReader(t *model.Type) jen.Code {
+	checked := false
+	for _, f := range t.Fields {
+		elem := f.Param.Type
+		if elem.Kind == model.RefSlice {
+			elem = elem.Elem
+		}
+		checked = checked || !textOnly(elem)
+	}
+	// The receiver is not v, which the decoding code declares for a value.
+	return comment("readHeader fills out from the headers of a response; a value that does not parse is left absent.").
+		Func().Params(jen.Id("out").Op("*").Id(t.Name)).Id("readHeader").Params(jen.Id("h").Qual("net/http", "Header")).BlockFunc(func(g *jen.Group) {
+		if checked {
+			g.Id("c").Op(":=").Op("&").Id("validator").Values()
+			g.Var().Id("p").Op("*").Id("path")
+		}
+		for _, f := range t.Fields {
+			paramDecodingFrom(g, f, jen.Id("h"), jen.Id("out"), false)
+		}
+	})
+}
+
+// operationCall declares the method name that calls o, returning the
+// headers of its success response too when headers is not nil.
+func (e *typeEmitter) operationCall(o *model.Operation, recv, name string, headers *model.Type, code *jen.Statement) *jen.Statement {
+	result := resultType(o)
+	params, results := operationSignature(o, headers)
+	body := requestBody(o)
+	var returned []jen.Code
+	if result != nil {
+		returned = append(returned, jen.Id("result"))
+	}
+	if headers != nil {
+		returned = append(returned, jen.Id("headers"))
+	}
+	fail := func(err jen.Code) jen.Code { return jen.Return(append(slices.Clone(returned), err)...) }
+	readHeader := func(g *jen.Group) {
+		if headers != nil {
+			g.Id("headers").Dot("readHeader").Call(jen.Id("resp").Dot("header"))
+		}
+	}
+	return code.Func().Params(jen.Id("s").Op("*").Id(recv)).Id(name).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
 		if result != nil {
 			g.Var().Id("result").Add(result.Clone())
+		}
+		if headers != nil {
+			g.Var().Id("headers").Id(headers.Name)
 		}
 		e.requestChecks(g, o, body, fail)
 		fields := jen.Dict{
@@ -62,18 +149,25 @@ func (e *typeEmitter) operationMethod(o *model.Operation, recv string) jen.Code 
 		}
 		target := jen.Id("s").Dot("t")
 		switch {
-		case result == nil:
+		case result == nil && headers == nil:
 			g.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(target).Dot("do").Call(jen.Id("ctx"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 			g.Return(jen.Nil())
+		case result == nil:
+			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(target).Dot("do").Call(jen.Id("ctx"), jen.Id("r"))
+			g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err()))
+			readHeader(g)
+			g.Return(jen.Id("headers"), jen.Nil())
 		case isJSON(o.Result.ContentType) && o.Result.Type != nil:
 			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(target).Dot("do").Call(jen.Id("ctx"), jen.Id("r"))
 			g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err()))
 			g.Err().Op("=").Id("decodeResponse").Call(jen.Lit(o.ID), jen.Id("resp"), jen.Op("&").Id("result"))
-			g.Return(jen.Id("result"), jen.Err())
+			readHeader(g)
+			g.Return(append(slices.Clone(returned), jen.Err())...)
 		default:
 			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(target).Dot("do").Call(jen.Id("ctx"), jen.Id("r"))
 			g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err()))
-			g.Return(jen.Id("resp").Dot("body"), jen.Nil())
+			readHeader(g)
+			g.Return(append([]jen.Code{jen.Id("resp").Dot("body")}, append(returned[1:], jen.Nil())...)...)
 		}
 	})
 }
@@ -216,8 +310,15 @@ func paramTextExpr(r *model.Ref, v *jen.Statement) jen.Code {
 //		r.query.Set("per_page", strconv.FormatInt(int64(params.PerPage.Value), 10))
 //	}
 func paramEncoding(g *jen.Group, f *model.Field) {
+	paramEncodingTo(g, f, jen.Id("params"), nil)
+}
+
+// paramEncodingTo is paramEncoding for the field of source, with set
+// putting each value where it goes (nil: on the request). The server
+// writes response headers with it.
+func paramEncodingTo(g *jen.Group, f *model.Field, source jen.Code, set setter) {
 	p := f.Param
-	value := jen.Id("params").Dot(f.Name)
+	value := jen.Add(source).Dot(f.Name)
 	var cond jen.Code
 	switch f.Wrap {
 	case model.WrapOpt:
@@ -225,7 +326,7 @@ func paramEncoding(g *jen.Group, f *model.Field) {
 	case model.WrapNullable:
 		cond, value = value.Clone().Dot("Set").Op("&&").Op("!").Add(value.Clone()).Dot("Null"), value.Clone().Dot("Value")
 	}
-	emit := func(b *jen.Group) { encodeParam(b, p, value) }
+	emit := func(b *jen.Group) { encodeParamWith(b, p, value, set) }
 	if cond != nil {
 		g.If(cond).BlockFunc(emit)
 	} else {
@@ -237,14 +338,25 @@ func paramEncoding(g *jen.Group, f *model.Field) {
 // repeated (explode) or comma-joined, maps as deepObject (name[key]=value),
 // anything else as JSON text.
 func encodeParam(g *jen.Group, p *model.Param, v *jen.Statement) {
-	set := func(name jen.Code, text jen.Code) jen.Code {
-		switch p.In {
-		case model.InHeader:
-			return jen.Id("r").Dot("header").Dot("Add").Call(name, text)
-		case model.InCookie:
-			return jen.Id("r").Dot("cookies").Op("=").Append(jen.Id("r").Dot("cookies"), jen.Op("&").Qual("net/http", "Cookie").Values(jen.Dict{jen.Id("Name"): name, jen.Id("Value"): text}))
+	encodeParamWith(g, p, v, nil)
+}
+
+// setter returns the statement that puts one name and text in place.
+type setter func(name, text jen.Code) jen.Code
+
+// encodeParamWith is encodeParam with set putting each value in place;
+// nil puts it on the request r, in the parameter's place.
+func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter) {
+	if set == nil {
+		set = func(name jen.Code, text jen.Code) jen.Code {
+			switch p.In {
+			case model.InHeader:
+				return jen.Id("r").Dot("header").Dot("Add").Call(name, text)
+			case model.InCookie:
+				return jen.Id("r").Dot("cookies").Op("=").Append(jen.Id("r").Dot("cookies"), jen.Op("&").Qual("net/http", "Cookie").Values(jen.Dict{jen.Id("Name"): name, jen.Id("Value"): text}))
+			}
+			return jen.Id("r").Dot("query").Dot("Add").Call(name, text)
 		}
-		return jen.Id("r").Dot("query").Dot("Add").Call(name, text)
 	}
 	name := jen.Lit(p.Name)
 	if text, ok := scalarText(p.Type, v.Clone()); ok {

@@ -102,28 +102,78 @@ func handlerInterface(api *model.API) jen.Code {
 // encodeFunc for a builtin, array or map.
 func responseType(o *model.Operation) jen.Code {
 	code := commentf("%s is the answer of %s; build it with %s.", o.ResponseType, o.HandlerName, constructorList(o))
-	code.Type().Id(o.ResponseType).Struct(
-		jen.Id("status").Int(),
-		jen.Id("body").Id("jsonEncodable"), // nil for no body
-	).Line().Line()
+	code.Type().Id(o.ResponseType).StructFunc(func(g *jen.Group) {
+		g.Id("status").Int()
+		if answersWithHeaders(o) {
+			g.Id("header").Qual("net/http", "Header") // nil for none
+		}
+		g.Id("body").Id("jsonEncodable") // nil for no body
+	}).Line().Line()
 	for _, a := range o.Answers {
+		var params []jen.Code
+		fields := jen.Dict{jen.Id("status"): jen.Lit(a.Status)}
+		var doc string
 		if a.Media != nil && a.Media.Type != nil {
 			var body jen.Code = jen.Op("&").Id("body")
 			if a.Media.Type.Kind != model.RefNamed {
 				body = jen.Id("encodeFunc").Call(jen.Func().Params(jen.Id("w").Op("*").Id("jsonWriter")).Block(encodeCall(a.Media.Type, at(jen.Id("body")))))
 			}
-			code.Add(commentf("%s answers %d %s with body.", a.Constructor, a.Status, strings.ToLower(statusText(a.Status))))
-			code.Func().Id(a.Constructor).Params(jen.Id("body").Add(goType(a.Media.Type))).Id(o.ResponseType).Block(
-				jen.Return(jen.Id(o.ResponseType).Values(jen.Dict{jen.Id("status"): jen.Lit(a.Status), jen.Id("body"): body})),
-			).Line().Line()
-			continue
+			params = append(params, jen.Id("body").Add(goType(a.Media.Type)))
+			fields[jen.Id("body")] = body
+			doc = fmt.Sprintf("%s answers %d %s with body", a.Constructor, a.Status, strings.ToLower(statusText(a.Status)))
+			if a.Headers != nil {
+				doc += " and headers"
+			}
+		} else {
+			doc = fmt.Sprintf("%s answers %d %s, without a body", a.Constructor, a.Status, strings.ToLower(statusText(a.Status)))
+			if a.Headers != nil {
+				doc = fmt.Sprintf("%s answers %d %s with headers and without a body", a.Constructor, a.Status, strings.ToLower(statusText(a.Status)))
+			}
 		}
-		code.Add(commentf("%s answers %d %s, without a body.", a.Constructor, a.Status, strings.ToLower(statusText(a.Status))))
-		code.Func().Id(a.Constructor).Params().Id(o.ResponseType).Block(
-			jen.Return(jen.Id(o.ResponseType).Values(jen.Dict{jen.Id("status"): jen.Lit(a.Status)})),
+		if a.Headers != nil {
+			params = append(params, jen.Id("headers").Id(a.Headers.Name))
+			fields[jen.Id("header")] = jen.Id("headers").Dot("header").Call()
+		}
+		code.Add(comment(doc + "."))
+		code.Func().Id(a.Constructor).Params(params...).Id(o.ResponseType).Block(
+			jen.Return(jen.Id(o.ResponseType).Values(fields)),
 		).Line().Line()
+		if a.Headers != nil {
+			code.Add(headerWriter(a.Headers)).Line().Line()
+		}
 	}
 	return code
+}
+
+// answersWithHeaders reports whether any answer of o sends headers the
+// spec declares.
+func answersWithHeaders(o *model.Operation) bool {
+	for _, a := range o.Answers {
+		if a.Headers != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// headerWriter declares how the server puts a headers struct on the wire,
+// each header in its style, an absent optional one left out:
+//
+//	func (v *ItemsListOKHeaders) header() http.Header {
+//		h := http.Header{}
+//		h.Add("X-Total-Count", strconv.FormatInt(v.XTotalCount, 10))
+//		return h
+//	}
+func headerWriter(t *model.Type) jen.Code {
+	add := func(name, text jen.Code) jen.Code { return jen.Id("h").Dot("Add").Call(name, text) }
+	return comment("header renders v as response headers.").
+		Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("header").Params().Qual("net/http", "Header").BlockFunc(func(g *jen.Group) {
+		g.Id("h").Op(":=").Qual("net/http", "Header").Values()
+		for _, f := range t.Fields {
+			paramEncodingTo(g, f, jen.Id("v"), add)
+		}
+		g.Return(jen.Id("h"))
+	})
 }
 
 func constructorList(o *model.Operation) string {

@@ -87,7 +87,11 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 		}
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("s").Dot("h").Dot(o.HandlerName).Call(call...)
 		g.If(jen.Err().Op("!=").Nil()).Add(failReturn(jen.Err()))
-		g.Id("s").Dot("core").Dot("respond").Call(jen.Id("w"), jen.Id("r"), jen.Id("operation"), jen.Id("resp").Dot("status"), jen.Id("resp").Dot("body"))
+		header := jen.Nil()
+		if answersWithHeaders(o) {
+			header = jen.Id("resp").Dot("header")
+		}
+		g.Id("s").Dot("core").Dot("respond").Call(jen.Id("w"), jen.Id("r"), jen.Id("operation"), jen.Id("resp").Dot("status"), header, jen.Id("resp").Dot("body"))
 	})
 }
 
@@ -206,13 +210,20 @@ func parseInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
 //		params.PerPage = NewOpt(parseInt(c, &fp, values[0]))
 //	}
 func paramDecoding(g *jen.Group, f *model.Field) {
+	paramDecodingFrom(g, f, jen.Id("r").Dot("Header"), jen.Id("params"), true)
+}
+
+// paramDecodingFrom is paramDecoding with the headers read from header and
+// the value stored in target's field; missing says whether an absent
+// required value is reported. The client reads response headers with it.
+func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, missing bool) {
 	p := f.Param
 	var lookup jen.Code
 	switch p.In {
 	case model.InQuery:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("get").Call(jen.Lit(p.Name))
 	case model.InHeader:
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("r").Dot("Header").Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name)))
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name)))
 	default:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
 	}
@@ -220,15 +231,15 @@ func paramDecoding(g *jen.Group, f *model.Field) {
 	if deep || deepStruct(p) {
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Op("&").Id("query"), jen.Lit(p.Name))
 	}
-	target := jen.Id("params").Dot(f.Name)
+	field := jen.Add(target).Dot(f.Name)
 	set := func(b *jen.Group, value jen.Code) {
 		switch f.Wrap {
 		case model.WrapOpt:
-			b.Add(target.Clone()).Op("=").Id("NewOpt").Call(value)
+			b.Add(field.Clone()).Op("=").Id("NewOpt").Call(value)
 		case model.WrapNullable:
-			b.Add(target.Clone()).Op("=").Id("NewNullable").Call(value)
+			b.Add(field.Clone()).Op("=").Id("NewNullable").Call(value)
 		default:
-			b.Add(target.Clone()).Op("=").Add(value)
+			b.Add(field.Clone()).Op("=").Add(value)
 		}
 	}
 	ifFound := g.If(lookup, jen.Id("ok")).BlockFunc(func(b *jen.Group) {
@@ -292,7 +303,7 @@ func paramDecoding(g *jen.Group, f *model.Field) {
 			return
 		}
 	}
-	if f.Required {
+	if f.Required && missing {
 		ifFound.Else().Block(
 			jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name)),
 			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),

@@ -217,7 +217,10 @@ func fieldDoc(f *model.Field) string {
 //	}
 func (e *typeEmitter) structType(t *model.Type) jen.Code {
 	what := "an object"
-	if t.Params {
+	switch {
+	case t.Headers:
+		what = "the headers struct"
+	case t.Params:
 		what = "the parameters struct"
 	}
 	code := typeDoc(t, what).Type().Id(t.Name).StructFunc(func(g *jen.Group) {

@@ -71,6 +71,8 @@ type Type struct {
 	// Params marks the struct of an operation's query, header and cookie
 	// parameters: its fields are not JSON, and each points at its Param.
 	Params bool
+	// Headers marks a Params struct that holds a response's headers.
+	Headers bool
 	// FormBody marks a struct sent as application/x-www-form-urlencoded.
 	FormBody bool
 	// Nullable records that the schema itself admits null; references to

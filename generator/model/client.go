@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"net/http"
 	"slices"
 	"strconv"
@@ -35,18 +36,7 @@ func (b *builder) paramsType(o *Operation, op *openapi3.Operation, base string) 
 		Kind:   Struct,
 		Params: true,
 	}
-	fields := newNamespace(structMethods...)
-	for _, p := range params {
-		f := &Field{Name: fields.claim(p.GoName), JSONName: p.Name, Doc: p.Doc, Pos: p.Pos, Type: p.Type, Required: p.Required, Default: p.Default, Param: p}
-		switch {
-		case p.Type.Nullable:
-			f.Wrap = WrapNullable
-		case !p.Required:
-			f.Wrap = WrapOpt
-		}
-		p.Field = f
-		t.Fields = append(t.Fields, f)
-	}
+	t.Fields = paramFields(params)
 	o.ParamsType = t
 	b.api.Types = append(b.api.Types, t)
 }
@@ -173,13 +163,59 @@ func (b *builder) serverNames() {
 			if r.Status >= 400 && media == nil {
 				continue
 			}
-			o.Answers = append(o.Answers, &Answer{
+			a := &Answer{
 				Constructor: b.names.claim(o.HandlerName + statusName(r.Status)),
 				Status:      r.Status,
 				Media:       media,
-			})
+			}
+			if len(r.Headers) > 0 {
+				r.HeadersType = b.headersType(o, r, a.Constructor+"Headers")
+				a.Headers = r.HeadersType
+			}
+			o.Answers = append(o.Answers, a)
+		}
+		if s := o.Success; s != nil && len(s.Headers) > 0 && s.HeadersType == nil {
+			s.HeadersType = b.headersType(o, s, o.HandlerName+"Headers") // a 2XX range has no constructor
 		}
 	}
+}
+
+// headersType declares the struct that holds the headers of response r:
+// the server's constructor for r takes one, and the client returns one for
+// the success response. Its fields are header parameters.
+func (b *builder) headersType(o *Operation, r *Response, name string) *Type {
+	status := cmp.Or(r.Range, strconv.Itoa(r.Status))
+	t := &Type{
+		Name:    b.names.claim(name),
+		Schema:  "the " + status + " response of operation " + o.ID,
+		Doc:     "The response headers of " + o.Method + " " + o.Path + " that the spec declares.",
+		Pos:     o.Pos,
+		Kind:    Struct,
+		Params:  true,
+		Headers: true,
+	}
+	t.Fields = paramFields(r.Headers)
+	b.api.Types = append(b.api.Types, t)
+	return t
+}
+
+// paramFields makes a struct field of each parameter (or header), linked
+// both ways: required ones are plain fields, optional ones Opt[T].
+func paramFields(params []*Param) []*Field {
+	var out []*Field
+	names := newNamespace(structMethods...)
+	for _, p := range params {
+		f := &Field{Name: names.claim(p.GoName), JSONName: p.Name, Doc: p.Doc, Pos: p.Pos, Type: p.Type, Required: p.Required, Default: p.Default, Param: p}
+		switch {
+		case p.Type.Nullable:
+			f.Wrap = WrapNullable
+		case !p.Required:
+			f.Wrap = WrapOpt
+		}
+		p.Field = f
+		out = append(out, f)
+	}
+	return out
 }
 
 // groups arranges the operations into the client's tree of groups; the

@@ -29,6 +29,12 @@ type Operation struct {
 	// Result is what a successful call returns: the body of the first 2xx
 	// response that has one; nil when success carries no body (204).
 	Result *Media
+	// Success is the response the client takes a successful call to get:
+	// the one Result comes from, or the first 2xx; nil when none is declared.
+	Success *Response
+	// HeadersMethod names the client method that also returns the headers
+	// of Success; empty when Success declares none.
+	HeadersMethod string
 	// Pagination says how to walk the pages of a list operation; nil when
 	// it does not page.
 	Pagination *Pagination
@@ -47,6 +53,7 @@ type Answer struct {
 	Constructor string
 	Status      int
 	Media       *Media // nil for no body
+	Headers     *Type  // the response headers the constructor takes; nil for none
 }
 
 // Scopes returns every scope the operation's security requirements name,
@@ -153,6 +160,11 @@ type Response struct {
 	Range  string // "2XX" and the like; empty when Status is exact
 	Doc    string
 	Media  []*Media
+	// Headers are the response headers the spec declares, but Content-Type
+	// (which OpenAPI says to ignore), in name order; HeadersType is the
+	// struct that holds them, nil when the client and server do not use it.
+	Headers     []*Param
+	HeadersType *Type
 }
 
 // SecurityScheme is a declared way to authenticate.

@@ -55,6 +55,9 @@ func (b *builder) operations() {
 			if o.Pagination != nil {
 				o.Pagination.Method = methods[group].claim(o.Name + "All")
 			}
+			if o.Success != nil && len(o.Success.Headers) > 0 {
+				o.HeadersMethod = methods[group].claim(o.Name + "WithHeaders")
+			}
 			b.api.Operations = append(b.api.Operations, o)
 		}
 	}
@@ -161,9 +164,14 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 				resp.Status, _ = strconv.Atoi(code)
 			}
 			resp.Media = b.media(rr.Value.Content, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"))
+			resp.Headers = b.responseHeaders(rr.Value.Headers, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"))
 			o.Responses = append(o.Responses, resp)
-			if o.Result == nil && len(resp.Media) > 0 && (resp.Status/100 == 2 || resp.Range == "2XX") {
-				o.Result = resp.Media[0]
+			success := resp.Status/100 == 2 || resp.Range == "2XX"
+			if o.Result == nil && len(resp.Media) > 0 && success {
+				o.Result, o.Success = resp.Media[0], resp
+			}
+			if o.Success == nil && success {
+				o.Success = resp
 			}
 		}
 	}
@@ -198,6 +206,42 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		b.warn(o.Pos, "operation %s: callbacks are ignored", o.ID)
 	}
 	return o
+}
+
+// responseHeaders reads the headers a response declares, in name order,
+// as header parameters. Content-Type is left out, as OpenAPI says: the
+// media type already says it.
+func (b *builder) responseHeaders(headers openapi3.Headers, base string) []*Param {
+	var out []*Param
+	goNames := newNamespace()
+	for _, name := range sortedKeys(headers) {
+		hr := headers[name]
+		if hr == nil || hr.Value == nil || strings.EqualFold(name, "Content-Type") {
+			continue
+		}
+		h := hr.Value
+		p := &Param{
+			Name:     name,
+			GoName:   goNames.claim(GoName(name)),
+			In:       InHeader,
+			Doc:      plainText(h.Description),
+			Pos:      b.doc.Origin(h.Origin),
+			Required: h.Required,
+			Style:    "simple",
+		}
+		if h.Schema != nil {
+			p.Type = b.ref(h.Schema, base+GoName(name))
+		} else {
+			p.Type = &Ref{Kind: RefBuiltin, Builtin: String}
+			for _, mt := range h.Content {
+				if mt.Schema != nil {
+					p.Type = b.ref(mt.Schema, base+GoName(name))
+				}
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func deref(s *string) string {

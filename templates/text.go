@@ -1,0 +1,93 @@
+package templates
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// This file turns parameter and header values into text and back: the
+// client writes request parameters and reads response headers with it, and
+// the server reads request parameters and writes response headers.
+
+// paramText renders a parameter value that is not a plain scalar (a union
+// of strings, say) as the text of a path, query, header or cookie value: its
+// JSON encoding, without quotes when that is a string.
+func paramText(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	if s, err := strconv.Unquote(string(data)); err == nil && len(data) > 0 && data[0] == '"' {
+		return s
+	}
+	return string(data)
+}
+
+// splitList splits comma-separated values of a parameter that does not
+// explode: ids=1,2&ids=3 gives 1, 2, 3.
+func splitList(values []string) []string {
+	var out []string
+	for _, v := range values {
+		out = append(out, strings.Split(v, ",")...)
+	}
+	return out
+}
+
+// parseInt reads a parameter as a 64-bit integer, reporting a violation at p
+// and returning 0 when text is not one.
+func parseInt(c *validator, p *path, text string) int64 {
+	n, err := strconv.ParseInt(text, 10, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		c.report(p, "must be an integer between "+strconv.FormatInt(math.MinInt64, 10)+" and "+strconv.FormatInt(math.MaxInt64, 10)+", not "+strconv.Quote(text))
+		return 0
+	case err != nil:
+		c.report(p, "must be an integer, not "+strconv.Quote(text))
+		return 0
+	}
+	return n
+}
+
+// parseFloat reads a parameter as a finite number written as JSON writes
+// numbers (no hex, infinities, NaN or leading plus), reporting a violation at p and returning 0
+// when text is not one.
+func parseFloat(c *validator, p *path, text string) float64 {
+	x, err := strconv.ParseFloat(text, 64)
+	if err != nil || !plainNumber([]byte(text)) {
+		c.report(p, "must be a number, not "+strconv.Quote(text))
+		return 0
+	}
+	return x
+}
+
+// parseBool reads a parameter as a boolean, which must be written true or
+// false, reporting a violation at p and returning false otherwise.
+func parseBool(c *validator, p *path, text string) bool {
+	switch text {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	c.report(p, "must be true or false, not "+strconv.Quote(text))
+	return false
+}
+
+// plainNumber reports whether data looks like a JSON number that strconv
+// reads the same way (no hex, no underscores, no leading plus).
+func plainNumber(data []byte) bool {
+	digits := bytes.TrimPrefix(data, []byte("-"))
+	if len(digits) == 0 || digits[0] < '0' || digits[0] > '9' || (digits[0] == '0' && len(digits) > 1 && digits[1] >= '0' && digits[1] <= '9') {
+		return false
+	}
+	for _, c := range data {
+		if (c < '0' || c > '9') && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E' {
+			return false
+		}
+	}
+	return true
+}
