@@ -16,8 +16,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -101,9 +103,15 @@ func Data(path string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
 	}
-	spec, err := loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(abs)})
-	if err != nil {
-		return nil, loadError(path, data, err)
+	location := &url.URL{Path: filepath.ToSlash(abs)}
+	spec := loadJSON(loader, path, data, location)
+	if spec == nil {
+		// YAML, or JSON the quick path leaves to kin-openapi, whose errors
+		// are the ones loadError knows how to place.
+		spec, err = loader.LoadFromDataWithPath(data, location)
+		if err != nil {
+			return nil, loadError(path, data, err)
+		}
 	}
 	doc := &Document{Spec: spec, Path: path, absPath: abs}
 	if err := doc.checkVersion(data); err != nil {
@@ -128,6 +136,95 @@ func Data(path string, data []byte) (*Document, error) {
 	return doc, nil
 }
 
+// externalRef matches a $ref that leaves the document.
+var externalRef = regexp.MustCompile(`"\$ref"\s*:\s*"[^#"]`)
+
+// loadJSON is the quick way to load a JSON document: encoding/json and
+// origins stamped from its own positions (see jsonorigin.go) instead of
+// kin-openapi's YAML parser. It returns nil, leaving the document to
+// kin-openapi, for YAML, for a document that refers to other files, and
+// whenever decoding or resolving fails, so that errors read the same
+// whichever way a document came in.
+func loadJSON(loader *openapi3.Loader, path string, data []byte, location *url.URL) *openapi3.T {
+	if !isJSON(path, data) || externalRef.Match(data) {
+		return nil
+	}
+	root, repeats := jsonPositions(data)
+	spec, err := decodeJSON(data, root, repeats)
+	if err != nil {
+		return nil
+	}
+	stamped := stampOrigins(spec, root, location)
+	if err := loader.ResolveRefsIn(spec, location); err != nil {
+		return nil
+	}
+	stamped.unresolveMappings()
+	return spec
+}
+
+// decodeJSON decodes a document with encoding/json and kin-openapi's
+// UnmarshalJSON methods. The component schemas, most of a large document,
+// are decoded side by side, one CPU each: the rest of the document is
+// decoded with an empty schemas object in their place, and each schema is
+// decoded as kin-openapi decodes a value of that map. A document that
+// repeats a key is decoded in one piece, as encoding/json reads repeats.
+func decodeJSON(data []byte, root *jsonNode, repeats bool) (*openapi3.T, error) {
+	var schemas *jsonNode
+	if c := root.member("components"); c != nil && !repeats {
+		schemas = c.member("schemas")
+	}
+	if schemas == nil || schemas.kind != '{' || len(schemas.members) < 64 {
+		var spec openapi3.T
+		if err := json.Unmarshal(data, &spec); err != nil {
+			return nil, err
+		}
+		return &spec, nil
+	}
+	rest := make([]byte, 0, len(data)-(schemas.end-schemas.start)+2)
+	rest = append(append(append(rest, data[:schemas.start]...), "{}"...), data[schemas.end:]...)
+	var spec openapi3.T
+	decoded := make([]openapi3.SchemaRef, len(schemas.members))
+	errs := make([]error, len(schemas.members)+1)
+	work := make(chan int, len(schemas.members)+1)
+	work <- -1 // the rest of the document first: it is the largest piece
+	for i := range schemas.members {
+		work <- i
+	}
+	close(work)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				if i < 0 {
+					errs[0] = json.Unmarshal(rest, &spec)
+					continue
+				}
+				v := schemas.members[i].value
+				errs[i+1] = json.Unmarshal(data[v.start:v.end], &decoded[i])
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if spec.Components == nil {
+		return nil, errors.New("components did not decode")
+	}
+	spec.Components.Schemas = make(openapi3.Schemas, len(decoded))
+	for i, m := range schemas.members {
+		spec.Components.Schemas[m.name] = &decoded[i]
+	}
+	return &spec, nil
+}
+
+// isJSON reports whether a document is JSON: a .json file, or one that
+// starts with a brace.
+func isJSON(path string, data []byte) bool {
+	t := bytes.TrimSpace(data)
+	return strings.HasSuffix(strings.ToLower(path), ".json") || (len(t) > 0 && t[0] == '{')
+}
+
 // readLocalFile reads $ref targets from the local file system only: a spec
 // that points at the network would make generation depend on it.
 func readLocalFile(_ *openapi3.Loader, location *url.URL) ([]byte, error) {
@@ -149,10 +246,10 @@ func readLocalFile(_ *openapi3.Loader, location *url.URL) ([]byte, error) {
 // with a brace) to JSON's grammar: the YAML parser that reads both would
 // accept a trailing comma or a comment.
 func checkJSON(path string, data []byte) error {
-	t := bytes.TrimSpace(data)
-	if !strings.HasSuffix(strings.ToLower(path), ".json") && (len(t) == 0 || t[0] != '{') {
+	if !isJSON(path, data) {
 		return nil
 	}
+	t := bytes.TrimSpace(data)
 	if json.Valid(data) {
 		return nil
 	}
