@@ -24,17 +24,17 @@ var runtimeFiles embed.FS
 type Source struct {
 	Name string // file name, such as "optional.go"
 	Body []byte // the source after the package clause
-	// Client marks support that only a generated client needs.
+	// Client and Server say which generated code needs the file: a client,
+	// a server, or (both set) either one; neither set means every package.
 	Client bool
-	// Server marks support only a generated server needs.
 	Server bool
 }
 
-// clientFiles are the runtime files that only a client uses.
-var clientFiles = map[string]bool{"transport.go": true, "params.go": true}
+// clientFiles are the runtime files that a client uses.
+var clientFiles = map[string]bool{"transport.go": true, "params.go": true, "text.go": true}
 
-// serverFiles are the runtime files that only a server uses.
-var serverFiles = map[string]bool{"server_runtime.go": true, "server_routes.go": true}
+// serverFiles are the runtime files that a server uses.
+var serverFiles = map[string]bool{"server_runtime.go": true, "server_routes.go": true, "text.go": true}
 
 // Sources returns the runtime files in name order, each without its package
 // clause, so the emitter can write its own header and package name above.

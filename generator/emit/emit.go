@@ -57,8 +57,8 @@ func Files(api *model.API, opts Options) ([]File, error) {
 	}
 	var sources []templates.Source
 	for _, src := range templates.Sources() {
-		if src.Client && !client || src.Server && !server {
-			continue
+		if (src.Client || src.Server) && !(src.Client && client || src.Server && server) {
+			continue // support for a client or server that is not generated
 		}
 		sources = append(sources, src)
 	}
