@@ -1,6 +1,7 @@
 // Command benchratio compares oasgen's benchmarks with their hand-written
 // baselines measured in the same `go test -bench` run, and reports the goals
-// of issue 7 against them.
+// of issue 7 against them and the generator's own goals (issue 6) against
+// its timings and peak memory.
 //
 // Usage:
 //
@@ -53,6 +54,9 @@ type result struct {
 	nsOp   float64
 	allocs float64 // allocs/op
 	hasAll bool    // whether allocs/op was reported
+	// metrics holds every metric of the line by unit, ns/op and custom
+	// ones such as peak-MB included.
+	metrics map[string]float64
 }
 
 // parseLine reads a benchmark result line such as
@@ -85,11 +89,13 @@ func parseLine(line string) (result, bool) {
 		return result{}, false
 	}
 	hasNs := false
+	r.metrics = map[string]float64{}
 	for i := 2; i+1 < len(fields); i += 2 {
 		v, err := strconv.ParseFloat(fields[i], 64)
 		if err != nil {
 			return result{}, false
 		}
+		r.metrics[fields[i+1]] = v
 		switch fields[i+1] {
 		case "ns/op":
 			r.nsOp, hasNs = v, true
@@ -259,6 +265,78 @@ var goals = []goal{
 	{group: "ClientList", baseline: "handwritten", limit: 0.8, text: "ClientList: oasgen ≤ 0.8× handwritten time"},
 }
 
+// limit is a goal of issue 6: the median of one metric of a benchmark at
+// most max.
+type limit struct {
+	group, sub string // the Benchmark function without "Benchmark", and the sub-benchmark ("" for none)
+	unit       string // the metric: ns/op, or a custom one such as peak-MB
+	max        float64
+	text       string
+}
+
+// limits are the generator's goals on a 2-core machine.
+var limits = []limit{
+	{group: "Generate", sub: "ClientGrants", unit: "ns/op", max: 20e6, text: "Generate/ClientGrants: ≤ 20 ms"},
+	{group: "Generate", sub: "Auth0", unit: "ns/op", max: 1.5e9, text: "Generate/Auth0: ≤ 1.5 s"},
+	{group: "CLI", sub: "Auth0", unit: "peak-MB", max: 300, text: "CLI/Auth0: peak memory ≤ 300 MB"},
+	{group: "CompileAuth0", unit: "ns/op", max: 20e9, text: "CompileAuth0: go build of the generated package ≤ 20 s"},
+}
+
+// check evaluates lm against every group of its name (usually one).
+func (c *collection) check(lm limit) []verdict {
+	var out []verdict
+	for _, g := range c.groups {
+		if g.key.group != lm.group {
+			continue
+		}
+		v := verdict{status: "no data", value: "-"}
+		var xs []float64
+		for _, r := range g.runs[lm.sub] {
+			if x, ok := r.metrics[lm.unit]; ok {
+				xs = append(xs, x)
+			}
+		}
+		if len(xs) > 0 {
+			x := median(xs)
+			v.value = formatUnit(x, lm.unit)
+			v.status = met(x <= lm.max)
+		}
+		if len(c.procs) > 1 || c.packages(lm.group) > 1 {
+			v.where = c.label(g)
+		}
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return []verdict{{status: "no data", value: "-"}}
+	}
+	return out
+}
+
+// packages counts the packages that have a Benchmark function named group.
+func (c *collection) packages(group string) int {
+	seen := map[string]bool{}
+	for _, g := range c.groups {
+		if g.key.group == group {
+			seen[g.key.pkg] = true
+		}
+	}
+	return len(seen)
+}
+
+// formatUnit writes a measurement in its unit, times in ms or s.
+func formatUnit(x float64, unit string) string {
+	switch {
+	case strings.HasSuffix(unit, "-MB"):
+		return formatNum(x) + " MB"
+	case unit != "ns/op":
+		return formatNum(x) + " " + unit
+	case x >= 1e9:
+		return strconv.FormatFloat(x/1e9, 'f', 2, 64) + " s"
+	default:
+		return strconv.FormatFloat(x/1e6, 'f', 1, 64) + " ms"
+	}
+}
+
 // verdict is how a goal stands in one group.
 type verdict struct {
 	status string // "met", "NOT MET" or "no data"
@@ -358,6 +436,27 @@ func report(c *collection, out io.Writer) error {
 		for _, v := range c.judge(gl) {
 			counts[v.status]++
 			text := gl.text
+			if v.where != "" {
+				text += " [" + v.where + "]"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", "["+v.status+"]", text, v.value)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(out, "%d met, %d not met, %d without data\n", counts["met"], counts["NOT MET"], counts["no data"]); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, "Goals of issue 6 (the generator, on a 2-core machine; medians):")
+	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	counts = map[string]int{}
+	for _, lm := range limits {
+		for _, v := range c.check(lm) {
+			counts[v.status]++
+			text := lm.text
 			if v.where != "" {
 				text += " [" + v.where + "]"
 			}

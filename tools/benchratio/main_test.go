@@ -7,6 +7,8 @@ package main
 import (
 	"bytes"
 	"errors"
+	"maps"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -45,7 +47,8 @@ func TestParseLine(t *testing.T) {
 			if ok != tc.ok {
 				t.Fatalf("parseLine(%q) ok = %v, want %v", tc.line, ok, tc.ok)
 			}
-			if ok && got != tc.want {
+			got.metrics = nil // TestParseLineMetrics reads them
+			if ok && !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("parseLine(%q) =\n%+v\nwant\n%+v", tc.line, got, tc.want)
 			}
 		})
@@ -97,7 +100,23 @@ BenchmarkServerReject/oasgen-2       	     200	     7845 ns/op	   9.47 MB/s	    
 BenchmarkServerReject/handwritten-2  	     200	      7845 ns/op	  20.27 MB/s	    7427 B/op	      30 allocs/op
 PASS
 ok  	github.com/oasgen/oasgen/cmd/clientgrants-fake	0.223s
+pkg: github.com/oasgen/oasgen/generator
+BenchmarkGenerate/ClientGrants-2     	      38	  25000000 ns/op	        15.00 files/op	 7527282 B/op	  157724 allocs/op
+BenchmarkGenerate/Auth0-2            	       1	1200000000 ns/op	        15.00 files/op	677103144 B/op	13902657 allocs/op
+BenchmarkGenerate/Auth0-2            	       1	1400000000 ns/op	        15.00 files/op	677103144 B/op	13902657 allocs/op
+BenchmarkCLI/ClientGrants-2         	      21	  51460889 ns/op	        23.20 peak-MB	    7391 B/op	      45 allocs/op
+BenchmarkCLI/Auth0-2                	       1	2636660938 ns/op	       259.4 peak-MB	   39264 B/op	      50 allocs/op
+PASS
+ok  	github.com/oasgen/oasgen/generator	6.202s
 `
+
+func TestParseLineMetrics(t *testing.T) {
+	got, ok := parseLine("BenchmarkCLI/Auth0-2 \t 1\t2636660938 ns/op\t 259.4 peak-MB\t 39264 B/op\t 50 allocs/op")
+	want := map[string]float64{"ns/op": 2636660938, "peak-MB": 259.4, "B/op": 39264, "allocs/op": 50}
+	if !ok || !maps.Equal(got.metrics, want) {
+		t.Errorf("metrics = %v, %v; want %v", got.metrics, ok, want)
+	}
+}
 
 func TestRunCanned(t *testing.T) {
 	var out, errOut bytes.Buffer
@@ -168,6 +187,25 @@ func TestRunCanned(t *testing.T) {
 	}
 	if !strings.Contains(report, "4 met, 2 not met, 1 without data") {
 		t.Errorf("summary missing or wrong:\n%s", report)
+	}
+
+	for _, tc := range []struct {
+		goal, status, value string
+	}{
+		{"Generate/ClientGrants: ≤ 20 ms", "[NOT MET]", "25.0 ms"},
+		{"Generate/Auth0: ≤ 1.5 s", "[met]", "1.30 s"}, // the median of 1.2 and 1.4
+		{"CLI/Auth0: peak memory ≤ 300 MB", "[met]", "259 MB"},
+		{"CompileAuth0: go build of the generated package ≤ 20 s", "[no data]", "-"},
+	} {
+		t.Run("limit/"+tc.goal, func(t *testing.T) {
+			line := rowWithText(t, lines, tc.goal)
+			if !strings.HasPrefix(line, tc.status+" ") || !strings.HasSuffix(line, " "+tc.value) {
+				t.Errorf("goal line %q, want status %s and value %q", line, tc.status, tc.value)
+			}
+		})
+	}
+	if !strings.Contains(report, "2 met, 1 not met, 1 without data") {
+		t.Errorf("issue 6 summary missing or wrong:\n%s", report)
 	}
 }
 
