@@ -94,21 +94,17 @@ func Data(path string, data []byte) (*Document, error) {
 	if err := sniffVersion(path, data); err != nil {
 		return nil, err
 	}
-	loader := openapi3.NewLoader()
-	loader.IncludeOrigin = true
-	loader.IsExternalRefsAllowed = true
-	loader.ReadFromURIFunc = readLocalFile
-
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
 	}
 	location := &url.URL{Path: filepath.ToSlash(abs)}
-	spec := loadJSON(loader, path, data, location)
+	spec := loadJSON(newLoader(), path, data, location)
 	if spec == nil {
 		// YAML, or JSON the quick path leaves to kin-openapi, whose errors
-		// are the ones loadError knows how to place.
-		spec, err = loader.LoadFromDataWithPath(data, location)
+		// are the ones loadError knows how to place. A loader of its own:
+		// one that resolved part of a discarded document may remember it.
+		spec, err = newLoader().LoadFromDataWithPath(data, location)
 		if err != nil {
 			return nil, loadError(path, data, err)
 		}
@@ -134,6 +130,16 @@ func Data(path string, data []byte) (*Document, error) {
 		return nil, validationError(doc, data, err)
 	}
 	return doc, nil
+}
+
+// newLoader returns a kin-openapi loader that records origins and reads
+// $refs from local files only.
+func newLoader() *openapi3.Loader {
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	loader.IsExternalRefsAllowed = true
+	loader.ReadFromURIFunc = readLocalFile
+	return loader
 }
 
 // externalRef matches a $ref that leaves the document.
