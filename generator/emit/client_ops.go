@@ -77,7 +77,7 @@ func operationSignature(o *model.Operation, headers *model.Type) (params, result
 // response. It is forgiving: a header whose value does not parse is left
 // absent rather than failing a call that succeeded.
 //
-//	func (v *ItemsListOKHeaders) readHeader(h http.Header) { ... }
+//	func (out *ItemsListOKHeaders) readHeader(h http.Header) { ... }
 func headerReader(t *model.Type) jen.Code {
 	checked := false
 	for _, f := range t.Fields {
