@@ -208,6 +208,10 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
+// markup is the Markdown emphasis and HTML entities plainText takes out,
+// built once: a Replacer is costly to build and cheap to run.
+var markup = strings.NewReplacer("`", "", "**", "", "&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#39;", "'")
+
 // plainText reduces Markdown and HTML in a description to plain text that
 // reads well in a Go doc comment.
 func plainText(s string) string {
@@ -215,15 +219,19 @@ func plainText(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = htmlTag.ReplaceAllStringFunc(s, func(tag string) string {
-		switch strings.ToLower(strings.Trim(tag, "</>")) {
-		case "br", "br/", "p", "/p":
-			return "\n"
-		}
-		return ""
-	})
-	s = mdLink.ReplaceAllString(s, "$1 ($2)")
-	s = strings.NewReplacer("`", "", "**", "", "&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#39;", "'").Replace(s)
+	if strings.Contains(s, "<") {
+		s = htmlTag.ReplaceAllStringFunc(s, func(tag string) string {
+			switch strings.ToLower(strings.Trim(tag, "</>")) {
+			case "br", "br/", "p", "/p":
+				return "\n"
+			}
+			return ""
+		})
+	}
+	if strings.Contains(s, "](") {
+		s = mdLink.ReplaceAllString(s, "$1 ($2)")
+	}
+	s = markup.Replace(s)
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " \t")
