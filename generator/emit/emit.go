@@ -185,16 +185,21 @@ func wrap(text string, width int) []string {
 			out = append(out, "")
 			continue
 		}
-		line := words[0]
+		var line strings.Builder
+		line.Grow(min(len(para), width+16))
+		line.WriteString(words[0])
 		for _, w := range words[1:] {
-			if len(line)+1+len(w) > width {
-				out = append(out, line)
-				line = w
+			if line.Len()+1+len(w) > width {
+				out = append(out, line.String())
+				line = strings.Builder{}
+				line.Grow(min(len(para), width+16))
+				line.WriteString(w)
 				continue
 			}
-			line += " " + w
+			line.WriteByte(' ')
+			line.WriteString(w)
 		}
-		out = append(out, line)
+		out = append(out, line.String())
 	}
 	return out
 }
