@@ -110,6 +110,7 @@ func (p *positionParser) value() *jsonNode {
 			p.space()
 			if p.pos >= len(p.data) || p.data[p.pos] == '}' {
 				p.pos++
+				p.dropRepeats(n)
 				return n
 			}
 			if p.data[p.pos] == ',' {
@@ -121,10 +122,6 @@ func (p *positionParser) value() *jsonNode {
 			p.space()
 			p.pos++ // the colon
 			m.value = p.value()
-			if i := slices.IndexFunc(n.members, func(x jsonMember) bool { return x.name == m.name }); i >= 0 {
-				n.members = slices.Delete(n.members, i, i+1)
-				p.repeats = true
-			}
 			n.members = append(n.members, m)
 		}
 	case '[':
@@ -153,6 +150,40 @@ func (p *positionParser) value() *jsonNode {
 		n.text = string(p.data[start:p.pos])
 	}
 	return n
+}
+
+// dropRepeats keeps only the last member of each name in object n, where
+// encoding/json leaves the value, and notes that there were repeats. A
+// small object is searched pairwise; a large one (the schemas of a big
+// spec) with a map.
+func (p *positionParser) dropRepeats(n *jsonNode) {
+	repeated := func(i int) bool {
+		for j := i + 1; j < len(n.members); j++ {
+			if n.members[j].name == n.members[i].name {
+				return true
+			}
+		}
+		return false
+	}
+	if len(n.members) > 16 {
+		last := make(map[string]int, len(n.members))
+		for i, m := range n.members {
+			last[m.name] = i
+		}
+		if len(last) == len(n.members) {
+			return
+		}
+		repeated = func(i int) bool { return last[n.members[i].name] != i }
+	}
+	kept := n.members[:0]
+	for i, m := range n.members {
+		if repeated(i) {
+			p.repeats = true
+			continue
+		}
+		kept = append(kept, m)
+	}
+	n.members = kept
 }
 
 // string reads the string at p.pos and returns it unquoted.

@@ -71,6 +71,7 @@ func jsonSpecs(t *testing.T) map[string][]byte {
 	many.WriteString("}}}\n")
 	specs["many-schemas.json"] = []byte(many.String())
 	specs["many-schemas-repeated-key.json"] = []byte(strings.Replace(many.String(), `"info": {"title": "Many", "version": "1"},`, `"info": {"title": "Many", "version": "0"}, "info": {"title": "Many", "version": "1"},`, 1))
+	specs["many-schemas-repeated-schema.json"] = []byte(strings.Replace(many.String(), `"schemas": {`, `"schemas": {"S5": {"type": "string"},`+"\n", 1))
 
 	if data, err := os.ReadFile(auth0Spec); err == nil {
 		specs["auth0-management-api.json"] = data
