@@ -1,6 +1,8 @@
 package generator_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -77,6 +79,26 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		})
 	}
+	// The Auth0 spec on one line: positions are counted along a 2.5 MB
+	// line, which must cost no more than along short ones.
+	b.Run("Auth0OneLine", func(b *testing.B) {
+		skipWithoutAuth0(b)
+		data, err := os.ReadFile(auth0Spec)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, data); err != nil {
+			b.Fatal(err)
+		}
+		path := filepath.Join(b.TempDir(), "auth0.json")
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := load.Data(path, compact.Bytes()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkModel measures model.Build alone. Each iteration gets a freshly

@@ -63,8 +63,8 @@ func (n *jsonNode) member(name string) *jsonNode {
 // repeated in an object keeps its last value, as encoding/json does, and
 // makes repeats true.
 func jsonPositions(data []byte) (root *jsonNode, repeats bool) {
-	p := &positionParser{data: data, line: 1, lineStart: 0}
-	root = p.value()
+	p := &positionParser{data: data, line: 1, col: 1}
+	root = p.value(false)
 	return root, p.repeats
 }
 
@@ -74,6 +74,10 @@ type positionParser struct {
 	line      int
 	lineStart int // offset of the first byte of the current line
 	repeats   bool
+	// colPos and col are the last column computed, so that the next one on
+	// the same line counts only the characters since: a document on one
+	// line would otherwise be counted from its start at every value.
+	colPos, col int
 }
 
 func (p *positionParser) space() {
@@ -92,10 +96,17 @@ func (p *positionParser) space() {
 
 // column is the 1-based character column of p.pos.
 func (p *positionParser) column() int {
-	return 1 + utf8.RuneCount(p.data[p.lineStart:p.pos])
+	if p.colPos < p.lineStart || p.colPos > p.pos {
+		p.colPos, p.col = p.lineStart, 1
+	}
+	p.col += utf8.RuneCount(p.data[p.colPos:p.pos])
+	p.colPos = p.pos
+	return p.col
 }
 
-func (p *positionParser) value() *jsonNode {
+// value reads the value at p.pos. Only a scalar item of an array
+// (inArray) keeps its text: origins name those and no other scalar.
+func (p *positionParser) value(inArray bool) *jsonNode {
 	p.space()
 	n := &jsonNode{line: p.line, col: p.column(), start: p.pos}
 	defer func() { n.end = min(p.pos, len(p.data)) }()
@@ -121,7 +132,7 @@ func (p *positionParser) value() *jsonNode {
 			m.name = p.string()
 			p.space()
 			p.pos++ // the colon
-			m.value = p.value()
+			m.value = p.value(false)
 			n.members = append(n.members, m)
 		}
 	case '[':
@@ -136,18 +147,24 @@ func (p *positionParser) value() *jsonNode {
 			if p.data[p.pos] == ',' {
 				p.pos++
 			}
-			n.items = append(n.items, p.value())
+			n.items = append(n.items, p.value(true))
 		}
 	case '"':
 		n.kind = 's'
-		n.text = p.string()
+		if inArray {
+			n.text = p.string()
+		} else {
+			p.skipString()
+		}
 	default:
 		n.kind = 's'
 		start := p.pos
 		for p.pos < len(p.data) && !strings.ContainsRune(" \t\r\n,]}", rune(p.data[p.pos])) {
 			p.pos++
 		}
-		n.text = string(p.data[start:p.pos])
+		if inArray {
+			n.text = string(p.data[start:p.pos])
+		}
 	}
 	return n
 }
@@ -186,11 +203,10 @@ func (p *positionParser) dropRepeats(n *jsonNode) {
 	n.members = kept
 }
 
-// string reads the string at p.pos and returns it unquoted.
-func (p *positionParser) string() string {
-	start := p.pos
+// skipString moves past the string at p.pos; it reports whether the
+// string has escapes.
+func (p *positionParser) skipString() (escaped bool) {
 	p.pos++
-	escaped := false
 	for p.pos < len(p.data) && p.data[p.pos] != '"' {
 		if p.data[p.pos] == '\\' {
 			escaped = true
@@ -199,7 +215,14 @@ func (p *positionParser) string() string {
 		p.pos++
 	}
 	p.pos++
-	raw := p.data[start+1 : p.pos-1]
+	return escaped
+}
+
+// string reads the string at p.pos and returns it unquoted.
+func (p *positionParser) string() string {
+	start := p.pos
+	escaped := p.skipString()
+	raw := p.data[start+1 : min(p.pos, len(p.data))-1]
 	if !escaped {
 		return string(raw)
 	}
