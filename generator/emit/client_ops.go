@@ -327,10 +327,14 @@ func paramEncodingTo(g *jen.Group, f *model.Field, source jen.Code, set setter) 
 		cond, value = value.Clone().Dot("Set").Op("&&").Op("!").Add(value.Clone()).Dot("Null"), value.Clone().Dot("Value")
 	}
 	emit := func(b *jen.Group) { encodeParamWith(b, p, value, set) }
-	if cond != nil {
+	_, scalar := scalarText(p.Type, value.Clone())
+	switch {
+	case cond != nil:
 		g.If(cond).BlockFunc(emit)
-	} else {
-		g.BlockFunc(emit)
+	case scalar:
+		emit(g) // one statement, with nothing to scope
+	default:
+		g.BlockFunc(emit) // its locals (items) kept apart from the next one's
 	}
 }
 
