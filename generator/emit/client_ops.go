@@ -318,14 +318,7 @@ func paramEncoding(g *jen.Group, f *model.Field) {
 // writes response headers with it.
 func paramEncodingTo(g *jen.Group, f *model.Field, source jen.Code, set setter) {
 	p := f.Param
-	value := jen.Add(source).Dot(f.Name)
-	var cond jen.Code
-	switch f.Wrap {
-	case model.WrapOpt:
-		cond, value = value.Clone().Dot("Set"), value.Clone().Dot("Value")
-	case model.WrapNullable:
-		cond, value = value.Clone().Dot("Set").Op("&&").Op("!").Add(value.Clone()).Dot("Null"), value.Clone().Dot("Value")
-	}
+	cond, value := sentValue(f, jen.Add(source).Dot(f.Name))
 	emit := func(b *jen.Group) { encodeParamWith(b, p, value, set) }
 	_, scalar := scalarText(p.Type, value.Clone())
 	switch {
@@ -336,6 +329,19 @@ func paramEncodingTo(g *jen.Group, f *model.Field, source jen.Code, set setter) 
 	default:
 		g.BlockFunc(emit) // its locals (items) kept apart from the next one's
 	}
+}
+
+// sentValue returns the condition under which field f, held in field,
+// has a value to send (nil: always) and that value: an Opt is sent when
+// set, a Nullable when set and not null.
+func sentValue(f *model.Field, field *jen.Statement) (cond jen.Code, value *jen.Statement) {
+	switch f.Wrap {
+	case model.WrapOpt:
+		return field.Clone().Dot("Set"), field.Clone().Dot("Value")
+	case model.WrapNullable:
+		return field.Clone().Dot("Set").Op("&&").Op("!").Add(field.Clone()).Dot("Null"), field.Clone().Dot("Value")
+	}
+	return nil, field
 }
 
 // encodeParam writes the value of p in its style: scalars as text, arrays
@@ -389,14 +395,7 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 	case deepStruct(p):
 		// name[field]=value for each field that is set.
 		for _, f := range r.Named.Fields {
-			value := v.Clone().Dot(f.Name)
-			var cond jen.Code
-			switch f.Wrap {
-			case model.WrapOpt:
-				cond, value = value.Clone().Dot("Set"), value.Clone().Dot("Value")
-			case model.WrapNullable:
-				cond, value = value.Clone().Dot("Set").Op("&&").Op("!").Add(value.Clone()).Dot("Null"), value.Clone().Dot("Value")
-			}
+			cond, value := sentValue(f, v.Clone().Dot(f.Name))
 			text := paramTextExpr(f.Type, value)
 			key := jen.Lit(p.Name + "[" + f.JSONName + "]")
 			if cond != nil {

@@ -238,9 +238,11 @@ type originStamper struct {
 	discriminators []*openapi3.Discriminator
 }
 
+// originField is the field kin-openapi records an element's origin in.
+const originField = "Origin"
+
 var (
-	originField = "Origin"
-	mapLike     = map[reflect.Type]bool{
+	mapLike = map[reflect.Type]bool{
 		reflect.TypeFor[openapi3.Paths]():     true,
 		reflect.TypeFor[openapi3.Responses](): true,
 		reflect.TypeFor[openapi3.Callback]():  true,
@@ -276,11 +278,9 @@ func (s *originStamper) unresolveMappings() {
 // while decoding n: v's own fields and sequences, and below it, the keys
 // of its children.
 func (s *originStamper) decoded(v reflect.Value, n *jsonNode) {
-	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-		if v.IsNil() {
-			return
-		}
-		v = v.Elem()
+	v, ok := indirect(v)
+	if !ok {
+		return
 	}
 	switch v.Kind() {
 	case reflect.Map:
@@ -330,8 +330,8 @@ func (s *originStamper) decoded(v reflect.Value, n *jsonNode) {
 		}
 		return
 	}
-	origin := v.FieldByName(originField)
-	if !origin.IsValid() || origin.Type() != originType {
+	origin, ok := originSlot(v)
+	if !ok {
 		// BoolSchema: the schema it may hold is decoded from the same node.
 		if schema := v.FieldByName("Schema"); schema.IsValid() && n.kind == '{' {
 			s.decoded(schema, n)
@@ -374,12 +374,9 @@ func (s *originStamper) decoded(v reflect.Value, n *jsonNode) {
 func (s *originStamper) childKeys(container, child reflect.Value, m jsonMember) {
 	s.setKey(child, m)
 	s.scalarMapKeys(container, child, m)
-	c := child
-	for c.Kind() == reflect.Pointer || c.Kind() == reflect.Interface {
-		if c.IsNil() {
-			return
-		}
-		c = c.Elem()
+	c, ok := indirect(child)
+	if !ok {
+		return
 	}
 	switch c.Kind() {
 	case reflect.Map:
@@ -408,20 +405,12 @@ func (s *originStamper) childKeys(container, child reflect.Value, m jsonMember) 
 // setKey records m's key as the Key of the element in v, and of the element
 // a wrapper in v holds.
 func (s *originStamper) setKey(v reflect.Value, m jsonMember) {
-	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-		if v.IsNil() {
-			return
-		}
-		v = v.Elem()
-	}
-	if v.Kind() != reflect.Struct {
+	v, ok := indirect(v)
+	if !ok || v.Kind() != reflect.Struct {
 		return
 	}
-	if f := v.FieldByName(originField); f.IsValid() && f.Type() == originType && f.CanSet() {
-		if f.IsNil() {
-			f.Set(reflect.ValueOf(&openapi3.Origin{}))
-		}
-		f.Interface().(*openapi3.Origin).Key = &openapi3.Location{File: s.file, Line: m.line, Column: m.col, Name: m.name}
+	if o := ensureOrigin(v); o != nil {
+		o.Key = &openapi3.Location{File: s.file, Line: m.line, Column: m.col, Name: m.name}
 	}
 	for _, name := range [...]string{"Value", "Schema"} {
 		if inner := v.FieldByName(name); inner.IsValid() {
@@ -441,19 +430,18 @@ func (s *originStamper) scalarMapKeys(container, child reflect.Value, m jsonMemb
 	case reflect.Struct, reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
 		return
 	}
-	f := container.FieldByName(originField)
-	if !f.IsValid() || f.Type() != originType || !f.CanSet() || len(m.value.members) == 0 {
+	if len(m.value.members) == 0 {
 		return
 	}
-	if f.IsNil() {
-		f.Set(reflect.ValueOf(&openapi3.Origin{}))
+	o := ensureOrigin(container)
+	if o == nil {
+		return
 	}
 	var locs []openapi3.Location
 	for _, e := range m.value.members {
 		locs = append(locs, openapi3.Location{File: s.file, Line: e.line, Column: e.col, Name: e.name})
 	}
 	slices.SortFunc(locs, func(a, b openapi3.Location) int { return strings.Compare(a.Name, b.Name) })
-	o := f.Interface().(*openapi3.Origin)
 	if o.Sequences == nil {
 		o.Sequences = make(map[string][]openapi3.Location)
 	}
@@ -487,6 +475,37 @@ func (s *originStamper) fromNode(n *jsonNode) *openapi3.Origin {
 		}
 	}
 	return o
+}
+
+// originSlot returns the *Origin field of struct v, if it has one it can set.
+func originSlot(v reflect.Value) (reflect.Value, bool) {
+	f := v.FieldByName(originField)
+	return f, f.IsValid() && f.Type() == originType && f.CanSet()
+}
+
+// ensureOrigin returns the origin of struct v, creating it when it is nil;
+// nil when v has no origin to set.
+func ensureOrigin(v reflect.Value) *openapi3.Origin {
+	f, ok := originSlot(v)
+	if !ok {
+		return nil
+	}
+	if f.IsNil() {
+		f.Set(reflect.ValueOf(&openapi3.Origin{}))
+	}
+	return f.Interface().(*openapi3.Origin)
+}
+
+// indirect follows pointers and interfaces to the value they hold; ok is
+// false when one of them is nil.
+func indirect(v reflect.Value) (_ reflect.Value, ok bool) {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return v, false
+		}
+		v = v.Elem()
+	}
+	return v, true
 }
 
 // mapEntry returns the entry of map m at key, or the zero Value.

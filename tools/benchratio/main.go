@@ -428,40 +428,43 @@ func report(c *collection, out io.Writer) error {
 		fmt.Fprintln(out, "(no comparison group: no Benchmark function has an \"oasgen\" sub-benchmark beside others)")
 	}
 
-	fmt.Fprintln(out)
-	fmt.Fprintln(out, "Goals of issue 7:")
-	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	counts := map[string]int{}
+	var goals7, goals6 []judged
 	for _, gl := range goals {
 		for _, v := range c.judge(gl) {
-			counts[v.status]++
-			text := gl.text
-			if v.where != "" {
-				text += " [" + v.where + "]"
-			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", "["+v.status+"]", text, v.value)
+			goals7 = append(goals7, judged{gl.text, v})
 		}
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if _, err := fmt.Fprintf(out, "%d met, %d not met, %d without data\n", counts["met"], counts["NOT MET"], counts["no data"]); err != nil {
-		return err
-	}
-
-	fmt.Fprintln(out)
-	fmt.Fprintln(out, "Goals of issue 6 (the generator, on a 2-core machine; medians):")
-	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	counts = map[string]int{}
 	for _, lm := range limits {
 		for _, v := range c.check(lm) {
-			counts[v.status]++
-			text := lm.text
-			if v.where != "" {
-				text += " [" + v.where + "]"
-			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", "["+v.status+"]", text, v.value)
+			goals6 = append(goals6, judged{lm.text, v})
 		}
+	}
+	if err := printGoals(out, "Goals of issue 7:", goals7); err != nil {
+		return err
+	}
+	return printGoals(out, "Goals of issue 6 (the generator, on a 2-core machine; medians):", goals6)
+}
+
+// judged is a goal's text with its verdict in one group.
+type judged struct {
+	text string
+	verdict
+}
+
+// printGoals prints a goal a line, with its status and value, and a count
+// of each status.
+func printGoals(out io.Writer, title string, goals []judged) error {
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, title)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	counts := map[string]int{}
+	for _, g := range goals {
+		counts[g.status]++
+		text := g.text
+		if g.where != "" {
+			text += " [" + g.where + "]"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", "["+g.status+"]", text, g.value)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
