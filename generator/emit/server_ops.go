@@ -337,19 +337,7 @@ func deepStructDecoding(b *jen.Group, p *model.Param) {
 		})
 	}
 	if t.Extra == model.ExtraForbid {
-		b.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("values"))).Block(
-			jen.Switch(jen.Id("k")).Block(
-				jen.CaseFunc(func(c *jen.Group) {
-					for _, f := range t.Fields {
-						c.Lit(f.JSONName)
-					}
-				}),
-				jen.Default().Block(
-					jen.Id("kp").Op(":=").Id("fp").Dot("key").Call(jen.Id("k")),
-					jen.Id("c").Dot("report").Call(jen.Op("&").Id("kp"), jen.Lit("unknown property")),
-				),
-			),
-		)
+		b.Add(unknownKeys(t, jen.Id("values"), jen.Id("fp").Dot("key").Call(jen.Id("k"))))
 	}
 }
 
@@ -525,19 +513,34 @@ func formDecoder(t *model.Type) jen.Code {
 			}
 		}
 		if t.Extra == model.ExtraForbid {
-			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("form"))).Block(
-				jen.Switch(jen.Id("k")).Block(
-					jen.CaseFunc(func(c *jen.Group) {
-						for _, f := range t.Fields {
-							c.Lit(f.JSONName)
-						}
-					}),
-					jen.Default().Block(
-						jen.Id("kp").Op(":=").Id("p").Dot("field").Call(jen.Id("k")),
-						jen.Id("c").Dot("report").Call(jen.Op("&").Id("kp"), jen.Lit("unknown property")),
-					),
-				),
-			)
+			g.Add(unknownKeys(t, jen.Id("form"), jen.Id("p").Dot("field").Call(jen.Id("k"))))
 		}
 	})
+}
+
+// unknownKeys reports each key k of the map keyed that struct t does not
+// declare, at the path keyPath (an expression of k):
+//
+//	for _, k := range sortedKeys(form) {
+//		switch k {
+//		case "audience", "scope":
+//		default:
+//			kp := p.field(k)
+//			c.report(&kp, "unknown property")
+//		}
+//	}
+func unknownKeys(t *model.Type, keyed, keyPath jen.Code) jen.Code {
+	return jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(keyed)).Block(
+		jen.Switch(jen.Id("k")).Block(
+			jen.CaseFunc(func(c *jen.Group) {
+				for _, f := range t.Fields {
+					c.Lit(f.JSONName)
+				}
+			}),
+			jen.Default().Block(
+				jen.Id("kp").Op(":=").Add(keyPath),
+				jen.Id("c").Dot("report").Call(jen.Op("&").Id("kp"), jen.Lit("unknown property")),
+			),
+		),
+	)
 }
