@@ -561,3 +561,44 @@ func TestKnownFormat(t *testing.T) {
 		}
 	}
 }
+
+// A path a strict reader refused stays quiet in the checks that follow,
+// and so does everything inside it; its neighbours do not.
+func TestReportWithinRejected(t *testing.T) {
+	for _, tc := range []struct {
+		rejected []string
+		path     string
+		quiet    bool
+	}{
+		{[]string{"inner"}, "inner", true},
+		{[]string{"inner"}, "inner.id", true},
+		{[]string{"scope"}, "scope[1]", true},
+		{[]string{"meta"}, `meta["odd key"]`, true},
+		{[]string{""}, "audience", true}, // the whole body was refused
+		{[]string{"inner"}, "innerX", false},
+		{[]string{"inner"}, "inner2.id", false},
+		{[]string{"scope[1]"}, "scope[10]", false},
+		{[]string{"a.b"}, "a", false},
+		{nil, "audience", false},
+	} {
+		v := validator{rejected: tc.rejected}
+		segs := strings.Split(tc.path, ".")
+		p := &path{name: segs[0], kind: fieldSegment}
+		if tc.path == `meta["odd key"]` {
+			p = &path{parent: &path{name: "meta", kind: fieldSegment}, name: "odd key", kind: keySegment}
+		} else if i := strings.Index(tc.path, "["); i >= 0 {
+			var n int
+			fmt.Sscanf(tc.path[i:], "[%d]", &n)
+			p = &path{parent: &path{name: tc.path[:i], kind: fieldSegment}, index: n, kind: indexSegment}
+		} else if len(segs) == 2 {
+			p = &path{parent: &path{name: segs[0], kind: fieldSegment}, name: segs[1], kind: fieldSegment}
+		}
+		if got := p.String(); got != tc.path {
+			t.Fatalf("test path %q renders as %q", tc.path, got)
+		}
+		v.report(p, "is required")
+		if quiet := len(v.violations) == 0; quiet != tc.quiet {
+			t.Errorf("rejected %q, report at %q: quiet = %v, want %v", tc.rejected, tc.path, quiet, tc.quiet)
+		}
+	}
+}

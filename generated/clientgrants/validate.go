@@ -141,8 +141,9 @@ func isPlainKey(k string) bool {
 type validator struct {
 	violations []Violation
 	// rejected lists the paths whose values a strict reader refused (a
-	// wrong kind, a null): the zero value left there is not checked again,
-	// which would only repeat the problem in other words.
+	// wrong kind, a null): the zero value left there, and everything in it,
+	// is not checked again, which would only repeat the problem in other
+	// words ("audience: is required" after a body that is not an object).
 	rejected []string
 	// request is set when the value is a request on its way to or into
 	// the server: readOnly properties are refused there, and required
@@ -153,10 +154,24 @@ type validator struct {
 // report records that the value at p breaks a constraint.
 func (v *validator) report(p *path, message string) {
 	where := p.String()
-	if len(v.rejected) > 0 && slices.Contains(v.rejected, where) {
+	if len(v.rejected) > 0 && v.withinRejected(where) {
 		return
 	}
 	v.violations = append(v.violations, Violation{Path: where, Message: message})
+}
+
+// withinRejected reports whether where is a rejected path or lies inside
+// one: "inner.id" inside "inner", anything inside the root "".
+func (v *validator) withinRejected(where string) bool {
+	for _, r := range v.rejected {
+		if where == r || r == "" {
+			return true
+		}
+		if len(where) > len(r) && strings.HasPrefix(where, r) && (where[len(r)] == '.' || where[len(r)] == '[') {
+			return true
+		}
+	}
+	return false
 }
 
 // err returns the collected violations as a *ValidationError, or nil. A
