@@ -2,6 +2,7 @@ package load
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -217,4 +218,18 @@ func FuzzLoadJSON(f *testing.F) {
 			t.Fatalf("Data = %v, %v", doc, err)
 		}
 	})
+}
+
+// A spec on one line gets errors placed on that line, at the element, as
+// an indented one does, not at its start.
+func TestOneLineJSONErrorPlaced(t *testing.T) {
+	data := `{"openapi":"3.1.0","info":{"title":"x","version":"1"},"paths":{"/a/{id}":{"get":{"responses":{"200":{"description":"ok"}}}}}}`
+	_, err := Data(filepath.Join(t.TempDir(), "one.json"), []byte(data))
+	var le *Error
+	if !errors.As(err, &le) {
+		t.Fatalf("Data = %v, want a *load.Error", err)
+	}
+	if col := strings.Index(data, `"/a/{id}"`) + 1; le.Pos.Line != 1 || le.Pos.Column != col {
+		t.Errorf("error at %d:%d, want 1:%d (the path): %v", le.Pos.Line, le.Pos.Column, col, err)
+	}
 }

@@ -467,7 +467,10 @@ func validationError(doc *Document, data []byte, err error) error {
 			}
 		}
 	}
-	if o := originOf(err); o != nil && o.Key != nil && o.Key.Line > 1 {
+	// The document's own origin says nothing about where the problem is
+	// when it is the very start; any other origin places it, on the first
+	// line too (a JSON document on one line).
+	if o := originOf(err); o != nil && o.Key != nil && (o != doc.Spec.Origin || o.Key.Line > 1) {
 		return &Error{Pos: doc.Origin(o), Msg: "invalid spec: " + msg}
 	}
 	if m := undefinedScheme.FindStringSubmatch(msg); m != nil {
