@@ -3,8 +3,7 @@ package generator_test
 import (
 	"bytes"
 	"errors"
-	"go/parser"
-	"go/token"
+	"go/format"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,13 +91,16 @@ func FuzzGenerate(f *testing.F) {
 			}
 			return
 		}
-		fset := token.NewFileSet()
 		for _, file := range res.Files {
 			if !strings.HasSuffix(file.Name, ".go") {
 				continue
 			}
-			if _, err := parser.ParseFile(fset, file.Name, file.Content, parser.AllErrors); err != nil {
+			formatted, err := format.Source(file.Content)
+			if err != nil {
 				t.Fatalf("%s does not parse: %v\n%s", file.Name, err, file.Content)
+			}
+			if !bytes.Equal(formatted, file.Content) {
+				t.Fatalf("%s is not gofmt'd:\n%s", file.Name, generator.UnifiedDiff("generated", "gofmt", string(file.Content), string(formatted)))
 			}
 		}
 	})

@@ -3,6 +3,7 @@ package generator_test
 import (
 	"bytes"
 	"flag"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
@@ -109,6 +110,7 @@ func TestGolden(t *testing.T) {
 				}
 				for _, f := range res.Files {
 					if !isRuntimeFile(f.Name) {
+						checkGofmt(t, f)
 						got = append(got, txtar.File{Name: "out/" + f.Name, Data: f.Content})
 					}
 				}
@@ -148,6 +150,21 @@ func TestGolden(t *testing.T) {
 				t.Errorf("%s: expected output %s was not produced", c.path, name)
 			}
 		})
+	}
+}
+
+// checkGofmt fails t unless the file is exactly what gofmt makes of it:
+// emit formats its declarations in batches and joins them, which must come
+// to the same as formatting the whole file.
+func checkGofmt(t *testing.T, f generator.File) {
+	t.Helper()
+	formatted, err := format.Source(f.Content)
+	if err != nil {
+		t.Errorf("%s does not parse: %v", f.Name, err)
+		return
+	}
+	if !bytes.Equal(formatted, f.Content) {
+		t.Errorf("%s is not gofmt'd:\n%s", f.Name, generator.UnifiedDiff("generated", "gofmt", string(f.Content), string(formatted)))
 	}
 }
 

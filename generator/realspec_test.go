@@ -13,7 +13,7 @@ import (
 const auth0Spec = "../../shared/specs/auth0-management-api.json"
 
 // TestWholeAuth0Spec generates types, client and server for the whole Auth0
-// Management API and checks that the package builds and vets: the
+// Management API and checks that the package is gofmt'd, builds and vets: the
 // generator's behaviour on a large real spec, beyond client-grants.
 func TestWholeAuth0Spec(t *testing.T) {
 	if testing.Short() {
@@ -25,6 +25,9 @@ func TestWholeAuth0Spec(t *testing.T) {
 	res, err := generator.Generate(generator.Config{Spec: auth0Spec, Package: "management"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		checkGofmt(t, f)
 	}
 	mod := t.TempDir()
 	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module auth0check\n\ngo 1.26\n"), 0o644); err != nil {

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	doccomment "go/doc/comment"
 	"runtime"
 	"slices"
 	"strings"
@@ -157,13 +158,39 @@ func runtimeFile(pkg string, src templates.Source) []byte {
 }
 
 // comment renders a plain-text doc as // lines wrapped at 80 columns,
-// followed by a line break; empty text renders nothing.
+// followed by a line break; empty text renders nothing. The lines are in
+// the form gofmt gives a doc comment (see canonicalDoc).
 func comment(text string) *jen.Statement {
 	s := jen.Null()
-	for _, line := range wrap(text, 77) {
-		s.Comment(line).Line()
+	for _, line := range canonicalDoc(wrap(text, 77)) {
+		switch {
+		case line == "":
+			s.Comment("//").Line()
+		case line[0] == '\t':
+			s.Comment("//" + line).Line() // a code block, as gofmt writes it
+		default:
+			s.Comment(line).Line()
+		}
 	}
 	return s
+}
+
+// canonicalDoc returns doc comment lines as gofmt rewrites a top-level doc
+// comment (through go/doc/comment): one blank line between paragraphs,
+// list items indented, a lone capitalized line between paragraphs marked as
+// a heading. gofmt only rewrites a doc comment whose declaration starts
+// right below it, which jennifer's output does not do but gofmt's does, so
+// without this a description with such text would change when the
+// generated file is formatted again. Lines of plain prose, most of them,
+// come back as they are.
+func canonicalDoc(lines []string) []string {
+	if len(lines) == 0 {
+		return nil
+	}
+	var p doccomment.Parser
+	var pr doccomment.Printer
+	text := string(pr.Comment(p.Parse(strings.Join(lines, "\n"))))
+	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 }
 
 // commentf is comment with formatting.
