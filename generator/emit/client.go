@@ -13,32 +13,30 @@ import (
 // clientFile declares the client: server URLs, the Client with its groups,
 // NewClient, and one method per operation (plus an iterator per list
 // operation that pages).
-func clientFile(api *model.API, opts Options) *jen.File {
-	f := newFile(opts.Package)
+func clientFile(d *decls, api *model.API) {
 	e := &typeEmitter{patterns: map[string]string{}, checks: map[*model.Type]bool{}}
-	concrete := serverURLs(f, api)
-	clientType(f, api, concrete)
+	concrete := serverURLs(d, api)
+	clientType(d, api, concrete)
 	var walk func(g *model.Group, recv string)
 	walk = func(g *model.Group, recv string) {
 		for _, o := range g.Operations {
-			f.Add(e.operationMethod(o, recv)).Line()
+			d.add(e.operationMethod(o, recv))
 			if o.Pagination != nil {
-				f.Add(pagerMethod(o, recv)).Line()
+				d.add(pagerMethod(o, recv))
 			}
 		}
 		for _, c := range g.Groups {
-			f.Add(groupType(c)).Line()
+			d.add(groupType(c))
 			walk(c, c.TypeName)
 		}
 	}
 	walk(api.Client, "Client")
 	for _, t := range api.Types {
 		if t.FormBody {
-			f.Add(formValues(t)).Line()
+			d.add(formValues(t))
 		}
 	}
-	e.patternVars(f)
-	return f
+	e.patternVars(d)
 }
 
 var serverVar = regexp.MustCompile(`\{([^}]*)\}`)
@@ -49,7 +47,7 @@ var serverVar = regexp.MustCompile(`\{([^}]*)\}`)
 //
 //	const DefaultServerURL = "https://{TENANT}.auth0.com/api/v2"
 //	func ServerURL(tenantDomain string) string { ... }
-func serverURLs(f *jen.File, api *model.API) bool {
+func serverURLs(d *decls, api *model.API) bool {
 	if len(api.Servers) == 0 {
 		return false
 	}
@@ -62,8 +60,8 @@ func serverURLs(f *jen.File, api *model.API) bool {
 		}
 		return m
 	})
-	f.Add(commentf("DefaultServerURL is the first server the spec lists, %s, with its variables at their defaults.", s.URL).
-		Const().Id("DefaultServerURL").Op("=").Lit(defaults)).Line()
+	d.add(commentf("DefaultServerURL is the first server the spec lists, %s, with its variables at their defaults.", s.URL).
+		Const().Id("DefaultServerURL").Op("=").Lit(defaults))
 	if len(s.Variables) > 0 {
 		var params []jen.Code
 		var doc []string
@@ -75,10 +73,10 @@ func serverURLs(f *jen.File, api *model.API) bool {
 			}
 			doc = append(doc, line)
 		}
-		f.Add(commentf("ServerURL returns the URL of the server %s for the given variables: %s.", s.URL, strings.Join(doc, "; ")).
+		d.add(commentf("ServerURL returns the URL of the server %s for the given variables: %s.", s.URL, strings.Join(doc, "; ")).
 			Func().Id("ServerURL").Params(params...).String().Block(
 			jen.Return(templateExpr(s.URL, func(name string) jen.Code { return jen.Id(paramName(name)) })),
-		)).Line()
+		))
 	}
 	return !strings.Contains(defaults, "{")
 }
@@ -120,18 +118,18 @@ func paramName(s string) string { return model.ParamName(s) }
 //		t            *transport
 //		ClientGrants *ClientGrantsService
 //	}
-func clientType(f *jen.File, api *model.API, concrete bool) {
+func clientType(d *decls, api *model.API, concrete bool) {
 	title := strings.TrimSpace(api.Title)
-	f.Add(commentf("Client calls %s. Create one with NewClient; it is safe for concurrent use.", title).
+	d.add(commentf("Client calls %s. Create one with NewClient; it is safe for concurrent use.", title).
 		Type().Id("Client").StructFunc(func(g *jen.Group) {
 		g.Id("t").Op("*").Id("transport")
 		groupFields(g, api.Client)
-	})).Line()
+	}))
 	defaultDoc := "A baseURL is required: the spec's server has placeholders; ServerURL fills them in."
 	if concrete {
 		defaultDoc = "An empty baseURL means DefaultServerURL."
 	}
-	f.Add(commentf("NewClient returns a client for the API at baseURL, the server URL up to and including its base path. %s Options set the bearer token, the HTTP client, headers, timeouts and the retry policy.", defaultDoc).
+	d.add(commentf("NewClient returns a client for the API at baseURL, the server URL up to and including its base path. %s Options set the bearer token, the HTTP client, headers, timeouts and the retry policy.", defaultDoc).
 		Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		if concrete {
 			g.If(jen.Id("baseURL").Op("==").Lit("")).Block(jen.Id("baseURL").Op("=").Id("DefaultServerURL"))
@@ -139,7 +137,7 @@ func clientType(f *jen.File, api *model.API, concrete bool) {
 		g.List(jen.Id("t"), jen.Err()).Op(":=").Id("newTransport").Call(jen.Id("baseURL"), jen.Id("opts"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 		g.Return(jen.Op("&").Id("Client").Values(groupValues(api.Client, jen.Dict{jen.Id("t"): jen.Id("t")})), jen.Nil())
-	})).Line()
+	}))
 }
 
 // groupFields declares a field per child group.

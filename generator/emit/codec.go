@@ -24,21 +24,19 @@ import (
 // jsonFile declares the JSON codecs of every type, in the order of the
 // types: the methods, the tables that tell union variants apart, and the
 // functions that tell declared properties from additional ones.
-func jsonFile(api *model.API, opts Options) *jen.File {
-	f := newFile(opts.Package)
+func jsonFile(d *decls, api *model.API) {
 	for _, t := range api.Types {
 		if !hasCodec(t) {
 			continue
 		}
 		if t.Kind == model.Union {
-			f.Add(unionTables(t))
+			d.add(unionTables(t))
 		}
-		f.Add(codecMethods(t)).Line()
+		d.add(codecMethods(t))
 		if t.Extra == model.ExtraKeep {
-			f.Add(knownFieldsMethod(t)).Line()
+			d.add(knownFieldsMethod(t))
 		}
 	}
-	return f
 }
 
 // place is where a codec reads or writes a value: an addressable

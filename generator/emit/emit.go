@@ -6,13 +6,10 @@ package emit
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	doccomment "go/doc/comment"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -41,63 +38,40 @@ type Options struct {
 // Files renders the whole package: the package comment, the types with
 // their validators, their JSON codecs, the client and server when asked
 // for, and the runtime support, sorted by file name. The files are built
-// and formatted concurrently (they share nothing but the read-only IR).
+// concurrently (they share nothing but the read-only IR) and formatted in
+// batches (see renderFiles).
 func Files(api *model.API, opts Options) ([]File, error) {
 	client := opts.Client && len(api.Operations) > 0
 	server := opts.Server && len(api.Operations) > 0
-	builders := map[string]func() *jen.File{
-		"doc.go":   func() *jen.File { return docFile(api, opts) },
-		"types.go": func() *jen.File { return typesFile(api, opts) },
-		"json.go":  func() *jen.File { return jsonFile(api, opts) },
+	builders := map[string]func(*decls){
+		"types.go": func(d *decls) { typesFile(d, api) },
+		"json.go":  func(d *decls) { jsonFile(d, api) },
 	}
 	if client {
-		builders["client.go"] = func() *jen.File { return clientFile(api, opts) }
+		builders["client.go"] = func(d *decls) { clientFile(d, api) }
 	}
 	if server {
-		builders["server.go"] = func() *jen.File { return serverFile(api, opts) }
+		builders["server.go"] = func(d *decls) { serverFile(d, api) }
 	}
-	var sources []templates.Source
-	for _, src := range templates.Sources() {
-		if (src.Client || src.Server) && !(src.Client && client || src.Server && server) {
-			continue // support for a client or server that is not generated
-		}
-		sources = append(sources, src)
-	}
-
-	// Render the large files on as many workers as there are CPUs, no
-	// more: each file's syntax tree is held until it is formatted, so the
-	// number in flight bounds the memory a large spec takes.
-	var names []string // largest first, so that the last to finish is small
-	for _, name := range []string{"types.go", "json.go", "server.go", "client.go", "doc.go"} {
+	var names []string
+	for _, name := range []string{"types.go", "json.go", "server.go", "client.go"} {
 		if builders[name] != nil {
 			names = append(names, name)
 		}
 	}
-	files := make([]File, len(names), len(names)+len(sources))
-	errs := make([]error, len(names))
-	work := make(chan int, len(names))
-	for i := range names {
-		work <- i
-	}
-	close(work)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
-		wg.Go(func() {
-			for i := range work {
-				var buf bytes.Buffer
-				if err := builders[names[i]]().Render(&buf); err != nil {
-					errs[i] = fmt.Errorf("emit %s: %w", names[i], err)
-					continue
-				}
-				files[i] = File{Name: names[i], Content: buf.Bytes()}
-			}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	files, err := renderFiles(opts.Package, names, builders)
+	if err != nil {
 		return nil, err
 	}
-	for _, src := range sources {
+	var doc bytes.Buffer
+	if err := docFile(api, opts).Render(&doc); err != nil {
+		return nil, fmt.Errorf("emit doc.go: %w", err)
+	}
+	files = append(files, File{Name: "doc.go", Content: doc.Bytes()})
+	for _, src := range templates.Sources() {
+		if (src.Client || src.Server) && !(src.Client && client || src.Server && server) {
+			continue // support for a client or server that is not generated
+		}
 		files = append(files, File{Name: src.Name, Content: runtimeFile(opts.Package, src)})
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })

@@ -15,28 +15,26 @@ import (
 // implements, a response type per operation, the SecurityHandler, and
 // NewServer, whose handlers parse and validate everything before calling
 // the user's code.
-func serverFile(api *model.API, opts Options) *jen.File {
-	f := newFile(opts.Package)
+func serverFile(d *decls, api *model.API) {
 	e := &typeEmitter{patterns: map[string]string{}, checks: map[*model.Type]bool{}}
-	f.Add(handlerInterface(api)).Line()
+	d.add(handlerInterface(api))
 	for _, o := range api.Operations {
-		f.Add(responseType(o)).Line()
+		d.add(responseType(o))
 	}
 	schemes := usedSchemes(api)
-	f.Add(securityInterface(schemes)).Line()
-	f.Add(newServer(api)).Line()
-	f.Add(authorize(schemes)).Line()
+	d.add(securityInterface(schemes))
+	d.add(newServer(api))
+	d.add(authorize(schemes))
 	for _, o := range api.Operations {
-		f.Add(e.operationHandler(o)).Line()
+		d.add(e.operationHandler(o))
 	}
 	if len(api.Operations) > 0 {
-		f.Add(operationVars(api.Operations)).Line()
+		d.add(operationVars(api.Operations))
 	}
 	for _, t := range formTypes(api.Operations) {
-		f.Add(formDecoder(t)).Line()
+		d.add(formDecoder(t))
 	}
-	e.patternVars(f)
-	return f
+	e.patternVars(d)
 }
 
 // usedSchemes lists the security schemes some operation requires.

@@ -10,29 +10,25 @@ import (
 )
 
 // typesFile declares every named type with its validator.
-func typesFile(api *model.API, opts Options) *jen.File {
-	f := newFile(opts.Package)
+func typesFile(d *decls, api *model.API) {
 	e := &typeEmitter{patterns: map[string]string{}, checks: map[*model.Type]bool{}}
 	for _, t := range api.Types {
-		f.Add(e.declare(t))
-		f.Line()
+		d.add(e.declare(t))
 	}
-	e.patternVars(f)
-	return f
+	e.patternVars(d)
 }
 
 // patternVars declares the regular expressions the file's checks use,
 // compiled once when the package loads.
-func (e *typeEmitter) patternVars(f *jen.File) {
+func (e *typeEmitter) patternVars(d *decls) {
 	if len(e.patternOrder) == 0 {
 		return
 	}
-	f.Comment("Patterns from the spec, compiled once.")
-	f.Var().DefsFunc(func(g *jen.Group) {
+	d.add(jen.Comment("Patterns from the spec, compiled once.").Line().Var().DefsFunc(func(g *jen.Group) {
 		for _, p := range e.patternOrder {
 			g.Id(e.patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
 		}
-	})
+	}))
 }
 
 // typeEmitter renders named types; it remembers the regular expressions it
