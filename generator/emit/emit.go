@@ -158,8 +158,11 @@ func comment(text string) *jen.Statement {
 // generated file is formatted again. Lines of plain prose, most of them,
 // come back as they are.
 func canonicalDoc(lines []string) []string {
-	if len(lines) == 0 {
-		return nil
+	if !slices.Contains(lines, "") {
+		// One paragraph of unindented lines, as wrap makes them, is
+		// printed back as it is (no heading, list or code block can
+		// start without a blank line or an indent): skip the parse.
+		return lines
 	}
 	var p doccomment.Parser
 	var pr doccomment.Printer
