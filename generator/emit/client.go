@@ -14,7 +14,7 @@ import (
 // NewClient, and one method per operation (plus an iterator per list
 // operation that pages).
 func clientFile(d *decls, api *model.API) {
-	e := &typeEmitter{patterns: map[string]string{}, checks: map[*model.Type]bool{}}
+	e := newTypeEmitter("clientPattern")
 	concrete := serverURLs(d, api)
 	clientType(d, api, concrete)
 	var walk func(g *model.Group, recv string)

@@ -31,7 +31,7 @@ func (e *typeEmitter) operationMethod(o *model.Operation, recv string) jen.Code 
 	args, results := operationSignature(o, nil)
 	call := []jen.Code{jen.Id("ctx")}
 	for _, p := range o.PathParams() {
-		call = append(call, jen.Id(model.ParamName(p.Name)))
+		call = append(call, jen.Id(p.Arg))
 	}
 	if o.ParamsType != nil {
 		call = append(call, jen.Id("params"))
@@ -56,7 +56,7 @@ func (e *typeEmitter) operationMethod(o *model.Operation, recv string) jen.Code 
 func operationSignature(o *model.Operation, headers *model.Type) (params, results []jen.Code) {
 	params = append(params, jen.Id("ctx").Qual("context", "Context"))
 	for _, p := range o.PathParams() {
-		params = append(params, jen.Id(model.ParamName(p.Name)).Add(goType(p.Type)))
+		params = append(params, jen.Id(p.Arg).Add(goType(p.Type)))
 	}
 	if o.ParamsType != nil {
 		params = append(params, jen.Id("params").Id(o.ParamsType.Name))
@@ -212,11 +212,19 @@ func formMedia(o *model.Operation) bool {
 //	}
 func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *model.Media, fail func(jen.Code) jen.Code) {
 	g.Id("c").Op(":=").Op("&").Id("validator").Values(jen.Dict{jen.Id("request"): jen.True()})
-	if len(o.PathParams()) > 0 {
+	// A path argument is checked when it is a string (it must not be
+	// empty) or its schema constrains it; only then does it need a path.
+	var checked []*model.Param
+	for _, p := range o.PathParams() {
+		if isStringRef(p.Type) || e.refHasChecks(p.Type) {
+			checked = append(checked, p)
+		}
+	}
+	if len(checked) > 0 {
 		g.Var().Id("p").Op("*").Id("path") // the root
 	}
-	for _, p := range o.PathParams() {
-		arg := jen.Id(model.ParamName(p.Name))
+	for _, p := range checked {
+		arg := jen.Id(p.Arg)
 		g.BlockFunc(func(b *jen.Group) {
 			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
 			if isStringRef(p.Type) {
@@ -248,12 +256,13 @@ func isStringRef(r *model.Ref) bool {
 
 // pathExpr builds the escaped path: "/client-grants/" + url.PathEscape(id).
 func pathExpr(o *model.Operation) jen.Code {
-	types := map[string]*model.Ref{}
+	params := map[string]*model.Param{}
 	for _, p := range o.PathParams() {
-		types[p.Name] = p.Type
+		params[p.Name] = p
 	}
 	return templateExpr(o.Path, func(name string) jen.Code {
-		return jen.Qual("net/url", "PathEscape").Call(paramTextExpr(types[name], jen.Id(model.ParamName(name))))
+		p := params[name]
+		return jen.Qual("net/url", "PathEscape").Call(paramTextExpr(p.Type, jen.Id(p.Arg)))
 	})
 }
 
@@ -515,8 +524,8 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 	args = append(args, jen.Id("ctx").Qual("context", "Context"))
 	call = append(call, jen.Id("ctx"))
 	for _, p := range o.PathParams() {
-		args = append(args, jen.Id(model.ParamName(p.Name)).Add(goType(p.Type)))
-		call = append(call, jen.Id(model.ParamName(p.Name)))
+		args = append(args, jen.Id(p.Arg).Add(goType(p.Type)))
+		call = append(call, jen.Id(p.Arg))
 	}
 	args = append(args, jen.Id("params").Id(o.ParamsType.Name))
 	call = append(call, jen.Id("params"))

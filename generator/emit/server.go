@@ -16,7 +16,7 @@ import (
 // NewServer, whose handlers parse and validate everything before calling
 // the user's code.
 func serverFile(d *decls, api *model.API) {
-	e := &typeEmitter{patterns: map[string]string{}, checks: map[*model.Type]bool{}}
+	e := newTypeEmitter("serverPattern")
 	d.add(handlerInterface(api))
 	for _, o := range api.Operations {
 		d.add(responseType(o))
@@ -61,7 +61,7 @@ func usedSchemes(api *model.API) []*model.SecurityScheme {
 func handlerArgs(o *model.Operation) []jen.Code {
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range o.PathParams() {
-		args = append(args, jen.Id(model.ParamName(p.Name)).Add(goType(p.Type)))
+		args = append(args, jen.Id(p.Arg).Add(goType(p.Type)))
 	}
 	if o.ParamsType != nil {
 		args = append(args, jen.Id("params").Id(o.ParamsType.Name))

@@ -34,7 +34,7 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 			g.Var().Id("p").Op("*").Id("path") // the root
 		}
 		for i, p := range o.PathParams() {
-			name := model.ParamName(p.Name)
+			name := p.Arg
 			g.Var().Id(name).Add(goType(p.Type))
 			text := jen.Id("r").Dot("PathValue").Call(jen.Lit("p" + strconv.Itoa(i)))
 			if textOnly(p.Type) && !e.refHasChecks(p.Type) {
@@ -43,19 +43,17 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 			}
 			g.BlockFunc(func(b *jen.Group) {
 				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
-				if textOnly(p.Type) {
+				if textOnly(p.Type) || !e.refHasChecks(p.Type) {
 					parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
 					e.check(b, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
 					return
 				}
+				// Only a value that parsed is checked further.
 				b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
 				parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
-				if e.refHasChecks(p.Type) {
-					// Only a value that parsed is checked further.
-					b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) {
-						e.check(ok, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
-					})
-				}
+				b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) {
+					e.check(ok, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
+				})
 			})
 		}
 		if o.ParamsType != nil {
@@ -77,7 +75,7 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 		var call []jen.Code
 		call = append(call, jen.Id("ctx"))
 		for _, p := range o.PathParams() {
-			call = append(call, jen.Id(model.ParamName(p.Name)))
+			call = append(call, jen.Id(p.Arg))
 		}
 		if o.ParamsType != nil {
 			call = append(call, jen.Id("params"))
@@ -248,7 +246,11 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 			elem = p.Type.Elem
 		}
 		if deepStruct(p) {
-			elem = &model.Ref{Kind: model.RefBuiltin, Builtin: model.Int64} // fields need paths
+			// Its fields' text needs a path only when it can be wrong.
+			elem = &model.Ref{Kind: model.RefBuiltin, Builtin: model.String}
+			if deepStructNeedsPath(p.Type.Named) {
+				elem = &model.Ref{Kind: model.RefBuiltin, Builtin: model.Int64}
+			}
 		}
 		if !textOnly(elem) {
 			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
@@ -309,6 +311,21 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
 		)
 	}
+}
+
+// deepStructNeedsPath reports whether decoding struct t from a deepObject
+// parameter can report a violation: a field that must parse, or a key the
+// schema does not declare.
+func deepStructNeedsPath(t *model.Type) bool {
+	if t.Extra == model.ExtraForbid {
+		return true
+	}
+	for _, f := range t.Fields {
+		if !textOnly(f.Type) {
+			return true
+		}
+	}
+	return false
 }
 
 // deepStructDecoding fills a struct from the name[field] keys of a
@@ -457,7 +474,13 @@ func formTypes(ops []*model.Operation) []*model.Type {
 func formDecoder(t *model.Type) jen.Code {
 	code := comment("decodeForm fills v from a form body, recording in c the keys it does not declare and the values that are not of their type.")
 	return code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeForm").Params(jen.Id("c").Op("*").Id("validator"), jen.Id("form").Qual("net/url", "Values")).BlockFunc(func(g *jen.Group) {
-		g.Var().Id("p").Op("*").Id("path")
+		needsRoot := t.Extra == model.ExtraForbid
+		for _, f := range t.Fields {
+			needsRoot = needsRoot || f.Required || !textOnly(formElem(f))
+		}
+		if needsRoot {
+			g.Var().Id("p").Op("*").Id("path")
+		}
 		for _, f := range t.Fields {
 			target := jen.Id("v").Dot(f.Name)
 			set := func(b *jen.Group, value jen.Code) {
@@ -473,10 +496,7 @@ func formDecoder(t *model.Type) jen.Code {
 				}
 			}
 			isList := f.Type.Kind == model.RefSlice && !heldNullable(f.Type.Elem)
-			elem := f.Type
-			if isList {
-				elem = f.Type.Elem
-			}
+			elem := formElem(f)
 			ifFound := g.If(jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("form").Index(jen.Lit(f.JSONName)), jen.Id("ok")).BlockFunc(func(b *jen.Group) {
 				if !textOnly(elem) {
 					b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName))
@@ -516,6 +536,15 @@ func formDecoder(t *model.Type) jen.Code {
 			g.Add(unknownKeys(t, jen.Id("form"), jen.Id("p").Dot("field").Call(jen.Id("k"))))
 		}
 	})
+}
+
+// formElem is the type of one form value of field f: its items' type when
+// it is a list sent as repeated keys.
+func formElem(f *model.Field) *model.Ref {
+	if f.Type.Kind == model.RefSlice && !heldNullable(f.Type.Elem) {
+		return f.Type.Elem
+	}
+	return f.Type
 }
 
 // unknownKeys reports each key k of the map keyed that struct t does not

@@ -11,7 +11,7 @@ import (
 
 // typesFile declares every named type with its validator.
 func typesFile(d *decls, api *model.API) {
-	e := &typeEmitter{patterns: map[string]string{}, checks: map[*model.Type]bool{}}
+	e := newTypeEmitter("pattern")
 	for _, t := range api.Types {
 		d.add(e.declare(t))
 	}
@@ -34,9 +34,17 @@ func (e *typeEmitter) patternVars(d *decls) {
 // typeEmitter renders named types; it remembers the regular expressions it
 // has declared so each is compiled once per package.
 type typeEmitter struct {
-	patterns     map[string]string // pattern → variable name
-	patternOrder []string
-	checks       map[*model.Type]bool // memo for hasChecks
+	// patternPrefix starts the names of the file's pattern variables
+	// (pattern1, clientPattern1, ...): each file numbers its own, and
+	// they share the package.
+	patternPrefix string
+	patterns      map[string]string // pattern → variable name
+	patternOrder  []string
+	checks        map[*model.Type]bool // memo for hasChecks
+}
+
+func newTypeEmitter(patternPrefix string) *typeEmitter {
+	return &typeEmitter{patternPrefix: patternPrefix, patterns: map[string]string{}, checks: map[*model.Type]bool{}}
 }
 
 func (e *typeEmitter) declare(t *model.Type) jen.Code {

@@ -325,7 +325,7 @@ func (e *typeEmitter) pattern(p string) string {
 	if name, ok := e.patterns[p]; ok {
 		return name
 	}
-	name := "pattern" + strconv.Itoa(len(e.patternOrder)+1)
+	name := e.patternPrefix + strconv.Itoa(len(e.patternOrder)+1)
 	e.patterns[p] = name
 	e.patternOrder = append(e.patternOrder, p)
 	return name

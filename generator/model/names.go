@@ -2,6 +2,8 @@ package model
 
 import (
 	"go/token"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -109,13 +111,49 @@ func lowerFirst(name string) string {
 	return out
 }
 
-// predeclared names that a parameter must not shadow.
-var predeclared = map[string]bool{
-	"any": true, "bool": true, "byte": true, "error": true, "string": true, "int": true, "int64": true,
-	"int32": true, "float64": true, "float32": true, "len": true, "cap": true, "new": true, "make": true,
-	"append": true, "copy": true, "delete": true, "nil": true, "true": true, "false": true, "iota": true,
-	"ctx": true, "c": true, "params": true, "body": true, "req": true, "resp": true, "err": true,
+// argName is the argument name of a path parameter whose GoName is given:
+// ParamName's lower camel case, with "_" added when that would shadow a
+// name the generated functions use, the package's own identifiers
+// included (b.opts.Reserved lists the runtime's).
+func (b *builder) argName(goName string) string {
+	name := lowerFirst(goName)
+	if generatedLocals[name] || importedPackages[name] || predeclared[name] || slices.Contains(b.opts.Reserved, name) || generatedFamily.MatchString(name) {
+		name += "_"
+	}
+	return name
 }
+
+// generatedLocals are the variables that generated client methods, pagers
+// and server handlers declare next to path parameters.
+var generatedLocals = setOf("_", "s", "w", "r", "c", "p", "fp", "kp", "ip", "h", "t", "k", "i", "v", "x", "ok", "it", "yield",
+	"ctx", "err", "body", "params", "query", "data", "form", "resp", "req", "result", "before", "text", "values",
+	"item", "items", "next", "zero", "herr", "alt", "base", "rejected", "mediaType", "mux", "total", "checkpoint",
+	"perPage", "offset", "page", "operation", "header", "headers", "status", "ct")
+
+// importedPackages are the packages generated code may import, by name.
+var importedPackages = setOf("bytes", "context", "json", "errors", "fmt", "io", "iter", "slog", "math", "mime", "multipart",
+	"net", "http", "mail", "netip", "url", "regexp", "debug", "slices", "strconv", "strings", "sync", "time", "utf8", "base64", "sort")
+
+// generatedFamily matches the package-level names emit derives from the
+// spec's: patterns (pattern1, clientPattern1, serverPattern1), operations (opGetThing), union tables
+// (variantsThing), known-field sets (knownThingField), the server.
+var generatedFamily = regexp.MustCompile(`^((pattern|clientPattern|serverPattern)[0-9]+|(op|variants|known)[A-Z].*|server|requirement)$`)
+
+func setOf(names ...string) map[string]bool {
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	return set
+}
+
+// predeclared names that a parameter must not shadow.
+var predeclared = setOf("any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64",
+	"int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
+	"true", "false", "iota", "nil",
+	"append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max", "min", "new", "panic",
+	"print", "println", "real", "recover",
+	"ctx", "c", "params", "body", "req", "resp", "err")
 
 // namespace hands out names that are unique within one scope, adding a
 // number to a name already taken: Foo, Foo2, Foo3.

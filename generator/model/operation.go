@@ -126,8 +126,12 @@ const (
 
 // Param is one operation parameter.
 type Param struct {
-	Name     string // on the wire
-	GoName   string // field or argument name, exported form
+	Name   string // on the wire
+	GoName string // field or argument name, exported form
+	// Arg names a path parameter as the client method's argument and the
+	// server handler's variable: GoName in lower camel case, kept clear of
+	// every name those functions or the package use for something else.
+	Arg      string
 	In       ParamIn
 	Doc      string
 	Pos      Pos

@@ -99,6 +99,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		}
 	}
 	goNames := newNamespace("Ctx")
+	args := newNamespace()
 	declaredPath := map[string]bool{}
 	for _, key := range order {
 		pr := params[key]
@@ -135,6 +136,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		}
 		if p.In == "path" {
 			declaredPath[p.Name] = true
+			param.Arg = args.claim(b.argName(param.GoName))
 		}
 		o.Params = append(o.Params, param)
 	}
