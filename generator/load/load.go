@@ -85,6 +85,7 @@ func File(path string) (*Document, error) {
 // Data loads a spec from data; path names it in errors and anchors relative
 // $refs.
 func Data(path string, data []byte) (*Document, error) {
+	data = bytes.TrimPrefix(data, byteOrderMark)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{Pos: Pos{File: path, Line: 1, Column: 1}, Msg: "not an OpenAPI document: the file is empty"}
 	}
@@ -231,6 +232,11 @@ func isJSON(path string, data []byte) bool {
 	return strings.HasSuffix(strings.ToLower(path), ".json") || (len(t) > 0 && t[0] == '{')
 }
 
+// byteOrderMark is the UTF-8 encoding of U+FEFF, which editors on Windows
+// put at the start of a file. JSON does not allow it and no editor counts
+// it as a column, so it is dropped before anything reads the spec.
+var byteOrderMark = []byte("\uFEFF")
+
 // readLocalFile reads $ref targets from the local file system only: a spec
 // that points at the network would make generation depend on it.
 func readLocalFile(_ *openapi3.Loader, location *url.URL) ([]byte, error) {
@@ -245,7 +251,7 @@ func readLocalFile(_ *openapi3.Loader, location *url.URL) ([]byte, error) {
 		}
 		return nil, err
 	}
-	return data, nil
+	return bytes.TrimPrefix(data, byteOrderMark), nil
 }
 
 // checkJSON holds a document that is JSON (a .json file, or one that starts

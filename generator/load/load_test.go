@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -372,5 +374,38 @@ func TestFileErrors(t *testing.T) {
 	le = loadErr(t, err)
 	if !strings.Contains(le.Msg, "cannot read spec") {
 		t.Errorf("reading a directory: %v", le)
+	}
+}
+
+// TestByteOrderMark loads specs saved with a UTF-8 byte order mark, as
+// editors on Windows write them: JSON, YAML, and a file they $ref. The
+// mark is not a column, so positions are those of the same file without it.
+func TestByteOrderMark(t *testing.T) {
+	dir := t.TempDir()
+	bom := "\uFEFF"
+	files := map[string]string{
+		"spec.json":  bom + `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, "components": {"schemas": {"A": {"type": "string"}}}}`,
+		"spec.yaml":  bom + "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: \"other.yaml#/components/schemas/B\"}\n",
+		"other.yaml": bom + "components:\n  schemas:\n    B: {type: string}\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"spec.json", "spec.yaml"} {
+		doc, err := load.File(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		a := doc.Spec.Components.Schemas["A"]
+		if a == nil || a.Value == nil || !a.Value.Type.Is("string") {
+			t.Fatalf("%s: schema A did not load: %+v", name, a)
+		}
+		if name == "spec.json" {
+			if got := doc.Origin(a.Value.Origin); got.Line != 1 || got.Column != 102 {
+				t.Errorf("%s: A is at %v, want 1:102, the column of its key without the mark", name, got)
+			}
+		}
 	}
 }
