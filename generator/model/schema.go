@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"math"
 	"path"
+	"reflect"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -95,8 +96,8 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 		return classEnum, nil
 	}
 	if len(s.AllOf) > 0 {
-		if len(s.AllOf) == 1 && len(s.Properties) == 0 && s.AllOf[0].Value != nil {
-			return classSame, s.AllOf[0]
+		if typed := typedMembers(s.AllOf); len(typed) == 1 && len(s.Properties) == 0 && typed[0].Value != nil {
+			return classSame, typed[0]
 		}
 		if scalarType(s) != "" {
 			return classScalar, nil
@@ -123,6 +124,57 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 		return classScalar, nil
 	}
 	return classRaw, nil
+}
+
+// typedMembers returns the allOf members that say something about the
+// value, leaving out those that only document it: allOf [$ref: Tags,
+// {description: The tags.}] is a Tags, as real specs use it to describe a
+// property whose type is a $ref.
+func typedMembers(members openapi3.SchemaRefs) openapi3.SchemaRefs {
+	var out openapi3.SchemaRefs
+	for _, m := range members {
+		if m.Value == nil || m.Ref != "" || !annotationOnly(m.Value) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// annotationOnly reports whether a schema holds nothing but annotations:
+// a title, a description, examples, deprecated, external docs and
+// extensions.
+func annotationOnly(s *openapi3.Schema) bool {
+	c := *s
+	c.Title, c.Description, c.Example, c.Examples, c.Deprecated, c.ExternalDocs = "", "", nil, nil, false, nil
+	c.Extensions, c.Origin = nil, nil
+	return reflect.ValueOf(c).IsZero()
+}
+
+// describe returns the description of s, or its title, or else that of an
+// allOf member that only documents it.
+func describe(s *openapi3.Schema) string {
+	if d := cmp.Or(s.Description, s.Title); d != "" {
+		return d
+	}
+	for _, m := range s.AllOf {
+		if m.Value != nil && m.Ref == "" && annotationOnly(m.Value) {
+			if d := cmp.Or(m.Value.Description, m.Value.Title); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// describedDeprecated reports whether an allOf member that only documents
+// s marks it deprecated.
+func describedDeprecated(s *openapi3.Schema) bool {
+	for _, m := range s.AllOf {
+		if m.Value != nil && m.Ref == "" && annotationOnly(m.Value) && m.Value.Deprecated {
+			return true
+		}
+	}
+	return false
 }
 
 // scalarType returns the one scalar type that s and all its allOf members
@@ -254,7 +306,7 @@ func (b *builder) schemaPos(sr *openapi3.SchemaRef) Pos {
 
 // declare fills in a named type from its schema.
 func (b *builder) declare(t *Type, s *openapi3.Schema) {
-	t.Doc = plainText(cmp.Or(s.Description, s.Title))
+	t.Doc = plainText(describe(s))
 	t.Nullable = nullable(s)
 	t.Deprecated = s.Deprecated
 	b.api.Types = append(b.api.Types, t)
@@ -406,8 +458,8 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 		}
 		f.Type = b.ref(p.ref, t.Name+GoName(p.name))
 		if v := p.ref.Value; v != nil {
-			f.Doc = plainText(cmp.Or(v.Description, v.Title))
-			f.ReadOnly, f.WriteOnly, f.Deprecated = v.ReadOnly, v.WriteOnly, v.Deprecated
+			f.Doc = plainText(describe(v))
+			f.ReadOnly, f.WriteOnly, f.Deprecated = v.ReadOnly, v.WriteOnly, v.Deprecated || describedDeprecated(v)
 			f.Default = v.Default
 		}
 		if f.Required && (f.ReadOnly || f.WriteOnly) {
