@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -127,10 +128,46 @@ func Data(path string, data []byte) (*Document, error) {
 	if doc.Minor >= 1 {
 		opts = append(opts, openapi3.IsOpenAPI31OrLater())
 	}
-	if err := spec.Validate(ctx, opts...); err != nil {
+	if err := firstIntolerable(ctx, spec, spec.Validate(ctx, append(opts, openapi3.EnableMultiError())...), opts); err != nil {
 		return nil, validationError(doc, data, err)
 	}
 	return doc, nil
+}
+
+// firstIntolerable returns the first finding of kin-openapi's validation
+// (err, with every finding) that oasgen cannot generate code for, or nil.
+// It tolerates two paths that differ only in their parameters' names, as
+// GitHub's spec has /orgs/{org}/attestations/{subject_digest} for GET and
+// .../{attestation_id} for DELETE, when no method is on both: each call is
+// still told apart by its method. kin-openapi skips the later path's
+// operations after such a finding, so they are validated here.
+func firstIntolerable(ctx context.Context, spec *openapi3.T, err error, opts []openapi3.ValidationOption) error {
+	if err == nil {
+		return nil
+	}
+	findings := []error{err}
+	if multi, ok := err.(openapi3.MultiError); ok {
+		findings = multi
+	}
+	for _, finding := range findings {
+		var conflict *openapi3.ConflictingPathsError
+		if !errors.As(finding, &conflict) || spec.Paths == nil {
+			return finding
+		}
+		later, earlier := spec.Paths.Value(conflict.Path1), spec.Paths.Value(conflict.Path2)
+		if later == nil || earlier == nil {
+			return finding
+		}
+		for method := range later.Operations() {
+			if earlier.GetOperation(method) != nil {
+				return finding
+			}
+		}
+		if err := later.Validate(ctx, opts...); err != nil {
+			return &openapi3.PathValidationError{Path: conflict.Path1, Cause: err}
+		}
+	}
+	return nil
 }
 
 // newLoader returns a kin-openapi loader that records origins and reads
@@ -471,6 +508,19 @@ func validationError(doc *Document, data []byte, err error) error {
 			if s := doc.Spec.Components.Schemas[ce.Name]; s != nil {
 				return &Error{Pos: doc.Origin(s.Origin), Msg: fmt.Sprintf("schema %q is a cycle of $refs (through %s) with no schema of its own, so it cannot be typed", ce.Name, m[1])}
 			}
+		}
+	}
+	var conflict *openapi3.ConflictingPathsError
+	if errors.As(err, &conflict) && doc.Spec.Paths != nil {
+		if later, earlier := doc.Spec.Paths.Value(conflict.Path1), doc.Spec.Paths.Value(conflict.Path2); later != nil && earlier != nil {
+			var shared []string
+			for method := range later.Operations() {
+				if earlier.GetOperation(method) != nil {
+					shared = append(shared, method)
+				}
+			}
+			slices.Sort(shared)
+			return &Error{Pos: doc.Origin(later.Origin), Msg: fmt.Sprintf("paths %q and %q are one route (they differ only in their parameters' names), and both have %s", conflict.Path2, conflict.Path1, strings.Join(shared, " and "))}
 		}
 	}
 	// The document's own origin says nothing about where the problem is

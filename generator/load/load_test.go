@@ -409,3 +409,42 @@ func TestByteOrderMark(t *testing.T) {
 		}
 	}
 }
+
+// TestPathsDifferingInParameterNames: two paths with the same shape are
+// one route; they load when their methods differ (GitHub's spec has such
+// pairs), and the later one's operations are still validated.
+func TestPathsDifferingInParameterNames(t *testing.T) {
+	spec := func(secondMethod, secondResponses string) []byte {
+		return []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /orgs/{org}/items/{digest}:
+    get:
+      parameters:
+        - {name: org, in: path, required: true, schema: {type: string}}
+        - {name: digest, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: ok}
+  /orgs/{org}/items/{id}:
+    ` + secondMethod + `:
+      parameters:
+        - {name: org, in: path, required: true, schema: {type: string}}
+        - {name: id, in: path, required: true, schema: {type: integer}}
+      responses: ` + secondResponses + `
+`)
+	}
+	if _, err := load.Data("spec.yaml", spec("delete", `{"204": {description: done}}`)); err != nil {
+		t.Errorf("GET and DELETE on paths of the same shape: %v", err)
+	}
+	le := loadErr(t, func() error {
+		_, err := load.Data("spec.yaml", spec("get", `{"204": {description: done}}`))
+		return err
+	}())
+	if !strings.Contains(le.Msg, `are one route (they differ only in their parameters' names), and both have GET`) || le.Pos.Line != 11 {
+		t.Errorf("GET on both: %v; want one route at line 11", le)
+	}
+	le = loadErr(t, func() error { _, err := load.Data("spec.yaml", spec("delete", `{}`)); return err }())
+	if !strings.Contains(le.Msg, `/orgs/{org}/items/{id}`) || !strings.Contains(le.Msg, "responses") {
+		t.Errorf("an invalid operation under the later path: %v; want it reported", le)
+	}
+}
