@@ -136,7 +136,10 @@ func Data(path string, data []byte) (*Document, error) {
 
 // firstIntolerable returns the first finding of kin-openapi's validation
 // (err, with every finding) that oasgen cannot generate code for, or nil.
-// It tolerates two paths that differ only in their parameters' names, as
+// It tolerates keywords a schema does not define (JSON Schema ignores them,
+// and real specs carry them, such as a "name" next to a type); the model
+// warns about each. It tolerates two paths that differ only in their
+// parameters' names, as
 // GitHub's spec has /orgs/{org}/attestations/{subject_digest} for GET and
 // .../{attestation_id} for DELETE, when no method is on both: each call is
 // still told apart by its method. kin-openapi skips the later path's
@@ -149,7 +152,17 @@ func firstIntolerable(ctx context.Context, spec *openapi3.T, err error, opts []o
 	if multi, ok := err.(openapi3.MultiError); ok {
 		findings = multi
 	}
+	var schemas map[*openapi3.Origin]bool // found when first needed
 	for _, finding := range findings {
+		var extra *openapi3.ExtraSiblingFieldsError
+		if errors.As(finding, &extra) && extra.Origin != nil {
+			if schemas == nil {
+				schemas = schemaOrigins(spec)
+			}
+			if schemas[extra.Origin] {
+				continue // the model warns about each unknown keyword
+			}
+		}
 		var conflict *openapi3.ConflictingPathsError
 		if !errors.As(finding, &conflict) || spec.Paths == nil {
 			return finding
@@ -551,6 +564,54 @@ func validationError(doc *Document, data []byte, err error) error {
 		}
 	}
 	return &Error{Pos: Pos{File: doc.Path, Line: 1, Column: 1}, Msg: "invalid spec: " + msg}
+}
+
+// schemaOrigins returns the origins of every schema in spec, to tell a
+// finding about a schema from one about another kind of object (the
+// findings only carry the origin). kin-openapi's graph has no visitor, so
+// it is walked by reflection; the walk only runs for such a finding.
+func schemaOrigins(spec *openapi3.T) map[*openapi3.Origin]bool {
+	type visit struct {
+		t reflect.Type
+		p uintptr
+	}
+	out := map[*openapi3.Origin]bool{}
+	seen := map[visit]bool{}
+	schemaType := reflect.TypeFor[*openapi3.Schema]()
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() || seen[visit{v.Type(), v.Pointer()}] {
+				return
+			}
+			seen[visit{v.Type(), v.Pointer()}] = true
+			if v.Type() == schemaType {
+				if o := (*openapi3.Schema)(v.UnsafePointer()).Origin; o != nil {
+					out[o] = true
+				}
+			}
+			walk(v.Elem())
+		case reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i))
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				walk(it.Value())
+			}
+		}
+	}
+	walk(reflect.ValueOf(spec))
+	return out
 }
 
 var unresolvedRef = regexp.MustCompile(`found unresolved ref: "([^"]+)"`)

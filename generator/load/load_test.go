@@ -448,3 +448,32 @@ paths:
 		t.Errorf("an invalid operation under the later path: %v; want it reported", le)
 	}
 }
+
+// TestUnknownKeywords: a keyword a schema does not define loads (the model
+// warns about it), in 3.0 and 3.1; an unknown field elsewhere, on an
+// operation here, is still refused.
+func TestUnknownKeywords(t *testing.T) {
+	for _, version := range []string{"3.0.3", "3.1.0"} {
+		spec := func(operationExtra string) []byte {
+			return []byte(`openapi: ` + version + `
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:` + operationExtra + `
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: string, name: subdomain}
+`)
+		}
+		if _, err := load.Data("spec.yaml", spec("")); err != nil {
+			t.Errorf("%s: an unknown schema keyword: %v", version, err)
+		}
+		le := loadErr(t, func() error { _, err := load.Data("spec.yaml", spec("\n      bogus: 1")); return err }())
+		if !strings.Contains(le.Msg, "extra sibling fields: [bogus]") {
+			t.Errorf("%s: an unknown operation field: %v; want it refused", version, le)
+		}
+	}
+}

@@ -42,6 +42,8 @@ type builder struct {
 	// errs collects fatal problems; Build reports the first by position.
 	errs []*load.Error
 	opts Options
+	// keywordsSeen marks the schemas checked for unknown keywords.
+	keywordsSeen map[*openapi3.Schema]bool
 }
 
 // Build turns a loaded document into the IR.
@@ -54,6 +56,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 		types:          make(map[*openapi3.Schema]*Type),
 		componentTypes: make(map[string]*Type),
 		opts:           opts,
+		keywordsSeen:   make(map[*openapi3.Schema]bool),
 	}
 	if spec.Info != nil {
 		b.api.Title = spec.Info.Title

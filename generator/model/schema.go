@@ -256,6 +256,7 @@ func (b *builder) ref(sr *openapi3.SchemaRef, hint string) *Ref {
 	if t, ok := b.types[s]; ok {
 		return &Ref{Kind: RefNamed, Named: t, Nullable: t.Nullable}
 	}
+	b.unknownKeywords(s)
 	if sr.Ref != "" {
 		// A $ref with sibling keywords (3.1) arrives as a copy of its
 		// target, so find the component by name rather than by identity.
@@ -304,8 +305,24 @@ func (b *builder) schemaPos(sr *openapi3.SchemaRef) Pos {
 	return b.doc.Origin(sr.Value.Origin)
 }
 
+// unknownKeywords warns, once per schema, about each keyword that is
+// neither defined for a schema nor an x- extension: load lets them through,
+// as JSON Schema ignores them, but one may be a misspelt constraint.
+func (b *builder) unknownKeywords(s *openapi3.Schema) {
+	if b.keywordsSeen[s] {
+		return
+	}
+	b.keywordsSeen[s] = true
+	for _, key := range sortedKeys(s.Extensions) {
+		if !strings.HasPrefix(key, "x-") {
+			b.warn(b.doc.Field(s.Origin, key), "schema keyword %q is not one OpenAPI defines; it is ignored", key)
+		}
+	}
+}
+
 // declare fills in a named type from its schema.
 func (b *builder) declare(t *Type, s *openapi3.Schema) {
+	b.unknownKeywords(s)
 	t.Doc = plainText(describe(s))
 	t.Nullable = nullable(s)
 	t.Deprecated = s.Deprecated
