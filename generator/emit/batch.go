@@ -129,7 +129,10 @@ func renderFiles(pkg string, names []string, builders map[string]func(*decls)) (
 func formatBatch(batch *jen.File) (formatted, error) {
 	var buf bytes.Buffer
 	if err := batch.Render(&buf); err != nil {
-		return formatted{}, err
+		// jennifer's message ends with the whole batch's source; the
+		// first line says what is wrong.
+		msg, _, _ := strings.Cut(err.Error(), " while formatting source")
+		return formatted{}, fmt.Errorf("the generated code does not parse, which is a bug in oasgen (please report it with the spec): %s", strings.TrimPrefix(msg, "Error "))
 	}
 	src := buf.Bytes()
 	fset := token.NewFileSet()

@@ -82,3 +82,17 @@ func TestJoinBatchesImports(t *testing.T) {
 		})
 	}
 }
+
+// TestFormatBatchError: code that does not parse (an emitter bug) is
+// reported in a line, without the batch's source.
+func TestFormatBatchError(t *testing.T) {
+	batch := jen.NewFile("p")
+	batch.Func().Id("F").Params().Block(jen.Switch(jen.Id("x")).Block(jen.Case().Block()))
+	_, err := formatBatch(batch)
+	if err == nil {
+		t.Fatal("no error for code that does not parse")
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "the generated code does not parse, which is a bug in oasgen") || strings.Contains(msg, "\n") {
+		t.Errorf("error %q: want one line naming the bug", msg)
+	}
+}

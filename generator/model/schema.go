@@ -92,7 +92,9 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 		}
 		return classUnion, nil
 	}
-	if len(s.Enum) > 0 || s.Const != nil {
+	// An enum of null alone ({type: string, nullable: true, enum: [null]})
+	// lists no value of its type: it is that type, nullable.
+	if slices.ContainsFunc(s.Enum, func(v any) bool { return v != nil }) || s.Const != nil {
 		return classEnum, nil
 	}
 	if len(s.AllOf) > 0 {
