@@ -1217,3 +1217,31 @@ components:
 		t.Errorf("bad rename: %v", err)
 	}
 }
+
+// TestUntypedEnum: without a type, an enum's values choose its base when
+// they agree, and values of several kinds (nexmo's [true, false, 0, 1])
+// are kept as raw JSON with a warning instead of failing on a type the spec
+// never named.
+func TestUntypedEnum(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Numbers:
+      enum: [1, 2.5]
+    Mixed:
+      enum: [true, false, 0, 1]
+`))
+	kinds := map[string]string{}
+	for _, ty := range api.Types {
+		switch {
+		case ty.Kind == Enum:
+			kinds[ty.Name] = fmt.Sprintf("enum of %v", ty.Enum.Base)
+		case ty.Kind == Alias && ty.Elem.Builtin == RawJSON:
+			kinds[ty.Name] = "raw JSON"
+		}
+	}
+	if kinds["Numbers"] != fmt.Sprintf("enum of %v", Float64) || kinds["Mixed"] != "raw JSON" {
+		t.Errorf("types = %v; want Numbers an enum of float64 and Mixed raw JSON", kinds)
+	}
+	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, "schema Mixed: enum without a type, of objects, arrays or values of several types, is kept as raw JSON") {
+		t.Errorf("warnings = %v", api.Warnings)
+	}
+}

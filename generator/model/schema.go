@@ -516,19 +516,29 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 	case len(types) == 1 && types[0] == "number":
 		base = Float64
 	default:
+		// No type: the values say, when they agree.
+		kinds := map[Builtin]bool{}
 		for _, v := range values {
 			switch v.(type) {
 			case string:
-				base = cmp.Or(base, String)
+				kinds[String] = true
 			case bool:
-				base = cmp.Or(base, Bool)
+				kinds[Bool] = true
 			case float64, int, int64:
-				base = cmp.Or(base, Float64)
+				kinds[Float64] = true
+			case nil:
+			default:
+				kinds[RawJSON] = true
+			}
+		}
+		if len(kinds) == 1 && !kinds[RawJSON] {
+			for k := range kinds {
+				base = k
 			}
 		}
 	}
 	if base == 0 {
-		b.warn(t.Pos, "schema %s: enum of objects or arrays is kept as raw JSON", t.Schema)
+		b.warn(t.Pos, "schema %s: enum without a type, of objects, arrays or values of several types, is kept as raw JSON", t.Schema)
 		t.Kind, t.Elem = Alias, &Ref{Kind: RefBuiltin, Builtin: RawJSON}
 		return
 	}
