@@ -136,7 +136,9 @@ func Data(path string, data []byte) (*Document, error) {
 
 // firstIntolerable returns the first finding of kin-openapi's validation
 // (err, with every finding) that oasgen cannot generate code for, or nil.
-// It tolerates keywords a schema does not define (JSON Schema ignores them,
+// It tolerates an empty info.title and an empty server URL, which only
+// documentation and a default base URL use. It tolerates keywords a
+// schema does not define (JSON Schema ignores them,
 // and real specs carry them, such as a "name" next to a type); the model
 // warns about each. It tolerates two paths that differ only in their
 // parameters' names, as
@@ -162,6 +164,11 @@ func firstIntolerable(ctx context.Context, spec *openapi3.T, err error, opts []o
 			if schemas[extra.Origin] {
 				continue // the model warns about each unknown keyword
 			}
+		}
+		var noTitle *openapi3.InfoTitleRequired
+		var noURL *openapi3.ServerURLRequired
+		if errors.As(finding, &noTitle) || errors.As(finding, &noURL) {
+			continue // the model names the API "the API", or skips the server
 		}
 		var conflict *openapi3.ConflictingPathsError
 		if !errors.As(finding, &conflict) || spec.Paths == nil {

@@ -59,9 +59,17 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 		keywordsSeen:   make(map[*openapi3.Schema]bool),
 	}
 	if spec.Info != nil {
-		b.api.Title = spec.Info.Title
+		b.api.Title = strings.TrimSpace(spec.Info.Title)
 		b.api.Version = spec.Info.Version
 		b.api.Description = plainText(spec.Info.Description)
+	}
+	if b.api.Title == "" {
+		// The docs name the API by its title (load lets an empty one
+		// through: real specs have them).
+		b.api.Title = "the API"
+		if spec.Info != nil {
+			b.warn(b.doc.Origin(spec.Info.Origin), "info has no title; the generated docs call it %q", b.api.Title)
+		}
 	}
 	b.servers()
 	b.securitySchemes()
@@ -95,6 +103,11 @@ func (b *builder) warn(pos Pos, format string, args ...any) {
 
 func (b *builder) servers() {
 	for _, s := range b.doc.Spec.Servers {
+		if s == nil || s.URL == "" {
+			// No URL to default to (load lets an empty one through:
+			// real specs have them); NewClient then needs a baseURL.
+			continue
+		}
 		srv := &Server{URL: s.URL, Description: plainText(s.Description)}
 		for _, name := range sortedKeys(s.Variables) {
 			v := s.Variables[name]

@@ -1245,3 +1245,23 @@ func TestUntypedEnum(t *testing.T) {
 		t.Errorf("warnings = %v", api.Warnings)
 	}
 }
+
+// TestEmptyTitleAndServerURL: real specs have an empty info.title or
+// server URL; load lets them through, the docs call the API "the API"
+// (with a warning) and a server without a URL is not a default.
+func TestEmptyTitleAndServerURL(t *testing.T) {
+	api := buildYAML(t, `openapi: 3.0.3
+info: {title: "", version: "1"}
+servers: [{url: ""}, {url: "https://api.example.com"}]
+paths: {}
+`)
+	if api.Title != "the API" {
+		t.Errorf("Title = %q, want %q", api.Title, "the API")
+	}
+	if len(api.Servers) != 1 || api.Servers[0].URL != "https://api.example.com" {
+		t.Errorf("Servers = %+v, want only the one with a URL", api.Servers)
+	}
+	if len(api.Warnings) != 1 || api.Warnings[0].Msg != `info has no title; the generated docs call it "the API"` || api.Warnings[0].Pos.Line != 2 {
+		t.Errorf("warnings = %v", api.Warnings)
+	}
+}
