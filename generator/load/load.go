@@ -128,7 +128,10 @@ func Data(path string, data []byte) (*Document, error) {
 	if doc.Minor >= 1 {
 		opts = append(opts, openapi3.IsOpenAPI31OrLater())
 	}
-	if err := firstIntolerable(ctx, spec, spec.Validate(ctx, append(opts, openapi3.EnableMultiError())...), opts); err != nil {
+	restore := validateOnce(spec)
+	err = spec.Validate(ctx, append(opts, openapi3.EnableMultiError())...)
+	restore()
+	if err := firstIntolerable(ctx, spec, err, opts); err != nil {
 		return nil, validationError(doc, data, err)
 	}
 	return doc, nil

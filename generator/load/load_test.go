@@ -509,3 +509,45 @@ components:
 		t.Errorf("got %v; want the reference named at 12:14", le)
 	}
 }
+
+// TestValidateOnceRestores: validation points $refs to component schemas
+// at an empty schema for a while (so that each component is validated
+// once); the loaded document must refer to the components again, and a
+// broken component must still be reported where it is declared.
+func TestValidateOnceRestores(t *testing.T) {
+	spec := func(itemType string) []byte {
+		return []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/List"}
+components:
+  schemas:
+    List:
+      type: array
+      items: {$ref: "#/components/schemas/Item"}
+    Item:
+      type: ` + itemType + `
+      items: {type: string}
+`)
+	}
+	doc, err := load.Data("spec.yaml", spec("array"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := doc.Spec.Components.Schemas["List"].Value
+	got := doc.Spec.Paths.Value("/a").Get.Responses.Value("200").Value.Content["application/json"].Schema.Value
+	if got != list || list.Items.Value != doc.Spec.Components.Schemas["Item"].Value {
+		t.Errorf("after load, $refs do not point at their components")
+	}
+	le := loadErr(t, func() error { _, err := load.Data("spec.yaml", spec("arrray")); return err }())
+	if le.Pos.Line != 17 || !strings.Contains(le.Msg, "arrray") {
+		t.Errorf("a broken component: %v; want it placed at Item, line 17", le)
+	}
+}
