@@ -1265,3 +1265,32 @@ paths: {}
 		t.Errorf("warnings = %v", api.Warnings)
 	}
 }
+
+// TestStringEnumOfNumbers: enum: [1, 2, true] under type: string (YAML
+// without quotes, in real specs) is the strings "1", "2" and "true", with
+// a warning; an object among them is still an error.
+func TestStringEnumOfNumbers(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Verse:
+      type: string
+      enum: [1, 2.5, true, x]
+`))
+	var values []any
+	for _, v := range findType(t, api, "Verse").Enum.Values {
+		values = append(values, v.Value)
+	}
+	if want := []any{"1", "2.5", "true", "x"}; !slices.Equal(values, want) {
+		t.Errorf("values = %v, want %v", values, want)
+	}
+	if len(api.Warnings) != 3 || !strings.Contains(api.Warnings[0].Msg, `schema Verse: enum value 1 is not a string; it is taken as "1"`) {
+		t.Errorf("warnings = %v", api.Warnings)
+	}
+	err := buildErr(t, doc31(`
+    Verse:
+      type: string
+      enum: [x, {a: 1}]
+`))
+	if !strings.Contains(err.Msg, "is not a string") {
+		t.Errorf("an object in a string enum: %v", err)
+	}
+}

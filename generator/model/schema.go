@@ -549,6 +549,14 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 			continue
 		}
 		value, ok := enumValue(base, v)
+		if !ok && base == String {
+			// enum: [1, 2] under type: string is the strings "1" and "2"
+			// written without quotes, as real specs do.
+			if text, isScalar := scalarText(v); isScalar {
+				b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %v is not a string; it is taken as %q", t.Schema, v, text)
+				value, ok = text, true
+			}
+		}
 		if !ok {
 			b.fail(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %v is not %s", t.Schema, v, withArticle(strings.Join(nonNullTypes(s), "/")))
 			continue
@@ -588,6 +596,21 @@ func enumValue(base Builtin, v any) (any, bool) {
 		return toFloat(v)
 	}
 	return nil, false
+}
+
+// scalarText is the JSON text of a number or boolean.
+func scalarText(v any) (string, bool) {
+	switch x := v.(type) {
+	case bool:
+		return strconv.FormatBool(x), true
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	case int:
+		return strconv.Itoa(x), true
+	case int64:
+		return strconv.FormatInt(x, 10), true
+	}
+	return "", false
 }
 
 func toFloat(v any) (float64, bool) {
