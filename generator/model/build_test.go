@@ -1294,3 +1294,28 @@ func TestStringEnumOfNumbers(t *testing.T) {
 		t.Errorf("an object in a string enum: %v", err)
 	}
 }
+
+// TestPatternWithUnknownClass: \p{Print} and the like (Java's names, in
+// AWS's specs) are beyond Go's regexp, a warning that names the class; a
+// broken range is still an error.
+func TestPatternWithUnknownClass(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Printable:
+      type: string
+      pattern: "\\p{Print}+"
+`))
+	if c := findType(t, api, "Printable").Constraints; c.Pattern != "" {
+		t.Errorf("Pattern = %q, want it dropped", c.Pattern)
+	}
+	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, `is beyond Go's regexp (it has no character class \p{Print}); it is not checked`) {
+		t.Errorf("warnings = %v", api.Warnings)
+	}
+	err := buildErr(t, doc31(`
+    Backwards:
+      type: string
+      pattern: "[z-a]"
+`))
+	if !strings.Contains(err.Msg, "is not a valid regular expression") {
+		t.Errorf("a broken range: %v", err)
+	}
+}

@@ -804,6 +804,11 @@ func brokenRegexp(err error) bool {
 	if !errors.As(err, &se) {
 		return true
 	}
+	if unknownClass(err) != "" {
+		// \p{Print}, \p{Alnum}, \p{IsLetter}: Java's and other engines'
+		// class names, which Go's regexp does not know (AWS's specs).
+		return false
+	}
 	switch se.Code {
 	case syntax.ErrMissingBracket, syntax.ErrMissingParen, syntax.ErrUnexpectedParen,
 		syntax.ErrMissingRepeatArgument, syntax.ErrInvalidCharRange, syntax.ErrTrailingBackslash,
@@ -811,6 +816,16 @@ func brokenRegexp(err error) bool {
 		return true
 	}
 	return false
+}
+
+// unknownClass returns the \p{Name} or \P{Name} class a regexp error is
+// about, when it is one Go does not know, or "".
+func unknownClass(err error) string {
+	var se *syntax.Error
+	if errors.As(err, &se) && se.Code == syntax.ErrInvalidCharRange && (strings.HasPrefix(se.Expr, `\p{`) || strings.HasPrefix(se.Expr, `\P{`)) {
+		return se.Expr
+	}
+	return ""
 }
 
 // constraints collects the validation keywords of a schema, and reports
@@ -864,10 +879,14 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 	}
 	if s.Pattern != "" {
 		if _, err := regexp.Compile(s.Pattern); err != nil {
+			why := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+			if class := unknownClass(err); class != "" {
+				why = "it has no character class " + class
+			}
 			if brokenRegexp(err) {
-				b.fail(b.doc.Field(s.Origin, "pattern"), "pattern %q is not a valid regular expression: %v", s.Pattern, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+				b.fail(b.doc.Field(s.Origin, "pattern"), "pattern %q is not a valid regular expression: %v", s.Pattern, why)
 			} else {
-				b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is beyond Go's regexp (%v); it is not checked", s.Pattern, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+				b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is beyond Go's regexp (%v); it is not checked", s.Pattern, why)
 			}
 		} else {
 			c.Pattern = s.Pattern
