@@ -135,8 +135,9 @@ var importedPackages = setOf("bytes", "context", "json", "errors", "fmt", "io", 
 	"net", "http", "mail", "netip", "url", "regexp", "debug", "slices", "strconv", "strings", "sync", "time", "utf8", "base64", "sort")
 
 // generatedFamily matches the package-level names emit derives from the
-// spec's: patterns (pattern1, clientPattern1, serverPattern1), operations (opGetThing), union tables
-// (variantsThing), known-field sets (knownThingField), the server.
+// spec's: patterns (pattern1, clientPattern1, serverPattern1), operations
+// (opGetThing), union tables (variantsThing), known-field sets
+// (knownThingField), the server.
 var generatedFamily = regexp.MustCompile(`^((pattern|clientPattern|serverPattern)[0-9]+|(op|variants|known)[A-Z].*|server|requirement)$`)
 
 func setOf(names ...string) map[string]bool {
