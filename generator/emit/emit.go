@@ -113,8 +113,8 @@ func docFile(api *model.API, opts Options) *jen.File {
 		doc.WriteString("\n\n" + api.Description)
 	}
 	doc.WriteString("\n\nEvery type has a Validate method that reports all the constraints a value breaks, as a *ValidationError. Optional properties are held as Opt[T] and properties that may be null as Nullable[T], so absent, null and zero values stay distinct through a JSON round trip.")
-	for _, line := range wrap(doc.String(), 77) {
-		f.PackageComment(line)
+	for _, line := range canonicalDoc(wrap(doc.String(), 77)) {
+		f.PackageComment(commentLine(line))
 	}
 	return f
 }
@@ -137,16 +137,23 @@ func runtimeFile(pkg string, src templates.Source) []byte {
 func comment(text string) *jen.Statement {
 	s := jen.Null()
 	for _, line := range canonicalDoc(wrap(text, 77)) {
-		switch {
-		case line == "":
-			s.Comment("//").Line()
-		case line[0] == '\t':
-			s.Comment("//" + line).Line() // a code block, as gofmt writes it
-		default:
-			s.Comment(line).Line()
-		}
+		s.Comment(commentLine(line)).Line()
 	}
 	return s
+}
+
+// commentLine writes a line of a doc comment as gofmt does: "//" alone
+// for an empty line, "//" before a code block's tab, "// " before text.
+// jennifer writes a comment that starts with // as it is; given text, it
+// would guess, and text that starts with /* would open a block comment.
+func commentLine(line string) string {
+	switch {
+	case line == "":
+		return "//"
+	case line[0] == '\t':
+		return "//" + line
+	}
+	return "// " + line
 }
 
 // canonicalDoc returns doc comment lines as gofmt rewrites a top-level doc
