@@ -140,7 +140,8 @@ func Data(path string, data []byte) (*Document, error) {
 // firstIntolerable returns the first finding of kin-openapi's validation
 // (err, with every finding) that oasgen cannot generate code for, or nil.
 // It tolerates an empty info.title and an empty server URL, which only
-// documentation and a default base URL use. It tolerates keywords a
+// documentation and a default base URL use, and an example object with no
+// value (Microsoft Graph's spec has one), which nothing reads. It tolerates keywords a
 // schema does not define (JSON Schema ignores them,
 // and real specs carry them, such as a "name" next to a type); the model
 // warns about each. It tolerates two paths that differ only in their
@@ -170,8 +171,9 @@ func firstIntolerable(ctx context.Context, spec *openapi3.T, err error, opts []o
 		}
 		var noTitle *openapi3.InfoTitleRequired
 		var noURL *openapi3.ServerURLRequired
-		if errors.As(finding, &noTitle) || errors.As(finding, &noURL) {
-			continue // the model names the API "the API", or skips the server
+		var noExample *openapi3.ExampleValueOrExternalValueRequired
+		if errors.As(finding, &noTitle) || errors.As(finding, &noURL) || errors.As(finding, &noExample) {
+			continue // the model names the API "the API", or skips the server; examples are not read
 		}
 		var conflict *openapi3.ConflictingPathsError
 		if !errors.As(finding, &conflict) || spec.Paths == nil {
@@ -401,6 +403,13 @@ func loadError(path string, data []byte, err error) error {
 		}
 		return &Error{Pos: Pos{File: path, Line: line}, Msg: "invalid " + syntax + ": " + detail}
 	}
+	if m := wrongKindRef.FindStringSubmatch(msg); m != nil {
+		article := "a"
+		if strings.ContainsRune("aeiou", rune(m[2][0])) {
+			article = "an"
+		}
+		return &Error{Pos: findRefInFiles(path, data, m[1]), Msg: fmt.Sprintf("$ref %q does not point at %s %s, which is what belongs here", m[1], article, m[2])}
+	}
 	if ref := danglingRef(msg); ref != "" {
 		return &Error{Pos: findRefInFiles(path, data, ref), Msg: fmt.Sprintf("$ref %q points at nothing", ref)}
 	}
@@ -442,6 +451,10 @@ func findRefToFile(data []byte, file string) (ref, what string) {
 	}
 	return file, "reference"
 }
+
+// wrongKindRef matches kin-openapi's message for a $ref to the wrong kind
+// of object, a response where a schema belongs, say.
+var wrongKindRef = regexp.MustCompile(`bad data in "([^"]+)" \(expecting (?:ref to )?([a-z ]+?)\)`)
 
 var refInMessage = regexp.MustCompile(`(?:fragment in URI: |failed to resolve |resolve reference |\$ref )"?([^"\s:]*#[^"\s:]*)"?`)
 

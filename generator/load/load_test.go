@@ -551,3 +551,38 @@ components:
 		t.Errorf("a broken component: %v; want it placed at Item, line 17", le)
 	}
 }
+
+// TestRefToWrongKindAndEmptyExample: a $ref to a response where a schema
+// belongs is placed at the $ref and says so (it was 1:1, in kin-openapi's
+// words); an example object with no value, which nothing reads, loads.
+func TestRefToWrongKindAndEmptyExample(t *testing.T) {
+	spec := func(schema string) []byte {
+		return []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: ` + schema + `
+components:
+  responses:
+    Status: {description: a status}
+  examples:
+    Empty: {summary: nothing}
+`)
+	}
+	if _, err := load.Data("spec.yaml", spec("{type: string}")); err != nil {
+		t.Errorf("an example without a value: %v", err)
+	}
+	le := loadErr(t, func() error {
+		_, err := load.Data("spec.yaml", spec(`{$ref: "#/components/responses/Status"}`))
+		return err
+	}())
+	if le.Msg != `$ref "#/components/responses/Status" does not point at a schema object, which is what belongs here` || le.Pos.Line != 11 {
+		t.Errorf("got %v", le)
+	}
+}
