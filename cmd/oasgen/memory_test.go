@@ -1,0 +1,48 @@
+package main
+
+import (
+	"math"
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+// gcPercent reads the collector's GOGC setting.
+func gcPercent() int {
+	p := debug.SetGCPercent(-1)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// TestCollectLate: the collector stays off while the live heap is small,
+// and returns to its defaults once a collection finds more than half the
+// limit alive, instead of collecting without pause against the limit.
+func TestCollectLate(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+
+	collectLate(64 << 20)
+	runtime.GC()
+	time.Sleep(50 * time.Millisecond) // let the finalizer run
+	if p := gcPercent(); p != -1 {
+		t.Fatalf("with a small live heap, GOGC = %d, want -1 (off)", p)
+	}
+
+	live := make([][]byte, 48)
+	for i := range live {
+		live[i] = make([]byte, 1<<20)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for gcPercent() != 100 {
+		if time.Now().After(deadline) {
+			t.Fatalf("with 48 MiB alive against a 64 MiB limit, GOGC = %d, want 100", gcPercent())
+		}
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 {
+		t.Errorf("memory limit = %d, want none", limit)
+	}
+	runtime.KeepAlive(live)
+}
