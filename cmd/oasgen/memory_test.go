@@ -4,15 +4,17 @@ import (
 	"math"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
 
-// gcPercent reads the collector's GOGC setting.
+// gcPercent reads the collector's GOGC setting without changing it (a
+// read through SetGCPercent could undo the watcher's change).
 func gcPercent() int {
-	p := debug.SetGCPercent(-1)
-	debug.SetGCPercent(p)
-	return p
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(s)
+	return int(int64(s[0].Value.Uint64()))
 }
 
 // TestCollectLate: the collector stays off while the live heap is small,
