@@ -141,7 +141,8 @@ func Data(path string, data []byte) (*Document, error) {
 // (err, with every finding) that oasgen cannot generate code for, or nil.
 // It tolerates an empty info.title and an empty server URL, which only
 // documentation and a default base URL use, and an example object with no
-// value (Microsoft Graph's spec has one), which nothing reads. It tolerates keywords a
+// value (Microsoft Graph's spec has one) or external docs with no URL,
+// which nothing reads. It tolerates keywords a
 // schema does not define (JSON Schema ignores them,
 // and real specs carry them, such as a "name" next to a type); the model
 // warns about each. It tolerates two paths that differ only in their
@@ -172,8 +173,9 @@ func firstIntolerable(ctx context.Context, spec *openapi3.T, err error, opts []o
 		var noTitle *openapi3.InfoTitleRequired
 		var noURL *openapi3.ServerURLRequired
 		var noExample *openapi3.ExampleValueOrExternalValueRequired
-		if errors.As(finding, &noTitle) || errors.As(finding, &noURL) || errors.As(finding, &noExample) {
-			continue // the model names the API "the API", or skips the server; examples are not read
+		var noDocsURL *openapi3.ExternalDocsURLRequired
+		if errors.As(finding, &noTitle) || errors.As(finding, &noURL) || errors.As(finding, &noExample) || errors.As(finding, &noDocsURL) {
+			continue // the model names the API "the API", or skips the server; examples and external docs are not read
 		}
 		var conflict *openapi3.ConflictingPathsError
 		if !errors.As(finding, &conflict) || spec.Paths == nil {

@@ -554,7 +554,8 @@ components:
 
 // TestRefToWrongKindAndEmptyExample: a $ref to a response where a schema
 // belongs is placed at the $ref and says so (it was 1:1, in kin-openapi's
-// words); an example object with no value, which nothing reads, loads.
+// words); an example object with no value and external docs with no URL,
+// which nothing reads, load.
 func TestRefToWrongKindAndEmptyExample(t *testing.T) {
 	spec := func(schema string) []byte {
 		return []byte(`openapi: 3.0.3
@@ -573,10 +574,14 @@ components:
     Status: {description: a status}
   examples:
     Empty: {summary: nothing}
+  schemas:
+    Documented:
+      type: string
+      externalDocs: {description: somewhere}
 `)
 	}
 	if _, err := load.Data("spec.yaml", spec("{type: string}")); err != nil {
-		t.Errorf("an example without a value: %v", err)
+		t.Errorf("an example without a value, external docs without a URL: %v", err)
 	}
 	le := loadErr(t, func() error {
 		_, err := load.Data("spec.yaml", spec(`{$ref: "#/components/responses/Status"}`))
