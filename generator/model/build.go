@@ -1,7 +1,6 @@
 package model
 
 import (
-	"cmp"
 	"go/token"
 	"slices"
 	"strings"
@@ -81,12 +80,14 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	b.groups()
 	b.serverNames()
 	b.breakCycles()
+	byPos := func(x, y *load.Error) int { return comparePos(x.Pos, y.Pos) }
 	if len(b.errs) > 0 {
-		slices.SortStableFunc(b.errs, func(x, y *load.Error) int {
-			return cmp.Or(cmp.Compare(x.Pos.File, y.Pos.File), cmp.Compare(x.Pos.Line, y.Pos.Line), cmp.Compare(x.Pos.Column, y.Pos.Column))
-		})
+		slices.SortStableFunc(b.errs, byPos)
 		return nil, b.errs[0]
 	}
+	// Warnings come in the order the spec was read; a reader wants them
+	// in the order of the file.
+	slices.SortStableFunc(b.api.Warnings, byPos)
 	slices.SortFunc(b.api.Types, func(x, y *Type) int { return strings.Compare(x.Name, y.Name) })
 	return b.api, nil
 }
