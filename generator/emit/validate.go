@@ -195,7 +195,12 @@ func (e *typeEmitter) fieldChecks(g *jen.Group, f *model.Field) {
 				jen.Id("c").Dot("required").Call(fp.ptr()),
 			)
 		}
-		if has {
+		if f.NullOnly {
+			g.If(field.Clone().Dot("Set").Op("&&").Op("!").Add(field.Clone()).Dot("Null")).Block(
+				newPath,
+				jen.Id("c").Dot("report").Call(fp.ptr(), jen.Lit("must be null")),
+			)
+		} else if has {
 			g.If(field.Clone().Dot("Set").Op("&&").Op("!").Add(field.Clone()).Dot("Null")).BlockFunc(func(b *jen.Group) {
 				b.Add(newPath)
 				e.check(b, f.Type, field.Clone().Dot("Value"), fp, 1)
@@ -363,7 +368,7 @@ func (e *typeEmitter) hasChecks(t *model.Type) bool {
 	case model.Struct:
 		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil
 		for _, f := range t.Fields {
-			v = v || e.refHasChecks(f.Type) || (f.Required && f.Wrap == model.WrapNullable) || (f.ReadOnly && !f.WriteOnly) || f.RequiredInRequest
+			v = v || e.refHasChecks(f.Type) || (f.Required && f.Wrap == model.WrapNullable) || (f.ReadOnly && !f.WriteOnly) || f.RequiredInRequest || f.NullOnly
 		}
 	case model.Alias:
 		if t.Elem.Kind == model.RefNamed {

@@ -135,6 +135,9 @@ type Field struct {
 	Deprecated bool
 	Default    any    // JSON value, or nil
 	Param      *Param // for a field of a Params struct, the parameter it holds
+	// NullOnly is set for a nullable field whose enum lists null alone
+	// (enum: [null]): a value other than null breaks it.
+	NullOnly bool
 }
 
 // Wrap is how an optional or nullable value is held.

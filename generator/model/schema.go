@@ -478,6 +478,7 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 		f.Type = b.ref(p.ref, t.Name+GoName(p.name))
 		if v := p.ref.Value; v != nil {
 			f.Doc = plainText(describe(v))
+			f.NullOnly = len(v.Enum) > 0 && !slices.ContainsFunc(v.Enum, func(x any) bool { return x != nil })
 			f.ReadOnly, f.WriteOnly, f.Deprecated = v.ReadOnly, v.WriteOnly, v.Deprecated || describedDeprecated(v)
 			f.Default = v.Default
 		}
