@@ -516,24 +516,13 @@ components:
 // broken component must still be reported where it is declared.
 func TestValidateOnceRestores(t *testing.T) {
 	spec := func(itemType string) []byte {
-		return []byte(`openapi: 3.0.3
-info: {title: t, version: "1"}
-paths:
-  /a:
-    get:
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/List"}
-components:
+		return okResponseSpec(`{$ref: "#/components/schemas/List"}`, `
   schemas:
     List:
       type: array
       items: {$ref: "#/components/schemas/Item"}
     Item:
-      type: ` + itemType + `
+      type: `+itemType+`
       items: {type: string}
 `)
 	}
@@ -558,18 +547,7 @@ components:
 // which nothing reads, load.
 func TestRefToWrongKindAndEmptyExample(t *testing.T) {
 	spec := func(schema string) []byte {
-		return []byte(`openapi: 3.0.3
-info: {title: t, version: "1"}
-paths:
-  /a:
-    get:
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema: ` + schema + `
-components:
+		return okResponseSpec(schema, `
   responses:
     Status: {description: a status}
   examples:
@@ -590,4 +568,21 @@ components:
 	if le.Msg != `$ref "#/components/responses/Status" does not point at a schema object, which is what belongs here` || le.Pos.Line != 11 {
 		t.Errorf("got %v", le)
 	}
+}
+
+// okResponseSpec is a spec with one operation, GET /a, whose 200 response
+// has the given schema, followed by the given components.
+func okResponseSpec(schema, components string) []byte {
+	return []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: ` + schema + `
+components:` + components)
 }
