@@ -33,6 +33,10 @@ type Document struct {
 	Path string
 	// Minor is the OpenAPI minor version: 0 for 3.0.x, 1 for 3.1.x.
 	Minor int
+	// SameRoutes lists pairs of paths that differ only in their
+	// parameters' names and share a method: a client can call both, a
+	// server cannot route them apart.
+	SameRoutes []*Error
 	// absPath is Path made absolute once, for turning kin-openapi's
 	// absolute origins back into the user's relative positions.
 	absPath string
@@ -131,7 +135,7 @@ func Data(path string, data []byte) (*Document, error) {
 	restore := validateOnce(spec)
 	err = spec.Validate(ctx, append(opts, openapi3.EnableMultiError())...)
 	restore()
-	if err := firstIntolerable(ctx, spec, err, opts); err != nil {
+	if err := firstIntolerable(ctx, doc, err, opts); err != nil {
 		return nil, validationError(doc, data, err)
 	}
 	return doc, nil
@@ -139,22 +143,25 @@ func Data(path string, data []byte) (*Document, error) {
 
 // firstIntolerable returns the first finding of kin-openapi's validation
 // (err, with every finding) that oasgen cannot generate code for, or nil.
-// It tolerates an empty info.title and an empty server URL, which only
-// documentation and a default base URL use, and an example object with no
-// value (Microsoft Graph's spec has one) or external docs with no URL,
-// which nothing reads. It tolerates keywords a
-// schema does not define (JSON Schema ignores them,
-// and real specs carry them, such as a "name" next to a type); the model
-// warns about each. It tolerates two paths that differ only in their
-// parameters' names, as
-// GitHub's spec has /orgs/{org}/attestations/{subject_digest} for GET and
-// .../{attestation_id} for DELETE, when no method is on both: each call is
-// still told apart by its method. kin-openapi skips the later path's
-// operations after such a finding, so they are validated here.
-func firstIntolerable(ctx context.Context, spec *openapi3.T, err error, opts []openapi3.ValidationOption) error {
+// It tolerates what real specs have and oasgen can do without:
+//
+//   - an empty info.title or server URL, which only the docs and the
+//     default base URL use, an example with no value and external docs
+//     with no URL (Microsoft Graph's spec has one), which nothing reads;
+//   - keywords a schema does not define, which JSON Schema ignores (a
+//     "name" next to a type); the model warns about each;
+//   - two paths that differ only in their parameters' names, as GitHub's
+//     spec has /orgs/{org}/attestations/{subject_digest} for GET and
+//     .../{attestation_id} for DELETE. Different methods still tell their
+//     calls apart. When a method is on both, a server cannot, but a client
+//     can still make both calls, so the pair goes to doc.SameRoutes for the
+//     generator to refuse a server. kin-openapi skips the later path's
+//     operations after such a finding, so they are validated here.
+func firstIntolerable(ctx context.Context, doc *Document, err error, opts []openapi3.ValidationOption) error {
 	if err == nil {
 		return nil
 	}
+	spec := doc.Spec
 	findings := []error{err}
 	if multi, ok := err.(openapi3.MultiError); ok {
 		findings = multi
@@ -185,10 +192,8 @@ func firstIntolerable(ctx context.Context, spec *openapi3.T, err error, opts []o
 		if later == nil || earlier == nil {
 			return finding
 		}
-		for method := range later.Operations() {
-			if earlier.GetOperation(method) != nil {
-				return finding
-			}
+		if same := sameRoute(doc, conflict); same != nil {
+			doc.SameRoutes = append(doc.SameRoutes, same)
 		}
 		if err := later.Validate(ctx, opts...); err != nil {
 			return &openapi3.PathValidationError{Path: conflict.Path1, Cause: err}
@@ -555,19 +560,6 @@ func validationError(doc *Document, data []byte, err error) error {
 			}
 		}
 	}
-	var conflict *openapi3.ConflictingPathsError
-	if errors.As(err, &conflict) && doc.Spec.Paths != nil {
-		if later, earlier := doc.Spec.Paths.Value(conflict.Path1), doc.Spec.Paths.Value(conflict.Path2); later != nil && earlier != nil {
-			var shared []string
-			for method := range later.Operations() {
-				if earlier.GetOperation(method) != nil {
-					shared = append(shared, method)
-				}
-			}
-			slices.Sort(shared)
-			return &Error{Pos: doc.Origin(later.Origin), Msg: fmt.Sprintf("paths %q and %q are one route (they differ only in their parameters' names), and both have %s", conflict.Path2, conflict.Path1, strings.Join(shared, " and "))}
-		}
-	}
 	// The document's own origin says nothing about where the problem is
 	// when it is the very start; any other origin places it, on the first
 	// line too (a JSON document on one line).
@@ -596,6 +588,24 @@ func validationError(doc *Document, data []byte, err error) error {
 		}
 	}
 	return &Error{Pos: Pos{File: doc.Path, Line: 1, Column: 1}, Msg: "invalid spec: " + msg}
+}
+
+// sameRoute returns the error for two paths of one shape (a
+// ConflictingPathsError) that share a method, placed at the later one, or
+// nil when their methods differ.
+func sameRoute(doc *Document, conflict *openapi3.ConflictingPathsError) *Error {
+	later, earlier := doc.Spec.Paths.Value(conflict.Path1), doc.Spec.Paths.Value(conflict.Path2)
+	var shared []string
+	for method := range later.Operations() {
+		if earlier.GetOperation(method) != nil {
+			shared = append(shared, method)
+		}
+	}
+	if len(shared) == 0 {
+		return nil
+	}
+	slices.Sort(shared)
+	return &Error{Pos: doc.Origin(later.Origin), Msg: fmt.Sprintf("paths %q and %q are one route (they differ only in their parameters' names), and both have %s: a server cannot tell their calls apart (-generate types,client leaves it out)", conflict.Path2, conflict.Path1, strings.Join(shared, " and "))}
 }
 
 // schemaOrigins returns the origins of every schema in spec, to tell a
