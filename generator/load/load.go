@@ -192,7 +192,7 @@ func firstIntolerable(ctx context.Context, doc *Document, err error, opts []open
 		if later == nil || earlier == nil {
 			return finding
 		}
-		if same := sameRoute(doc, conflict); same != nil {
+		if same := sameRoute(doc, conflict, later, earlier); same != nil {
 			doc.SameRoutes = append(doc.SameRoutes, same)
 		}
 		if err := later.Validate(ctx, opts...); err != nil {
@@ -591,10 +591,9 @@ func validationError(doc *Document, data []byte, err error) error {
 }
 
 // sameRoute returns the error for two paths of one shape (a
-// ConflictingPathsError) that share a method, placed at the later one, or
-// nil when their methods differ.
-func sameRoute(doc *Document, conflict *openapi3.ConflictingPathsError) *Error {
-	later, earlier := doc.Spec.Paths.Value(conflict.Path1), doc.Spec.Paths.Value(conflict.Path2)
+// ConflictingPathsError, later and earlier being their items) that share a
+// method, placed at the later one, or nil when their methods differ.
+func sameRoute(doc *Document, conflict *openapi3.ConflictingPathsError, later, earlier *openapi3.PathItem) *Error {
 	var shared []string
 	for method := range later.Operations() {
 		if earlier.GetOperation(method) != nil {

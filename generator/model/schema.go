@@ -135,48 +135,38 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 func typedMembers(members openapi3.SchemaRefs) openapi3.SchemaRefs {
 	var out openapi3.SchemaRefs
 	for _, m := range members {
-		if m.Value == nil || m.Ref != "" || !annotationOnly(m.Value) {
+		if !documenting(m) {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-// annotationOnly reports whether a schema holds nothing but annotations:
-// a title, a description, examples, deprecated, external docs and
-// extensions.
-func annotationOnly(s *openapi3.Schema) bool {
-	c := *s
+// documenting reports whether an allOf member only documents its schema:
+// an inline schema holding nothing but a title, a description, examples,
+// deprecated, external docs and extensions.
+func documenting(m *openapi3.SchemaRef) bool {
+	if m.Value == nil || m.Ref != "" {
+		return false
+	}
+	c := *m.Value
 	c.Title, c.Description, c.Example, c.Examples, c.Deprecated, c.ExternalDocs = "", "", nil, nil, false, nil
 	c.Extensions, c.Origin = nil, nil
 	return reflect.ValueOf(c).IsZero()
 }
 
-// describe returns the description of s, or its title, or else that of an
-// allOf member that only documents it.
-func describe(s *openapi3.Schema) string {
-	if d := cmp.Or(s.Description, s.Title); d != "" {
-		return d
-	}
+// describe returns the description of s (or its title) and whether it is
+// deprecated, taking both from the allOf members that only document s when
+// s itself does not say.
+func describe(s *openapi3.Schema) (doc string, deprecated bool) {
+	doc, deprecated = cmp.Or(s.Description, s.Title), s.Deprecated
 	for _, m := range s.AllOf {
-		if m.Value != nil && m.Ref == "" && annotationOnly(m.Value) {
-			if d := cmp.Or(m.Value.Description, m.Value.Title); d != "" {
-				return d
-			}
+		if documenting(m) {
+			doc = cmp.Or(doc, m.Value.Description, m.Value.Title)
+			deprecated = deprecated || m.Value.Deprecated
 		}
 	}
-	return ""
-}
-
-// describedDeprecated reports whether an allOf member that only documents
-// s marks it deprecated.
-func describedDeprecated(s *openapi3.Schema) bool {
-	for _, m := range s.AllOf {
-		if m.Value != nil && m.Ref == "" && annotationOnly(m.Value) && m.Value.Deprecated {
-			return true
-		}
-	}
-	return false
+	return doc, deprecated
 }
 
 // scalarType returns the one scalar type that s and all its allOf members
@@ -325,9 +315,9 @@ func (b *builder) unknownKeywords(s *openapi3.Schema) {
 // declare fills in a named type from its schema.
 func (b *builder) declare(t *Type, s *openapi3.Schema) {
 	b.unknownKeywords(s)
-	t.Doc = plainText(describe(s))
+	doc, deprecated := describe(s)
+	t.Doc, t.Deprecated = plainText(doc), deprecated
 	t.Nullable = nullable(s)
-	t.Deprecated = s.Deprecated
 	b.api.Types = append(b.api.Types, t)
 	switch cls, same := classify(s); cls {
 	case classStruct:
@@ -477,9 +467,10 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 		}
 		f.Type = b.ref(p.ref, t.Name+GoName(p.name))
 		if v := p.ref.Value; v != nil {
-			f.Doc = plainText(describe(v))
+			doc, deprecated := describe(v)
+			f.Doc = plainText(doc)
 			f.NullOnly = len(v.Enum) > 0 && !slices.ContainsFunc(v.Enum, func(x any) bool { return x != nil })
-			f.ReadOnly, f.WriteOnly, f.Deprecated = v.ReadOnly, v.WriteOnly, v.Deprecated || describedDeprecated(v)
+			f.ReadOnly, f.WriteOnly, f.Deprecated = v.ReadOnly, v.WriteOnly, deprecated
 			f.Default = v.Default
 		}
 		if f.Required && (f.ReadOnly || f.WriteOnly) {
