@@ -119,6 +119,9 @@ func Data(path string, data []byte) (*Document, error) {
 	if err := doc.checkVersion(data); err != nil {
 		return nil, err
 	}
+	if err := queryInPath(doc); err != nil {
+		return nil, err
+	}
 	ctx := context.Background()
 	opts := []openapi3.ValidationOption{
 		openapi3.DisableExamplesValidation(),
@@ -132,7 +135,7 @@ func Data(path string, data []byte) (*Document, error) {
 	if doc.Minor >= 1 {
 		opts = append(opts, openapi3.IsOpenAPI31OrLater())
 	}
-	restore := validateOnce(spec)
+	restore := prepareValidation(spec, doc.Minor == 0)
 	err = spec.Validate(ctx, append(opts, openapi3.EnableMultiError())...)
 	restore()
 	if err := firstIntolerable(ctx, doc, err, opts); err != nil {
@@ -588,6 +591,32 @@ func validationError(doc *Document, data []byte, err error) error {
 		}
 	}
 	return &Error{Pos: Pos{File: doc.Path, Line: 1, Column: 1}, Msg: "invalid spec: " + msg}
+}
+
+// queryInPath refuses a path with a query string in it, which OpenAPI does
+// not allow: a path is matched without its query, and query parameters are
+// declared with in: query. Some real specs write them into the path
+// (/pricing/{country}?currency={currency}); kin-openapi would only say that
+// a path parameter is missing.
+func queryInPath(doc *Document) error {
+	if doc.Spec.Paths == nil {
+		return nil
+	}
+	var first *Error // the first in the file
+	for path, item := range doc.Spec.Paths.Map() {
+		before, query, found := strings.Cut(path, "?")
+		if !found {
+			continue
+		}
+		pos := doc.Origin(item.Origin)
+		if first == nil || pos.Line < first.Pos.Line || pos.Line == first.Pos.Line && pos.Column < first.Pos.Column {
+			first = &Error{Pos: pos, Msg: fmt.Sprintf("path %q has a query string (?%s), which an OpenAPI path cannot have: the path is %q, and each query parameter is declared in parameters with in: query", path, query, before)}
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	return first
 }
 
 // sameRoute returns the error for two paths of one shape (a

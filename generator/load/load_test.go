@@ -6,8 +6,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/oasgen/oasgen/generator/load"
 )
@@ -511,11 +514,14 @@ components:
 	}
 }
 
-// TestValidateOnceRestores: validation points $refs to component schemas
-// at an empty schema for a while (so that each component is validated
-// once); the loaded document must refer to the components again, and a
-// broken component must still be reported where it is declared.
-func TestValidateOnceRestores(t *testing.T) {
+// TestPrepareValidationRestores: validation points $refs to component
+// schemas at an empty schema for a while (so that each component is
+// validated once); the loaded document must refer to the components again,
+// and a broken component must still be reported where it is declared. In
+// a 3.0 document it hides the type "null" from kin-openapi, which refuses
+// it there; the loaded schema must have it again, and a wrong type beside
+// it is still refused.
+func TestPrepareValidationRestores(t *testing.T) {
 	spec := func(itemType string) []byte {
 		return okResponseSpec(`{$ref: "#/components/schemas/List"}`, `
   schemas:
@@ -539,6 +545,45 @@ func TestValidateOnceRestores(t *testing.T) {
 	le := loadErr(t, func() error { _, err := load.Data("spec.yaml", spec("arrray")); return err }())
 	if le.Pos.Line != 17 || !strings.Contains(le.Msg, "arrray") {
 		t.Errorf("a broken component: %v; want it placed at Item, line 17", le)
+	}
+
+	doc, err = load.Data("spec.yaml", spec(`[array, "null"]`))
+	if err != nil {
+		t.Fatalf("a 3.0 type null: %v", err)
+	}
+	if typ := doc.Spec.Components.Schemas["Item"].Value.Type; typ == nil || !slices.Equal(*typ, openapi3.Types{"array", "null"}) {
+		t.Errorf("after load, Item's type = %v, want [array null]", typ)
+	}
+	le = loadErr(t, func() error { _, err := load.Data("spec.yaml", spec(`[arrray, "null"]`)); return err }())
+	if !strings.Contains(le.Msg, "arrray") {
+		t.Errorf("a wrong type beside null: %v", le)
+	}
+}
+
+// TestQueryInPath: a path with a query string in it, which real specs
+// write (/pricing/{country}?currency={currency}), is refused as that, at
+// the first such path, rather than as a path parameter that is missing.
+func TestQueryInPath(t *testing.T) {
+	spec := []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /plain:
+    get:
+      responses: {"200": {description: ok}}
+  /pricing/{country}?currency={currency}:
+    get:
+      parameters:
+        - {name: country, in: path, required: true, schema: {type: string}}
+        - {name: currency, in: path, required: true, schema: {type: string}}
+      responses: {"200": {description: ok}}
+  /search?q=x:
+    get:
+      responses: {"200": {description: ok}}
+`)
+	le := loadErr(t, func() error { _, err := load.Data("spec.yaml", spec); return err }())
+	want := `path "/pricing/{country}?currency={currency}" has a query string (?currency={currency}), which an OpenAPI path cannot have: the path is "/pricing/{country}"`
+	if le.Pos.Line != 7 || !strings.HasPrefix(le.Msg, want) {
+		t.Errorf("got %v; want at line 7: %s", le, want)
 	}
 }
 

@@ -2,26 +2,36 @@ package load
 
 import "github.com/getkin/kin-openapi/openapi3"
 
-// validateOnce makes kin-openapi validate each component schema once. It
+// prepareValidation changes two things in spec for the time of
+// kin-openapi's validation; restore puts them back.
+//
+// It makes kin-openapi validate each component schema once. kin-openapi
 // validates a schema again at every place that refers to it, through
 // everything that one refers to: on Stripe's spec, whose schemas refer to
-// one another widely, that was five seconds of a seven-second load. For
-// the time of validation, each $ref to a component schema (other than the
-// component's own entry) points at an empty schema instead, since the
-// component is validated where it is declared; restore puts them back.
-func validateOnce(spec *openapi3.T) (restore func()) {
-	if spec.Components == nil || len(spec.Components.Schemas) == 0 {
-		return func() {}
-	}
-	components := make(map[*openapi3.Schema]bool, len(spec.Components.Schemas))
-	for _, ref := range spec.Components.Schemas {
-		if ref != nil && ref.Value != nil {
-			components[ref.Value] = true
+// one another widely, that was five seconds of a seven-second load. So
+// each $ref to a component schema (other than the component's own entry)
+// points at an empty schema instead, since the component is validated
+// where it is declared.
+//
+// In a 3.0 document (openapi30), it hides the type "null" from each
+// schema's types. That is 3.1's spelling of a null, which kin-openapi
+// refuses in 3.0, but real 3.0 specs use it (Blockfrost's has
+// `anyOf: [..., {type: 'null'}]`) and mean what 3.1 means. The model reads
+// it as 3.1 does and warns (see builder.lintSchema).
+func prepareValidation(spec *openapi3.T, openapi30 bool) (restore func()) {
+	components := map[*openapi3.Schema]bool{}
+	if spec.Components != nil {
+		for _, ref := range spec.Components.Schemas {
+			if ref != nil && ref.Value != nil {
+				components[ref.Value] = true
+			}
 		}
 	}
 	empty := &openapi3.Schema{}
 	var swapped []*openapi3.SchemaRef
 	var values []*openapi3.Schema
+	var typed []*openapi3.Schema // 3.0 schemas with a "null" type
+	var types []*openapi3.Types  // their types, as written
 	seen := map[*openapi3.Schema]bool{}
 
 	var schema func(r *openapi3.SchemaRef)
@@ -31,6 +41,12 @@ func validateOnce(spec *openapi3.T) (restore func()) {
 		}
 		seen[r.Value] = true
 		s := r.Value
+		if openapi30 && s.Type.Includes(openapi3.TypeNull) {
+			typed, types = append(typed, s), append(types, s.Type)
+			others := s.Type.Clone()
+			others.Without(openapi3.TypeNull)
+			s.Type = &others
+		}
 		for _, p := range s.Properties {
 			schema(p)
 		}
@@ -116,22 +132,23 @@ func validateOnce(spec *openapi3.T) (restore func()) {
 		}
 	}
 
-	// Each component's own entry is walked, not swapped.
-	for _, ref := range spec.Components.Schemas {
-		walk(ref)
-	}
-	c := spec.Components
-	for _, p := range c.Parameters {
-		parameter(p)
-	}
-	for _, h := range c.Headers {
-		header(h)
-	}
-	for _, b := range c.RequestBodies {
-		requestBody(b)
-	}
-	for _, r := range c.Responses {
-		response(r)
+	if c := spec.Components; c != nil {
+		// Each component's own entry is walked, not swapped.
+		for _, ref := range c.Schemas {
+			walk(ref)
+		}
+		for _, p := range c.Parameters {
+			parameter(p)
+		}
+		for _, h := range c.Headers {
+			header(h)
+		}
+		for _, b := range c.RequestBodies {
+			requestBody(b)
+		}
+		for _, r := range c.Responses {
+			response(r)
+		}
 	}
 	if spec.Paths != nil {
 		for _, item := range spec.Paths.Map() {
@@ -144,6 +161,9 @@ func validateOnce(spec *openapi3.T) (restore func()) {
 	return func() {
 		for i, r := range swapped {
 			r.Value = values[i]
+		}
+		for i, s := range typed {
+			s.Type = types[i]
 		}
 	}
 }

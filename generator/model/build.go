@@ -41,8 +41,8 @@ type builder struct {
 	// errs collects fatal problems; Build reports the first by position.
 	errs []*load.Error
 	opts Options
-	// keywordsSeen marks the schemas checked for unknown keywords.
-	keywordsSeen map[*openapi3.Schema]bool
+	// linted marks the schemas lintSchema has warned about.
+	linted map[*openapi3.Schema]bool
 }
 
 // Build turns a loaded document into the IR.
@@ -55,7 +55,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 		types:          make(map[*openapi3.Schema]*Type),
 		componentTypes: make(map[string]*Type),
 		opts:           opts,
-		keywordsSeen:   make(map[*openapi3.Schema]bool),
+		linted:         make(map[*openapi3.Schema]bool),
 	}
 	if spec.Info != nil {
 		b.api.Title = strings.TrimSpace(spec.Info.Title)

@@ -1319,3 +1319,49 @@ func TestPatternWithUnknownClass(t *testing.T) {
 		t.Errorf("a broken range: %v", err)
 	}
 }
+
+// TestNullTypeIn30: type "null" is 3.1's, but real 3.0 specs use it
+// (Blockfrost's anyOf ends with {type: 'null'}). A 3.0 document reads it
+// as 3.1 does, a field that may be null, with a warning at each such
+// type; the 3.1 document gives the same types and no warning.
+func TestNullTypeIn30(t *testing.T) {
+	schemas := `
+    Metadata:
+      type: object
+      properties:
+        json:
+          anyOf:
+            - type: string
+            - type: integer
+            - type: 'null'
+        name:
+          anyOf:
+            - type: string
+            - type: 'null'
+`
+	api30, api31 := buildYAML(t, doc30(schemas)), buildYAML(t, doc31(schemas))
+	for _, api := range []*API{api30, api31} {
+		meta := findType(t, api, "Metadata")
+		for _, name := range []string{"json", "name"} {
+			if f := findField(t, meta, name); f.Wrap != WrapNullable {
+				t.Errorf("field %s: Wrap = %v, want WrapNullable", name, f.Wrap)
+			}
+		}
+		if f := findField(t, meta, "name"); f.Type.Kind != RefBuiltin || f.Type.Builtin != String {
+			t.Errorf("field name: %+v, want a string", f.Type)
+		}
+	}
+	if len(api31.Warnings) != 0 {
+		t.Errorf("3.1 warnings = %v, want none", api31.Warnings)
+	}
+	var lines []int
+	for _, w := range api30.Warnings {
+		if strings.Contains(w.Msg, `type "null" is OpenAPI 3.1; this 3.0 document is read as 3.1 reads it`) {
+			lines = append(lines, w.Pos.Line)
+		}
+	}
+	if want := []int{16, 20}; !slices.Equal(lines, want) {
+		t.Errorf("warnings at lines %v, want %v: %v", lines, want, api30.Warnings)
+	}
+}
+

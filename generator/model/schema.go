@@ -248,7 +248,7 @@ func (b *builder) ref(sr *openapi3.SchemaRef, hint string) *Ref {
 	if t, ok := b.types[s]; ok {
 		return &Ref{Kind: RefNamed, Named: t, Nullable: t.Nullable}
 	}
-	b.unknownKeywords(s)
+	b.lintSchema(s)
 	if sr.Ref != "" {
 		// A $ref with sibling keywords (3.1) arrives as a copy of its
 		// target, so find the component by name rather than by identity.
@@ -297,14 +297,24 @@ func (b *builder) schemaPos(sr *openapi3.SchemaRef) Pos {
 	return b.doc.Origin(sr.Value.Origin)
 }
 
-// unknownKeywords warns, once per schema, about each keyword that is
-// neither defined for a schema nor an x- extension: load lets them through,
-// as JSON Schema ignores them, but one may be a misspelt constraint.
-func (b *builder) unknownKeywords(s *openapi3.Schema) {
-	if b.keywordsSeen[s] {
+// lintSchema warns, once per schema, about what load lets through but a
+// reader should hear of: each keyword that is neither defined for a schema
+// nor an x- extension (JSON Schema ignores them, but one may be a misspelt
+// constraint), and in a 3.0 document the type "null", which only 3.1
+// defines and which is read as 3.1 reads it.
+func (b *builder) lintSchema(s *openapi3.Schema) {
+	if b.linted[s] {
 		return
 	}
-	b.keywordsSeen[s] = true
+	b.linted[s] = true
+	for _, m := range unionMembers(s) {
+		if m.Value != nil && isNull(m.Value) {
+			b.lintSchema(m.Value) // a null member is read by nullable alone
+		}
+	}
+	if b.doc.Minor == 0 && s.Type.Includes("null") {
+		b.warn(b.doc.Field(s.Origin, "type"), "type \"null\" is OpenAPI 3.1; this 3.0 document is read as 3.1 reads it, as a value that may be null")
+	}
 	for _, key := range sortedKeys(s.Extensions) {
 		if !strings.HasPrefix(key, "x-") {
 			b.warn(b.doc.Field(s.Origin, key), "schema keyword %q is not one OpenAPI defines; it is ignored", key)
@@ -314,7 +324,7 @@ func (b *builder) unknownKeywords(s *openapi3.Schema) {
 
 // declare fills in a named type from its schema.
 func (b *builder) declare(t *Type, s *openapi3.Schema) {
-	b.unknownKeywords(s)
+	b.lintSchema(s)
 	doc, deprecated := describe(s)
 	t.Doc, t.Deprecated = plainText(doc), deprecated
 	t.Nullable = nullable(s)
