@@ -1310,6 +1310,16 @@ func TestPatternWithUnknownClass(t *testing.T) {
 	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, `is beyond Go's regexp (it has no character class \p{Print}); it is not checked`) {
 		t.Errorf("warnings = %v", api.Warnings)
 	}
+	// AWS's specs escape the braces: \p\{L\} (a plain p, to ECMA-262
+	// without its u flag).
+	api = buildYAML(t, doc31(`
+    Escaped:
+      type: string
+      pattern: '[\p\{L\}]+'
+`))
+	if c := findType(t, api, "Escaped").Constraints; c.Pattern != "" || len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, `it is not checked`) {
+		t.Errorf("Pattern = %q, warnings = %v; want it dropped with a warning", c.Pattern, api.Warnings)
+	}
 	err := buildErr(t, doc31(`
     Backwards:
       type: string
@@ -1365,3 +1375,43 @@ func TestNullTypeIn30(t *testing.T) {
 	}
 }
 
+// TestNumericEnumOfStrings: enum: ["1", "2"] under type: integer (quoted
+// in real specs: WhatsApp's, Bungie's) is the numbers, with a warning;
+// a string that is not a number of the type is still an error.
+func TestNumericEnumOfStrings(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Day:
+      type: integer
+      enum: ["1", 2, "3"]
+    Ratio:
+      type: number
+      enum: ["0.5", "1e3"]
+    Flag:
+      type: boolean
+      enum: ["true"]
+`))
+	for name, want := range map[string][]any{"Day": {int64(1), int64(2), int64(3)}, "Ratio": {0.5, 1000.0}, "Flag": {true}} {
+		var values []any
+		for _, v := range findType(t, api, name).Enum.Values {
+			values = append(values, v.Value)
+		}
+		if !slices.Equal(values, want) {
+			t.Errorf("%s values = %#v, want %#v", name, values, want)
+		}
+	}
+	if len(api.Warnings) != 5 || !slices.ContainsFunc(api.Warnings, func(w *load.Error) bool {
+		return strings.Contains(w.Msg, `schema Day: enum value "1" is a string; it is taken as 1`)
+	}) {
+		t.Errorf("warnings = %v", api.Warnings)
+	}
+	for _, bad := range []string{`"Primary"`, `"1.5"`, `" 1"`, `"0x10"`} {
+		err := buildErr(t, doc31(`
+    Key:
+      type: integer
+      enum: [`+bad+`]
+`))
+		if !strings.Contains(err.Msg, "is not an integer") {
+			t.Errorf("enum [%s] under type: integer: %v", bad, err)
+		}
+	}
+}

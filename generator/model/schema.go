@@ -559,6 +559,13 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 				value, ok = text, true
 			}
 		}
+		if text, isText := v.(string); !ok && isText && base != String {
+			// enum: ["1", "2"] under type: integer is the numbers
+			// written in quotes, as real specs do.
+			if value, ok = parsedEnumValue(base, text); ok {
+				b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %q is a string; it is taken as %v", t.Schema, text, value)
+			}
+		}
 		if !ok {
 			b.fail(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %v is not %s", t.Schema, v, withArticle(strings.Join(nonNullTypes(s), "/")))
 			continue
@@ -599,6 +606,28 @@ func enumValue(base Builtin, v any) (any, bool) {
 	}
 	return nil, false
 }
+
+// parsedEnumValue converts an enum value written as a string to the Go
+// value of base when the string is a JSON number or boolean of that type.
+func parsedEnumValue(base Builtin, text string) (any, bool) {
+	if base == Bool {
+		if text == "true" || text == "false" {
+			return text == "true", true
+		}
+		return nil, false
+	}
+	if !jsonNumber.MatchString(text) {
+		return nil, false
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		return nil, false
+	}
+	return enumValue(base, f)
+}
+
+// jsonNumber matches a number as JSON writes it.
+var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
 
 // scalarText is the JSON text of a number or boolean.
 func scalarText(v any) (string, bool) {
@@ -821,10 +850,12 @@ func brokenRegexp(err error) bool {
 }
 
 // unknownClass returns the \p{Name} or \P{Name} class a regexp error is
-// about, when it is one Go does not know, or "".
+// about, when it is one Go does not know, or "". That includes a \p with
+// no name in braces after it: ECMA-262 without its u flag reads it as a
+// plain p, and AWS's specs escape the braces (\p\{L\}).
 func unknownClass(err error) string {
 	var se *syntax.Error
-	if errors.As(err, &se) && se.Code == syntax.ErrInvalidCharRange && (strings.HasPrefix(se.Expr, `\p{`) || strings.HasPrefix(se.Expr, `\P{`)) {
+	if errors.As(err, &se) && se.Code == syntax.ErrInvalidCharRange && (strings.HasPrefix(se.Expr, `\p`) || strings.HasPrefix(se.Expr, `\P`)) {
 		return se.Expr
 	}
 	return ""
