@@ -555,6 +555,9 @@ func offsetPos(path string, data []byte, offset int) Pos {
 // component or path the error context names.
 func validationError(doc *Document, data []byte, err error) error {
 	msg := err.Error()
+	if pos, what, ok := unknownField(doc, err); ok {
+		return &Error{Pos: pos, Msg: "invalid spec: " + strings.Replace(msg, what.Error(), unknownFieldText(what.Fields), 1)}
+	}
 	if m := unresolvedRef.FindStringSubmatch(msg); m != nil {
 		var ce *openapi3.ComponentValidationError
 		if errors.As(err, &ce) && ce.Section == "schema" && doc.Spec.Components != nil {
@@ -617,6 +620,38 @@ func queryInPath(doc *Document) error {
 		return nil
 	}
 	return first
+}
+
+// unknownField finds a field OpenAPI does not define on an object other
+// than a schema (kin-openapi's "extra sibling fields") and where the first
+// of them is written: kin-openapi places it at the object, which for the
+// document itself is 1:1.
+func unknownField(doc *Document, err error) (Pos, *openapi3.ExtraSiblingFieldsError, bool) {
+	var extra *openapi3.ExtraSiblingFieldsError
+	if !errors.As(err, &extra) || extra.Origin == nil || len(extra.Fields) == 0 {
+		return Pos{}, nil, false
+	}
+	var first Pos
+	for i, name := range extra.Fields {
+		pos := doc.Field(extra.Origin, name)
+		if i == 0 || pos.Line < first.Line || pos.Line == first.Line && pos.Column < first.Column {
+			first = pos
+		}
+	}
+	return first, extra, true
+}
+
+// unknownFieldText says that fields are not defined, in place of
+// kin-openapi's "extra sibling fields: [a b]".
+func unknownFieldText(fields []string) string {
+	quoted := make([]string, len(fields))
+	for i, f := range fields {
+		quoted[i] = strconv.Quote(f)
+	}
+	if len(fields) == 1 {
+		return fmt.Sprintf("field %s is not one OpenAPI defines here (an extension's name starts with x-)", quoted[0])
+	}
+	return fmt.Sprintf("fields %s are not ones OpenAPI defines here (an extension's name starts with x-)", strings.Join(quoted, ", "))
 }
 
 // sameRoute returns the error for two paths of one shape (a

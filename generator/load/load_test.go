@@ -476,8 +476,8 @@ paths:
 			t.Errorf("%s: an unknown schema keyword: %v", version, err)
 		}
 		le := loadErr(t, func() error { _, err := load.Data("spec.yaml", spec("\n      bogus: 1")); return err }())
-		if !strings.Contains(le.Msg, "extra sibling fields: [bogus]") {
-			t.Errorf("%s: an unknown operation field: %v; want it refused", version, le)
+		if !strings.Contains(le.Msg, `invalid operation GET: field "bogus" is not one OpenAPI defines here`) || le.Pos.Line != 6 || le.Pos.Column != 7 {
+			t.Errorf("%s: an unknown operation field: %v; want it refused at 6:7, where it is", version, le)
 		}
 	}
 }
