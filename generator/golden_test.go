@@ -153,9 +153,10 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// checkGofmt fails t unless the file is exactly what gofmt makes of it:
-// emit formats its declarations in batches and joins them, which must come
-// to the same as formatting the whole file.
+// checkGofmt fails t unless the file is exactly what gofmt makes of it
+// (emit formats its declarations in batches and joins them, which must come
+// to the same as formatting the whole file) and each comment inside a
+// declaration documents the code below it.
 func checkGofmt(t *testing.T, f generator.File) {
 	t.Helper()
 	formatted, err := format.Source(f.Content)
@@ -166,6 +167,23 @@ func checkGofmt(t *testing.T, f generator.File) {
 	if !bytes.Equal(formatted, f.Content) {
 		t.Errorf("%s is not gofmt'd:\n%s", f.Name, generator.UnifiedDiff("generated", "gofmt", string(f.Content), string(formatted)))
 	}
+	if line, ok := detachedComment(f.Content); ok {
+		t.Errorf("%s:%d: a comment is followed by a blank line, so it documents nothing", f.Name, line)
+	}
+}
+
+// detachedComment finds an indented comment line, inside a declaration,
+// that a blank line parts from the code it was written for, and returns
+// that line's number.
+func detachedComment(src []byte) (int, bool) {
+	lines := bytes.Split(src, []byte("\n"))
+	for i := 0; i+2 < len(lines); i++ {
+		if bytes.HasPrefix(bytes.TrimLeft(lines[i], "\t"), []byte("//")) && lines[i][0] == '\t' &&
+			len(lines[i+1]) == 0 && len(bytes.TrimSpace(lines[i+2])) > 0 {
+			return i + 1, true
+		}
+	}
+	return 0, false
 }
 
 // TestGoldenCompilesAndRuns writes every successful case into one

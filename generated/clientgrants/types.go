@@ -959,7 +959,6 @@ type Organization struct {
 	TokenQuota Opt[TokenQuota] `json:"token_quota,omitzero"`
 	// AdditionalProperties keeps the properties the schema does not declare, so
 	// that they survive a decode → encode round trip.
-
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
 

@@ -232,8 +232,8 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 			g.Add(comment(fieldDoc(f))).Id(f.Name).Add(fieldType(f)).Tag(fieldTag(f))
 		}
 		if t.Extra == model.ExtraKeep {
-			g.Add(comment("AdditionalProperties keeps the properties the schema does not declare, so that they survive a decode → encode round trip."))
-			g.Id("AdditionalProperties").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
+			g.Add(comment("AdditionalProperties keeps the properties the schema does not declare, so that they survive a decode → encode round trip.")).
+				Id("AdditionalProperties").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
 		}
 	}).Line().Line()
 	code.Add(e.validateMethods(t, jen.Op("*").Id(t.Name)))
