@@ -37,6 +37,9 @@ type Document struct {
 	// parameters' names and share a method: a client can call both, a
 	// server cannot route them apart.
 	SameRoutes []*Error
+	// Skipped lists what load left out of Spec, each with why, for the
+	// model to report among its warnings.
+	Skipped []*Error
 	// absPath is Path made absolute once, for turning kin-openapi's
 	// absolute origins back into the user's relative positions.
 	absPath string
@@ -119,9 +122,7 @@ func Data(path string, data []byte) (*Document, error) {
 	if err := doc.checkVersion(data); err != nil {
 		return nil, err
 	}
-	if err := queryInPath(doc); err != nil {
-		return nil, err
-	}
+	skipQueryPaths(doc)
 	ctx := context.Background()
 	opts := []openapi3.ValidationOption{
 		openapi3.DisableExamplesValidation(),
@@ -596,30 +597,35 @@ func validationError(doc *Document, data []byte, err error) error {
 	return &Error{Pos: Pos{File: doc.Path, Line: 1, Column: 1}, Msg: "invalid spec: " + msg}
 }
 
-// queryInPath refuses a path with a query string in it, which OpenAPI does
-// not allow: a path is matched without its query, and query parameters are
-// declared with in: query. Some real specs write them into the path
-// (/pricing/{country}?currency={currency}); kin-openapi would only say that
-// a path parameter is missing.
-func queryInPath(doc *Document) error {
+// skipQueryPaths leaves out each path with a query string in it, which
+// OpenAPI does not allow: a path is matched without its query, and query
+// parameters are declared with in: query. Real specs write them
+// (/pricing/{country}?currency={currency}, Flickr's
+// /rest?method=flickr.photos.search), and code generated from them would
+// send a URL with two query strings and serve a route that never matches.
+// Their operations are skipped with a note in doc.Skipped, so the rest of
+// the spec still generates (and -strict refuses it).
+func skipQueryPaths(doc *Document) {
 	if doc.Spec.Paths == nil {
-		return nil
+		return
 	}
-	var first *Error // the first in the file
-	for path, item := range doc.Spec.Paths.Map() {
+	for _, path := range doc.Spec.Paths.InMatchingOrder() {
 		before, query, found := strings.Cut(path, "?")
 		if !found {
 			continue
 		}
-		pos := doc.Origin(item.Origin)
-		if first == nil || pos.Line < first.Pos.Line || pos.Line == first.Pos.Line && pos.Column < first.Pos.Column {
-			first = &Error{Pos: pos, Msg: fmt.Sprintf("path %q has a query string (?%s), which an OpenAPI path cannot have: the path is %q, and each query parameter is declared in parameters with in: query", path, query, before)}
+		var origin *openapi3.Origin
+		var methods []string
+		if item := doc.Spec.Paths.Value(path); item != nil {
+			origin = item.Origin
+			for method := range item.Operations() {
+				methods = append(methods, method)
+			}
 		}
+		slices.Sort(methods)
+		doc.Skipped = append(doc.Skipped, &Error{Pos: doc.Origin(origin), Msg: fmt.Sprintf("path %q has a query string (?%s), which an OpenAPI path cannot have; its operations (%s) are skipped (write the path as %q and declare each query parameter with in: query)", path, query, strings.Join(methods, ", "), before)})
+		doc.Spec.Paths.Delete(path)
 	}
-	if first == nil {
-		return nil
-	}
-	return first
 }
 
 // unknownField finds a field OpenAPI does not define on an object other

@@ -57,6 +57,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 		opts:           opts,
 		linted:         make(map[*openapi3.Schema]bool),
 	}
+	b.api.Warnings = append(b.api.Warnings, doc.Skipped...)
 	if spec.Info != nil {
 		b.api.Title = strings.TrimSpace(spec.Info.Title)
 		b.api.Version = spec.Info.Version

@@ -1415,3 +1415,30 @@ func TestNumericEnumOfStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestSkippedPathsAreWarnings: what load leaves out (a path with a query
+// string) is among the model's warnings, in file order, and generates no
+// operation.
+func TestSkippedPathsAreWarnings(t *testing.T) {
+	api := buildYAML(t, `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /rest?method=photos.search:
+    get:
+      operationId: searchPhotos
+      responses: {"200": {description: ok}}
+  /photos:
+    get:
+      operationId: listPhotos
+      responses: {"200": {description: ok}}
+components:
+  schemas:
+    Odd: {type: string, pattern: "(?=x)"}
+`)
+	if len(api.Operations) != 1 || api.Operations[0].ID != "listPhotos" {
+		t.Errorf("operations = %v, want listPhotos alone", api.Operations)
+	}
+	if len(api.Warnings) != 2 || api.Warnings[0].Pos.Line != 4 || !strings.Contains(api.Warnings[0].Msg, "its operations (GET) are skipped") || api.Warnings[1].Pos.Line != 14 {
+		t.Errorf("warnings = %v; want the skipped path (line 4), then the pattern (line 14)", api.Warnings)
+	}
+}
