@@ -131,6 +131,7 @@ var identifiers = []string{
 	"queryParams",
 	"queryUnescape",
 	"quoteChar",
+	"quoteEscaper",
 	"readBody",
 	"request",
 	"response",

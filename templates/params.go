@@ -3,19 +3,39 @@ package templates
 import (
 	"bytes"
 	"mime/multipart"
+	"net/textproto"
 	"net/url"
+	"strings"
 )
 
 // multipartBody encodes form fields as a multipart/form-data body, in key
 // order, and returns it with its content type (which names the boundary).
-func multipartBody(form url.Values) ([]byte, string) {
+// The keys in files hold files' content: each of their values is sent as a
+// file part of the media type files gives, with the key as its file name,
+// which is what servers that take uploads look for; the other keys are
+// sent as text fields.
+func multipartBody(form url.Values, files map[string]string) ([]byte, string) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	for _, k := range sortedKeys(form) {
+		contentType, isFile := files[k]
 		for _, v := range form[k] {
-			_ = w.WriteField(k, v) // writes to a bytes.Buffer cannot fail
+			// Writes to a bytes.Buffer cannot fail.
+			if !isFile {
+				_ = w.WriteField(k, v)
+				continue
+			}
+			h := textproto.MIMEHeader{}
+			h.Set("Content-Disposition", `form-data; name="`+quoteEscaper.Replace(k)+`"; filename="`+quoteEscaper.Replace(k)+`"`)
+			h.Set("Content-Type", contentType)
+			part, _ := w.CreatePart(h)
+			_, _ = part.Write([]byte(v))
 		}
 	}
 	_ = w.Close()
 	return buf.Bytes(), w.FormDataContentType()
 }
+
+// quoteEscaper escapes a name for a quoted Content-Disposition parameter,
+// as mime/multipart does for the names it writes.
+var quoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)

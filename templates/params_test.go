@@ -3,10 +3,12 @@ package templates
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -33,8 +35,11 @@ func TestParamText(t *testing.T) {
 	}
 }
 
+// TestMultipartBody: text fields and file parts, in key order; a file
+// part carries its key as its file name and the media type it is given.
 func TestMultipartBody(t *testing.T) {
-	body, ct := multipartBody(url.Values{"b": {"2", "3"}, "a": {"1"}})
+	form := url.Values{"b": {"2", "3"}, "a": {"1"}, "doc": {"\x00raw"}, `x"y`: {"z"}}
+	body, ct := multipartBody(form, map[string]string{"doc": "text/csv", `x"y`: "application/octet-stream"})
 	_, params, err := mime.ParseMediaType(ct)
 	if err != nil || !strings.HasPrefix(ct, "multipart/form-data; boundary=") {
 		t.Fatalf("content type %q: %v", ct, err)
@@ -50,9 +55,16 @@ func TestMultipartBody(t *testing.T) {
 			t.Fatal(err)
 		}
 		data, _ := io.ReadAll(part)
-		got = append(got, part.FormName()+"="+string(data))
+		got = append(got, fmt.Sprintf("%s=%q(file %q, %s)", part.FormName(), data, part.FileName(), part.Header.Get("Content-Type")))
 	}
-	if want := "a=1 b=2 b=3"; strings.Join(got, " ") != want {
-		t.Errorf("parts = %v, want %s", got, want)
+	want := []string{
+		`a="1"(file "", )`,
+		`b="2"(file "", )`,
+		`b="3"(file "", )`,
+		`doc="\x00raw"(file "doc", text/csv)`,
+		`x"y="z"(file "x\"y", application/octet-stream)`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("parts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -169,7 +169,8 @@ func TestDeepObjectAndSplitList(t *testing.T) {
 }
 
 func TestParseMultipart(t *testing.T) {
-	body, ct := multipartBody(url.Values{"a": {"1"}, "b": {"x", "y"}})
+	// A file part reads as a field of its content.
+	body, ct := multipartBody(url.Values{"a": {"1"}, "b": {"x", "y"}}, map[string]string{"b": "text/plain"})
 	form, err := parseMultipart(body, ct)
 	if err != nil || !reflect.DeepEqual(form, url.Values{"a": {"1"}, "b": {"x", "y"}}) {
 		t.Errorf("parseMultipart = %v, %v", form, err)

@@ -454,13 +454,28 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 		g.If(jen.Id("r").Dot("body").Op("==").Nil()).BlockFunc(jsonBody)
 	case multipart:
 		g.List(jen.Id("form"), jen.Id("_")).Op(":=").Id("body").Dot("formValues").Call()
-		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").Id("multipartBody").Call(jen.Id("form"))
+		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").Id("multipartBody").Call(jen.Id("form"), fileParts(body.FileParts))
 	case raw && !isJSON(body.ContentType):
 		// Text and binary media take the body as it is.
 		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Index().Byte().Call(jen.Id("body")), jen.Lit(body.ContentType))
 	default:
 		jsonBody(g)
 	}
+}
+
+// fileParts writes the properties a multipart body sends as file parts,
+// with their media types, or nil when there are none:
+//
+//	map[string]string{"avatar": "image/png"}
+func fileParts(parts map[string]string) jen.Code {
+	if len(parts) == 0 {
+		return jen.Nil()
+	}
+	return jen.Map(jen.String()).String().Values(jen.DictFunc(func(d jen.Dict) {
+		for name, contentType := range parts {
+			d[jen.Lit(name)] = jen.Lit(contentType)
+		}
+	}))
 }
 
 // formValues declares the form encoding of a struct sent as

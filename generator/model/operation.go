@@ -156,6 +156,13 @@ type Body struct {
 type Media struct {
 	ContentType string
 	Type        *Ref // nil for a body without a schema
+	// FileParts maps each property of a multipart/form-data body that
+	// holds a file's content (a string with format: binary, or 3.1's
+	// contentMediaType; or an array of them) to the media type of its
+	// part: the encoding's contentType, else the contentMediaType, else
+	// application/octet-stream. Such a property is sent as a file part
+	// named after it, the others as text fields. Nil for other bodies.
+	FileParts map[string]string
 }
 
 // Response is one declared response.

@@ -181,9 +181,6 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		for _, m := range o.Body.Media {
 			if (m.ContentType == "application/x-www-form-urlencoded" || m.ContentType == "multipart/form-data") && m.Type != nil && m.Type.Kind == RefNamed && m.Type.Named.Kind == Struct {
 				m.Type.Named.FormBody = true
-				if m.ContentType == "multipart/form-data" {
-					b.warn(o.Pos, "operation %s: multipart/form-data parts are sent as text fields; file uploads are not supported yet", o.ID)
-				}
 			}
 		}
 	}
@@ -263,10 +260,43 @@ func (b *builder) media(content openapi3.Content, hint string) []*Media {
 		m := &Media{ContentType: ct}
 		if mt != nil && mt.Schema != nil {
 			m.Type = b.ref(mt.Schema, hint)
+			if ct == "multipart/form-data" {
+				m.FileParts = b.fileParts(mt)
+			}
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// fileParts finds the properties of a multipart body that hold files, with
+// the media type of each one's part (see Media.FileParts).
+func (b *builder) fileParts(mt *openapi3.MediaType) map[string]string {
+	if mt.Schema.Value == nil {
+		return nil
+	}
+	props, _, _ := b.objectParts(mt.Schema.Value, 0)
+	var parts map[string]string
+	for _, p := range props {
+		s := p.ref.Value
+		if s != nil && slices.Equal(nonNullTypes(s), []string{"array"}) && s.Items != nil {
+			s = s.Items.Value // each item is a part of its own
+		}
+		if s == nil || !slices.Equal(nonNullTypes(s), []string{"string"}) || !(s.Format == "binary" || s.ContentMediaType != "" && s.ContentEncoding == "") {
+			continue
+		}
+		contentType := cmp.Or(s.ContentMediaType, "application/octet-stream")
+		if enc := mt.Encoding[p.name]; enc != nil && enc.ContentType != "" {
+			// A list of types says which the server takes; the part
+			// is sent as the first.
+			contentType = strings.TrimSpace(strings.Split(enc.ContentType, ",")[0])
+		}
+		if parts == nil {
+			parts = map[string]string{}
+		}
+		parts[p.name] = contentType
+	}
+	return parts
 }
 
 func mediaRank(ct string) int {
