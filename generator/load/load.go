@@ -37,8 +37,8 @@ type Document struct {
 	// parameters' names and share a method: a client can call both, a
 	// server cannot route them apart.
 	SameRoutes []*Error
-	// Skipped lists what load left out of Spec, each with why, for the
-	// model to report among its warnings.
+	// Skipped lists what load left out of Spec or ignored in it, each
+	// with why, for the model to report among its warnings.
 	Skipped []*Error
 	// absPath is Path made absolute once, for turning kin-openapi's
 	// absolute origins back into the user's relative positions.
@@ -154,6 +154,9 @@ func Data(path string, data []byte) (*Document, error) {
 //     with no URL (Microsoft Graph's spec has one), which nothing reads;
 //   - keywords a schema does not define, which JSON Schema ignores (a
 //     "name" next to a type); the model warns about each;
+//   - fields other objects do not define (Mailchimp's spec has a "type" on
+//     an operation), which nothing reads either: each goes to doc.Skipped,
+//     for the model to warn about;
 //   - two paths that differ only in their parameters' names, as GitHub's
 //     spec has /orgs/{org}/attestations/{subject_digest} for GET and
 //     .../{attestation_id} for DELETE. Different methods still tell their
@@ -173,13 +176,19 @@ func firstIntolerable(ctx context.Context, doc *Document, err error, opts []open
 	var schemas map[*openapi3.Origin]bool // found when first needed
 	for _, finding := range findings {
 		var extra *openapi3.ExtraSiblingFieldsError
-		if errors.As(finding, &extra) && extra.Origin != nil {
-			if schemas == nil {
-				schemas = schemaOrigins(spec)
+		if errors.As(finding, &extra) {
+			if extra.Origin != nil {
+				if schemas == nil {
+					schemas = schemaOrigins(spec)
+				}
+				if schemas[extra.Origin] {
+					continue // the model warns about each unknown keyword
+				}
 			}
-			if schemas[extra.Origin] {
-				continue // the model warns about each unknown keyword
-			}
+			// A field nothing reads (kin-openapi checks them after all
+			// else, so no finding hides behind this one).
+			doc.Skipped = append(doc.Skipped, &Error{Pos: unknownFieldPos(doc, extra), Msg: ignoredFieldsText(extra.Fields)})
+			continue
 		}
 		var noTitle *openapi3.InfoTitleRequired
 		var noURL *openapi3.ServerURLRequired
@@ -556,9 +565,6 @@ func offsetPos(path string, data []byte, offset int) Pos {
 // component or path the error context names.
 func validationError(doc *Document, data []byte, err error) error {
 	msg := err.Error()
-	if pos, what, ok := unknownField(doc, err); ok {
-		return &Error{Pos: pos, Msg: "invalid spec: " + strings.Replace(msg, what.Error(), unknownFieldText(what.Fields), 1)}
-	}
 	if m := unresolvedRef.FindStringSubmatch(msg); m != nil {
 		var ce *openapi3.ComponentValidationError
 		if errors.As(err, &ce) && ce.Section == "schema" && doc.Spec.Components != nil {
@@ -628,36 +634,31 @@ func skipQueryPaths(doc *Document) {
 	}
 }
 
-// unknownField finds a field OpenAPI does not define on an object other
-// than a schema (kin-openapi's "extra sibling fields") and where the first
-// of them is written: kin-openapi places it at the object, which for the
-// document itself is 1:1.
-func unknownField(doc *Document, err error) (Pos, *openapi3.ExtraSiblingFieldsError, bool) {
-	var extra *openapi3.ExtraSiblingFieldsError
-	if !errors.As(err, &extra) || extra.Origin == nil || len(extra.Fields) == 0 {
-		return Pos{}, nil, false
-	}
-	var first Pos
+// unknownFieldPos is where the first of the fields an object does not
+// define is written (kin-openapi's "extra sibling fields" finding places
+// them at the object, which for the document itself is 1:1).
+func unknownFieldPos(doc *Document, extra *openapi3.ExtraSiblingFieldsError) Pos {
+	first := doc.Origin(extra.Origin)
 	for i, name := range extra.Fields {
 		pos := doc.Field(extra.Origin, name)
 		if i == 0 || pos.Line < first.Line || pos.Line == first.Line && pos.Column < first.Column {
 			first = pos
 		}
 	}
-	return first, extra, true
+	return first
 }
 
-// unknownFieldText says that fields are not defined, in place of
-// kin-openapi's "extra sibling fields: [a b]".
-func unknownFieldText(fields []string) string {
+// ignoredFieldsText says that fields an object does not define are
+// ignored (kin-openapi's words: "extra sibling fields: [a b]").
+func ignoredFieldsText(fields []string) string {
 	quoted := make([]string, len(fields))
 	for i, f := range fields {
 		quoted[i] = strconv.Quote(f)
 	}
 	if len(fields) == 1 {
-		return fmt.Sprintf("field %s is not one OpenAPI defines here (an extension's name starts with x-)", quoted[0])
+		return fmt.Sprintf("field %s is not one OpenAPI defines here (an extension's name starts with x-); it is ignored", quoted[0])
 	}
-	return fmt.Sprintf("fields %s are not ones OpenAPI defines here (an extension's name starts with x-)", strings.Join(quoted, ", "))
+	return fmt.Sprintf("fields %s are not ones OpenAPI defines here (an extension's name starts with x-); they are ignored", strings.Join(quoted, ", "))
 }
 
 // sameRoute returns the error for two paths of one shape (a
