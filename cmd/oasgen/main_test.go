@@ -114,7 +114,7 @@ func TestBadSpecs(t *testing.T) {
 		{"dangling_ref.yaml", ":12:11: ", `$ref "#/components/schemas/Owner" points at nothing`, ""},
 		{"not_openapi.yaml", ":1:1: ", `not an OpenAPI document: the "openapi" version field is missing`, ""},
 		{"missing.yaml", ": ", "cannot read spec: no such file or directory", ""},
-		{"invalid_yaml.yaml", ":4: ", "invalid YAML: did not find expected key", ""},
+		{"invalid_yaml.yaml", ":4:2: ", "invalid YAML: did not find expected key", ""},
 		{"version2_quoted.yaml", ":1:1: ", `unsupported OpenAPI version "2.0": oasgen reads 3.0.x and 3.1.x`, ""},
 		{"version2.yaml", ":1:1: ", `unsupported OpenAPI version "2.0"`, ""},
 		{"version4.yaml", ":1:1: ", `unsupported OpenAPI version "4.0.0": oasgen reads 3.0.x and 3.1.x`, ""},

@@ -395,10 +395,6 @@ func (d *Document) checkVersion(data []byte) error {
 	return nil
 }
 
-// yamlLine matches the YAML library's messages, with or without a line and
-// with the "construct errors:" prefix it gives errors found after parsing.
-var yamlLine = regexp.MustCompile(`(?:^|\s)yaml: (?:construct errors:\s*)?(?:line (\d+): )?(.*)`)
-
 // loadError turns a kin-openapi load failure into a positioned *Error.
 func loadError(path string, data []byte, err error) error {
 	msg := err.Error()
@@ -409,19 +405,8 @@ func loadError(path string, data []byte, err error) error {
 		ref, what := findRefToFile(data, filepath.Base(m[1]))
 		return &Error{Pos: findRef(path, data, ref), Msg: fmt.Sprintf("%s %q: cannot read %s: %s", what, ref, m[1], m[2])}
 	}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		// The parser counts a line past the end for an unterminated value.
-		line = min(line, 1+bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")))
-		syntax, detail := "YAML", m[2]
-		if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
-			syntax = "JSON"
-		} else if startsWithTab(data, line) && !strings.Contains(detail, "tab") {
-			// The library's wording for a line indented with tabs alone
-			// never says what is wrong with it.
-			detail += " (the line is indented with a tab; YAML indents with spaces only)"
-		}
-		return &Error{Pos: Pos{File: path, Line: line}, Msg: "invalid " + syntax + ": " + detail}
+	if e := yamlError(path, data, err); e != nil {
+		return e
 	}
 	if m := wrongKindRef.FindStringSubmatch(msg); m != nil {
 		article := "a"

@@ -276,11 +276,11 @@ func TestBrokenInputs(t *testing.T) {
 		},
 		{
 			name: "invalid YAML", path: "x.yaml", src: "openapi: 3.1.0\ninfo:\n  title: x\n version: '1'\npaths: {}\n",
-			pos: load.Pos{File: "x.yaml", Line: 4}, msg: "invalid YAML: did not find expected key",
+			pos: load.Pos{File: "x.yaml", Line: 4, Column: 2}, msg: "invalid YAML: did not find expected key",
 		},
 		{
 			name: "tab indentation", path: "x.yaml", src: "openapi: 3.1.0\ninfo:\n  title: x\n\tversion: '1'\npaths: {}\n",
-			pos: load.Pos{File: "x.yaml", Line: 4}, msg: "invalid YAML: found a tab character",
+			pos: load.Pos{File: "x.yaml", Line: 4, Column: 1}, msg: "invalid YAML: found a tab character",
 		},
 		{
 			name: "invalid JSON", path: "x.json", src: "{\"openapi\": \"3.1.0\",\n \"info\": {\"title\": \"x\" \"version\": \"1\"}}\n",
@@ -305,7 +305,7 @@ func TestBrokenInputs(t *testing.T) {
 		},
 		{
 			name: "duplicate key", path: "x.yaml", src: "openapi: 3.1.0\ninfo:\n  title: x\n  title: y\n  version: '1'\npaths: {}\n",
-			pos: load.Pos{File: "x.yaml", Line: 4}, msg: `mapping key "title" already defined at line 3`,
+			pos: load.Pos{File: "x.yaml", Line: 4, Column: 3}, msg: `mapping key "title" already defined at line 3`,
 			bug: "",
 		},
 		{
@@ -662,4 +662,36 @@ paths:
             application/json:
               schema: ` + schema + `
 components:` + components)
+}
+
+// TestYAMLErrorsPlaced: a failure of the YAML library is placed at its
+// line and column, in the file a $ref names when it is in that file (it
+// was placed in the spec), and a value of the wrong type is said in JSON's
+// terms, not Go's.
+func TestYAMLErrorsPlaced(t *testing.T) {
+	dir := t.TempDir()
+	main := filepath.Join(dir, "main.yaml")
+	if err := os.WriteFile(main, okResponseSpec(`{$ref: "models.yaml#/Pet"}`, " {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "models.yaml"), []byte("Pet:\n  type: object\n  bad: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	le := loadErr(t, func() error { _, err := load.File(main); return err }())
+	if le.Pos.File != filepath.Join(dir, "models.yaml") || le.Pos.Line != 3 || !strings.HasPrefix(le.Msg, "invalid YAML: ") {
+		t.Errorf("a broken referenced file: %v; want it placed in models.yaml, line 3", le)
+	}
+	for _, c := range []struct {
+		schema string
+		col    int
+		want   string
+	}{
+		{`{type: string, pattern: 5}`, 23, "invalid spec: /paths/~1a/get/responses/200/content/application~1json/schema/pattern must be a string, not a number"},
+		{`{type: object, properties: [a]}`, 50, "invalid spec: /paths/~1a/get/responses/200/content/application~1json/schema/properties must be an object, not an array"},
+	} {
+		le := loadErr(t, func() error { _, err := load.Data("spec.yaml", okResponseSpec(c.schema, " {}\n")); return err }())
+		if le.Msg != c.want || le.Pos.Line != 11 || le.Pos.Column != c.col {
+			t.Errorf("schema %s: %v\nwant at 11:%d: %s", c.schema, le, c.col, c.want)
+		}
+	}
 }
