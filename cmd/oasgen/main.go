@@ -117,7 +117,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		for _, w := range res.Warnings {
 			fmt.Fprintf(stderr, "oasgen: %v\n", w)
 		}
-		fmt.Fprintf(stderr, "oasgen: -strict: %d warnings are errors\n", len(res.Warnings))
+		if len(res.Warnings) == 1 {
+			fmt.Fprintln(stderr, "oasgen: -strict: the warning is an error")
+		} else {
+			fmt.Fprintf(stderr, "oasgen: -strict: %d warnings are errors\n", len(res.Warnings))
+		}
 		return 2
 	}
 	for _, w := range res.Warnings {

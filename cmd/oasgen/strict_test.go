@@ -20,7 +20,7 @@ func TestStrict(t *testing.T) {
 	os.RemoveAll(out)
 
 	r = runArgs(t, "-strict", "-spec", "testdata/warning.yaml", "-out", out)
-	if r.code != 2 || !strings.Contains(r.stderr, "oasgen: "+warning) || !strings.Contains(r.stderr, "-strict: 1 warnings are errors") {
+	if r.code != 2 || !strings.Contains(r.stderr, "oasgen: "+warning) || !strings.Contains(r.stderr, "-strict: the warning is an error") {
 		t.Fatalf("with -strict: exit %d, stderr %q", r.code, r.stderr)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
