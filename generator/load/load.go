@@ -123,6 +123,7 @@ func Data(path string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	skipQueryPaths(doc)
+	skipNamelessParameters(doc)
 	ctx := context.Background()
 	opts := []openapi3.ValidationOption{
 		openapi3.DisableExamplesValidation(),
@@ -616,6 +617,44 @@ func skipQueryPaths(doc *Document) {
 		slices.Sort(methods)
 		doc.Skipped = append(doc.Skipped, &Error{Pos: doc.Origin(origin), Msg: fmt.Sprintf("path %q has a query string (?%s), which an OpenAPI path cannot have; its operations (%s) are skipped (write the path as %q and declare each query parameter with in: query)", path, query, strings.Join(methods, ", "), before)})
 		doc.Spec.Paths.Delete(path)
+	}
+}
+
+// skipNamelessParameters leaves out each parameter with an empty name,
+// which kin-openapi refuses and which nothing could send or read (real
+// specs converted from Postman have them: Notion's has a header named "").
+// Each goes to doc.Skipped, once where it is declared.
+func skipNamelessParameters(doc *Document) {
+	skipped := map[*openapi3.Parameter]bool{}
+	keep := func(params openapi3.Parameters) openapi3.Parameters {
+		var out openapi3.Parameters
+		for _, p := range params {
+			if p == nil || p.Value == nil || p.Value.Name != "" {
+				out = append(out, p)
+				continue
+			}
+			if !skipped[p.Value] {
+				skipped[p.Value] = true
+				doc.Skipped = append(doc.Skipped, &Error{Pos: doc.Origin(p.Value.Origin), Msg: fmt.Sprintf("a parameter (in: %s) has no name, so nothing can send or read it; it is skipped", p.Value.In)})
+			}
+		}
+		return out
+	}
+	if doc.Spec.Paths != nil {
+		for _, item := range doc.Spec.Paths.Map() {
+			item.Parameters = keep(item.Parameters)
+			for _, op := range item.Operations() {
+				op.Parameters = keep(op.Parameters)
+			}
+		}
+	}
+	if c := doc.Spec.Components; c != nil {
+		for name, p := range c.Parameters {
+			if p != nil && p.Value != nil && p.Value.Name == "" {
+				keep(openapi3.Parameters{p})
+				delete(c.Parameters, name)
+			}
+		}
 	}
 }
 

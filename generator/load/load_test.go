@@ -695,3 +695,53 @@ func TestYAMLErrorsPlaced(t *testing.T) {
 		}
 	}
 }
+
+// TestNamelessParameter: a parameter with an empty name (Notion's spec has
+// a header named "") is left out with a note, once for a component that
+// operations share, and the rest of the spec loads.
+func TestNamelessParameter(t *testing.T) {
+	spec := []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /pages/{id}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: string}}
+      - {name: "", in: query, schema: {type: string}}
+    get:
+      parameters:
+        - {name: "", in: header, schema: {type: string}}
+        - $ref: "#/components/parameters/Blank"
+        - {name: limit, in: query, schema: {type: integer}}
+      responses: {"200": {description: ok}}
+    delete:
+      parameters:
+        - $ref: "#/components/parameters/Blank"
+      responses: {"204": {description: gone}}
+components:
+  parameters:
+    Blank: {name: "", in: query, schema: {type: string}}
+`)
+	doc, err := load.Data("spec.yaml", spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := doc.Spec.Paths.Value("/pages/{id}")
+	var names []string
+	for _, p := range append(item.Parameters, item.Get.Parameters...) {
+		names = append(names, p.Value.Name)
+	}
+	if !slices.Equal(names, []string{"id", "limit"}) || len(item.Delete.Parameters) != 0 {
+		t.Errorf("parameters left: %v and %d on DELETE; want id, limit and none", names, len(item.Delete.Parameters))
+	}
+	var lines []int
+	for _, s := range doc.Skipped {
+		if !strings.Contains(s.Msg, "has no name, so nothing can send or read it; it is skipped") {
+			t.Errorf("skipped: %v", s)
+		}
+		lines = append(lines, s.Pos.Line)
+	}
+	slices.Sort(lines)
+	if !slices.Equal(lines, []int{7, 10, 20}) {
+		t.Errorf("skipped at lines %v, want 7, 10 and 20: %v", lines, doc.Skipped)
+	}
+}
