@@ -15,8 +15,8 @@ import (
 // operation that pages).
 func clientFile(d *decls, api *model.API) {
 	e := newTypeEmitter("clientPattern")
-	concrete := serverURLs(d, api)
-	clientType(d, api, concrete)
+	concrete, baseURLDoc := serverURLs(d, api)
+	clientType(d, api, concrete, baseURLDoc)
 	var walk func(g *model.Group, recv string)
 	walk = func(g *model.Group, recv string) {
 		for _, o := range g.Operations {
@@ -43,13 +43,13 @@ var serverVar = regexp.MustCompile(`\{([^}]*)\}`)
 
 // serverURLs declares the first server's URL, and reports whether it is
 // concrete (no variable is left as a placeholder) so NewClient may default
-// to it:
+// to it, with what NewClient's doc says of its baseURL:
 //
 //	const DefaultServerURL = "https://{TENANT}.auth0.com/api/v2"
 //	func ServerURL(tenantDomain string) string { ... }
-func serverURLs(d *decls, api *model.API) bool {
+func serverURLs(d *decls, api *model.API) (concrete bool, baseURLDoc string) {
 	if len(api.Servers) == 0 {
-		return false
+		return false, "A baseURL is required: the spec lists no server."
 	}
 	s := api.Servers[0]
 	defaults := serverVar.ReplaceAllStringFunc(s.URL, func(m string) string {
@@ -78,7 +78,13 @@ func serverURLs(d *decls, api *model.API) bool {
 			jen.Return(templateExpr(s.URL, func(name string) jen.Code { return jen.Id(paramName(name)) })),
 		))
 	}
-	return !strings.Contains(defaults, "{")
+	switch {
+	case !strings.Contains(defaults, "{"):
+		return true, "An empty baseURL means DefaultServerURL."
+	case len(s.Variables) > 0:
+		return false, "A baseURL is required: the spec's server has placeholders; ServerURL fills them in."
+	}
+	return false, "A baseURL is required: the spec's server has placeholders it declares no variables for."
 }
 
 // templateExpr renders a {variable} template (a server URL or a path) as
@@ -118,18 +124,14 @@ func paramName(s string) string { return model.ParamName(s) }
 //		t            *transport
 //		ClientGrants *ClientGrantsService
 //	}
-func clientType(d *decls, api *model.API, concrete bool) {
+func clientType(d *decls, api *model.API, concrete bool, baseURLDoc string) {
 	title := strings.TrimSpace(api.Title)
 	d.add(commentf("Client calls %s. Create one with NewClient; it is safe for concurrent use.", title).
 		Type().Id("Client").StructFunc(func(g *jen.Group) {
 		g.Id("t").Op("*").Id("transport")
 		groupFields(g, api.Client)
 	}))
-	defaultDoc := "A baseURL is required: the spec's server has placeholders; ServerURL fills them in."
-	if concrete {
-		defaultDoc = "An empty baseURL means DefaultServerURL."
-	}
-	d.add(commentf("NewClient returns a client for the API at baseURL, the server URL up to and including its base path. %s Options set the bearer token, the HTTP client, headers, timeouts and the retry policy.", defaultDoc).
+	d.add(commentf("NewClient returns a client for the API at baseURL, the server URL up to and including its base path. %s Options set the bearer token, the HTTP client, headers, timeouts and the retry policy.", baseURLDoc).
 		Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		if concrete {
 			g.If(jen.Id("baseURL").Op("==").Lit("")).Block(jen.Id("baseURL").Op("=").Id("DefaultServerURL"))
