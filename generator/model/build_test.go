@@ -1377,7 +1377,7 @@ func TestNullTypeIn30(t *testing.T) {
 
 // TestNumericEnumOfStrings: enum: ["1", "2"] under type: integer (quoted
 // in real specs: WhatsApp's, Bungie's) is the numbers, with a warning;
-// a string that is not a number of the type is still an error.
+// a number of another type, or a word among numbers, is still an error.
 func TestNumericEnumOfStrings(t *testing.T) {
 	api := buildYAML(t, doc31(`
     Day:
@@ -1404,7 +1404,7 @@ func TestNumericEnumOfStrings(t *testing.T) {
 	}) {
 		t.Errorf("warnings = %v", api.Warnings)
 	}
-	for _, bad := range []string{`"Primary"`, `"1.5"`, `" 1"`, `"0x10"`} {
+	for _, bad := range []string{`"1.5"`, `"2", "x"`, `1, "Primary"`} {
 		err := buildErr(t, doc31(`
     Key:
       type: integer
@@ -1440,5 +1440,33 @@ components:
 	}
 	if len(api.Warnings) != 2 || api.Warnings[0].Pos.Line != 4 || !strings.Contains(api.Warnings[0].Msg, "its operations (GET) are skipped") || api.Warnings[1].Pos.Line != 14 {
 		t.Errorf("warnings = %v; want the skipped path (line 4), then the pattern (line 14)", api.Warnings)
+	}
+}
+
+// TestEnumOfWordsUnderNumericType: an enum of words under a numeric or
+// boolean type (Probely's enum: [created, comment] with type: integer)
+// names strings, which no value of the type could equal: the type is
+// taken as string, with a warning at it.
+func TestEnumOfWordsUnderNumericType(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Change:
+      type: integer
+      enum: [created, comment, null]
+    Answer:
+      type: boolean
+      enum: ["yes", "no"]
+`))
+	for name, want := range map[string][]any{"Change": {"created", "comment"}, "Answer": {"yes", "no"}} {
+		ty := findType(t, api, name)
+		var values []any
+		for _, v := range ty.Enum.Values {
+			values = append(values, v.Value)
+		}
+		if ty.Enum.Base != String || !slices.Equal(values, want) {
+			t.Errorf("%s: base %v values %v, want strings %v", name, ty.Enum.Base, values, want)
+		}
+	}
+	if len(api.Warnings) != 2 || api.Warnings[0].Pos.Line != 10 || !strings.Contains(api.Warnings[0].Msg, "schema Change: the enum's values are strings that are not an integer, so its type is taken as string") {
+		t.Errorf("warnings = %v", api.Warnings)
 	}
 }

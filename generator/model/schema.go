@@ -539,6 +539,12 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 			}
 		}
 	}
+	if base != 0 && base != String && allWords(values) {
+		// enum: [created, comment] under type: integer names strings:
+		// no value could be both, and the words are what is sent.
+		b.warn(b.doc.Field(s.Origin, "type"), "schema %s: the enum's values are strings that are not %s, so its type is taken as string", t.Schema, withArticle(nonNullTypes(s)[0]))
+		base = String
+	}
 	if base == 0 {
 		b.warn(t.Pos, "schema %s: enum without a type, of objects, arrays or values of several types, is kept as raw JSON", t.Schema)
 		t.Kind, t.Elem = Alias, &Ref{Kind: RefBuiltin, Builtin: RawJSON}
@@ -605,6 +611,25 @@ func enumValue(base Builtin, v any) (any, bool) {
 		return toFloat(v)
 	}
 	return nil, false
+}
+
+// allWords reports whether every value of an enum (null aside) is a
+// string, and none of them a number or boolean written in quotes.
+func allWords(values []any) bool {
+	words := 0
+	for _, v := range values {
+		switch x := v.(type) {
+		case nil:
+		case string:
+			if jsonNumber.MatchString(x) || x == "true" || x == "false" {
+				return false // a value of some type, in quotes
+			}
+			words++
+		default:
+			return false
+		}
+	}
+	return words > 0
 }
 
 // parsedEnumValue converts an enum value written as a string to the Go
