@@ -186,6 +186,51 @@ func detachedComment(src []byte) (int, bool) {
 	return 0, false
 }
 
+// TestVersionTwins holds each pair of golden cases named,
+// one API written in OpenAPI 3.0 and in 3.1, to the same generated code:
+// the version is how a spec says things, not what the Go code is.
+func TestVersionTwins(t *testing.T) {
+	cases := map[string]goldenCase{}
+	for _, c := range goldenCases(t) {
+		cases[c.name] = c
+	}
+	pairs := 0
+	for name, c30 := range cases {
+		base, ok := strings.CutSuffix(name, "-30")
+		if !ok {
+			continue
+		}
+		c31, ok := cases[base+"-31"]
+		if !ok {
+			t.Errorf("%s has no twin %s-31", name, base)
+			continue
+		}
+		pairs++
+		out31 := map[string][]byte{}
+		for _, f := range c31.archive.Files {
+			if strings.HasPrefix(f.Name, "out/") {
+				out31[f.Name] = f.Data
+			}
+		}
+		n := 0
+		for _, f := range c30.archive.Files {
+			if !strings.HasPrefix(f.Name, "out/") {
+				continue
+			}
+			n++
+			if !bytes.Equal(f.Data, out31[f.Name]) {
+				t.Errorf("%s: %s differs from %s-31's:\n%s", name, f.Name, base, generator.UnifiedDiff(name, base+"-31", string(f.Data), string(out31[f.Name])))
+			}
+		}
+		if n == 0 || n != len(out31) {
+			t.Errorf("%s has %d output files, %s-31 has %d", name, n, base, len(out31))
+		}
+	}
+	if pairs < 2 {
+		t.Errorf("%d version twins; want cov-exclusive and cov-versions at least", pairs)
+	}
+}
+
 // TestGoldenCompilesAndRuns writes every successful case into one
 // temporary module, with its test/ files, then vets and tests it: golden
 // output is compiled and run, not only compared as text.
