@@ -25,7 +25,8 @@ func yamlError(path string, data []byte, err error) *Error {
 	case errors.As(err, &all) && len(all.Errors) > 0:
 		first = all.Errors[0]
 	case errors.As(err, &first):
-	default:
+	}
+	if first == nil {
 		return nil
 	}
 	if m := resolvingRef.FindStringSubmatch(err.Error()); m != nil && m[1] != "" {
