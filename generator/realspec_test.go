@@ -1,9 +1,12 @@
 package generator_test
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/oasgen/oasgen/generator"
@@ -29,6 +32,17 @@ func TestWholeAuth0Spec(t *testing.T) {
 	for _, f := range res.Files {
 		checkGofmt(t, f)
 	}
+	// Zero skipped operations: every operation of the spec is served (each
+	// has its Operation value in server.go, and a client method), and no
+	// warning says something was skipped.
+	if served, want := operationsServed(t, res.Files), operationsIn(t, auth0Spec); served != want {
+		t.Errorf("server.go serves %d operations; the spec has %d", served, want)
+	}
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Msg, "skipped") {
+			t.Errorf("a warning skips something: %v", w)
+		}
+	}
 	mod := t.TempDir()
 	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module auth0check\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -43,4 +57,45 @@ func TestWholeAuth0Spec(t *testing.T) {
 		t.Fatalf("the generated Auth0 package does not vet: %v\n%s", err, out)
 	}
 	t.Logf("%d files, %d warnings", len(res.Files), len(res.Warnings))
+}
+
+// operationDecl is the declaration of an operation's Operation value in a
+// generated server.go.
+var operationDecl = regexp.MustCompile(`(?m)^\top[A-Z]\w* = Operation\{`)
+
+// operationsServed counts the operations a generated server.go declares.
+func operationsServed(t *testing.T, files []generator.File) int {
+	t.Helper()
+	for _, f := range files {
+		if f.Name == "server.go" {
+			return len(operationDecl.FindAll(f.Content, -1))
+		}
+	}
+	t.Fatal("no server.go generated")
+	return 0
+}
+
+// operationsIn counts the operations of a JSON spec: its paths' methods.
+func operationsIn(t *testing.T, spec string) int {
+	t.Helper()
+	data, err := os.ReadFile(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, item := range doc.Paths {
+		for method := range item {
+			switch method {
+			case "get", "put", "post", "delete", "options", "head", "patch", "trace":
+				n++
+			}
+		}
+	}
+	return n
 }
