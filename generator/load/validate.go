@@ -43,7 +43,7 @@ func prepareValidation(spec *openapi3.T, openapi30 bool) (restore func()) {
 		s := r.Value
 		if openapi30 && s.Type.Includes(openapi3.TypeNull) {
 			typed, types = append(typed, s), append(types, s.Type)
-			others := s.Type.Clone()
+			others := *s.Type // Without replaces the slice, not its elements
 			others.Without(openapi3.TypeNull)
 			s.Type = &others
 		}

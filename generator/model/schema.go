@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"go/token"
 	"math"
 	"path"
@@ -552,35 +553,44 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 	}
 	t.Enum = &EnumDef{Base: base}
 	seen := map[any]bool{}
+	// Values written in the other spelling, read as meant and reported
+	// in one warning: enum: [1, 2] under type: string is the strings "1"
+	// and "2" unquoted, and enum: ["1", "2"] under type: integer the
+	// numbers quoted, as real specs write them.
+	var respelt []string
 	for _, v := range values {
 		if v == nil {
 			continue
 		}
 		value, ok := enumValue(base, v)
-		if !ok && base == String {
-			// enum: [1, 2] under type: string is the strings "1" and "2"
-			// written without quotes, as real specs do.
-			if text, isScalar := scalarText(v); isScalar {
-				b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %v is not a string; it is taken as %q", t.Schema, v, text)
-				value, ok = text, true
-			}
-		}
-		if text, isText := v.(string); !ok && isText && base != String {
-			// enum: ["1", "2"] under type: integer is the numbers
-			// written in quotes, as real specs do.
-			if value, ok = parsedEnumValue(base, text); ok {
-				b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %q is a string; it is taken as %v", t.Schema, text, value)
-			}
+		if text, isText := v.(string); !ok && isText {
+			value, ok = parsedEnumValue(base, text)
+		} else if !ok && base == String {
+			value, ok = scalarText(v)
 		}
 		if !ok {
 			b.fail(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %v is not %s", t.Schema, v, withArticle(strings.Join(nonNullTypes(s), "/")))
 			continue
+		}
+		if _, isText := v.(string); isText != (base == String) {
+			respelt = append(respelt, fmt.Sprintf("%#v", v))
 		}
 		if seen[value] {
 			continue
 		}
 		seen[value] = true
 		t.Enum.Values = append(t.Enum.Values, &EnumValue{Name: b.names.claim(t.Name + enumSuffix(value)), Value: value})
+	}
+	if len(respelt) > 0 {
+		what := "values " + strings.Join(respelt, ", ") + " are"
+		if len(respelt) == 1 {
+			what = "value " + respelt[0] + " is"
+		}
+		if base == String {
+			b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum %s not quoted; read as text, as the type says", t.Schema, what)
+		} else {
+			b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum %s quoted; read as %s, as the type says", t.Schema, what, withArticle(nonNullTypes(s)[0]))
+		}
 	}
 }
 
