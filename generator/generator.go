@@ -97,10 +97,7 @@ func Generate(cfg Config) (*Result, error) {
 			return nil, fmt.Errorf("cannot generate %q; choose from types, client, server", kind)
 		}
 	}
-	if cfg.wants("server") && len(doc.SameRoutes) > 0 {
-		return nil, doc.SameRoutes[0]
-	}
-	api, err := model.Build(doc, model.Options{Reserved: templates.Identifiers(), TypeNames: cfg.TypeNames, MethodNames: cfg.MethodNames})
+	api, err := model.Build(doc, model.Options{Reserved: templates.Identifiers(), TypeNames: cfg.TypeNames, MethodNames: cfg.MethodNames, Server: cfg.wants("server")})
 	if err != nil {
 		return nil, err
 	}

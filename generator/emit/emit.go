@@ -42,7 +42,8 @@ type Options struct {
 // batches (see renderFiles).
 func Files(api *model.API, opts Options) ([]File, error) {
 	client := opts.Client && len(api.Operations) > 0
-	server := opts.Server && len(api.Operations) > 0
+	served := servedAPI(api)
+	server := opts.Server && len(served.Operations) > 0
 	builders := map[string]func(*decls){
 		"types.go": func(d *decls) { typesFile(d, api) },
 		"json.go":  func(d *decls) { jsonFile(d, api) },
@@ -51,7 +52,7 @@ func Files(api *model.API, opts Options) ([]File, error) {
 		builders["client.go"] = func(d *decls) { clientFile(d, api) }
 	}
 	if server {
-		builders["server.go"] = func(d *decls) { serverFile(d, api) }
+		builders["server.go"] = func(d *decls) { serverFile(d, served) }
 	}
 	var names []string
 	for _, name := range []string{"types.go", "json.go", "server.go", "client.go"} {
@@ -81,6 +82,17 @@ func Files(api *model.API, opts Options) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// servedAPI returns api with only the operations the server serves (see
+// model.Operation.Unserved): api itself when that is all of them.
+func servedAPI(api *model.API) *model.API {
+	if !slices.ContainsFunc(api.Operations, func(o *model.Operation) bool { return o.Unserved != "" }) {
+		return api
+	}
+	served := *api
+	served.Operations = slices.DeleteFunc(slices.Clone(api.Operations), func(o *model.Operation) bool { return o.Unserved != "" })
+	return &served
 }
 
 // newFile starts a jennifer file with the generated-code header.

@@ -33,10 +33,10 @@ type Document struct {
 	Path string
 	// Minor is the OpenAPI minor version: 0 for 3.0.x, 1 for 3.1.x.
 	Minor int
-	// SameRoutes lists pairs of paths that differ only in their
-	// parameters' names and share a method: a client can call both, a
-	// server cannot route them apart.
-	SameRoutes []*Error
+	// SameRoutes lists the paths that differ from an earlier one only in
+	// their parameters' names and share a method with it: a client can
+	// call both, a server cannot route them apart.
+	SameRoutes []*SameRoute
 	// Skipped lists what load left out of Spec or ignored in it, each
 	// with why, for the model to report among its warnings.
 	Skipped []*Error
@@ -62,6 +62,15 @@ func (p Pos) String() string {
 		}
 	}
 	return s
+}
+
+// SameRoute is a path that is one route with an earlier path (they differ
+// only in their parameters' names, as /a/{x} and /a/{y}) and shares
+// methods with it.
+type SameRoute struct {
+	Path    string
+	Earlier string
+	Methods []string // upper case, sorted
 }
 
 // Error is a problem in a spec, at a position.
@@ -162,8 +171,9 @@ func Data(path string, data []byte) (*Document, error) {
 //     spec has /orgs/{org}/attestations/{subject_digest} for GET and
 //     .../{attestation_id} for DELETE. Different methods still tell their
 //     calls apart. When a method is on both, a server cannot, but a client
-//     can still make both calls, so the pair goes to doc.SameRoutes for the
-//     generator to refuse a server. kin-openapi skips the later path's
+//     can still make both calls, so the pair goes to doc.SameRoutes: the
+//     model leaves the later path's operation out of the server, with a
+//     warning. kin-openapi skips the later path's
 //     operations after such a finding, so they are validated here.
 func firstIntolerable(ctx context.Context, doc *Document, err error, opts []openapi3.ValidationOption) error {
 	if err == nil {
@@ -206,7 +216,7 @@ func firstIntolerable(ctx context.Context, doc *Document, err error, opts []open
 		if later == nil || earlier == nil {
 			return finding
 		}
-		if same := sameRoute(doc, conflict, later, earlier); same != nil {
+		if same := sameRoute(conflict, later, earlier); same != nil {
 			doc.SameRoutes = append(doc.SameRoutes, same)
 		}
 		if err := later.Validate(ctx, opts...); err != nil {
@@ -685,10 +695,9 @@ func ignoredFieldsText(fields []string) string {
 	return fmt.Sprintf("fields %s are not ones OpenAPI defines here (an extension's name starts with x-); they are ignored", strings.Join(quoted, ", "))
 }
 
-// sameRoute returns the error for two paths of one shape (a
-// ConflictingPathsError, later and earlier being their items) that share a
-// method, placed at the later one, or nil when their methods differ.
-func sameRoute(doc *Document, conflict *openapi3.ConflictingPathsError, later, earlier *openapi3.PathItem) *Error {
+// sameRoute returns the pair of paths of one shape (a ConflictingPathsError,
+// later and earlier being their items) when they share a method, else nil.
+func sameRoute(conflict *openapi3.ConflictingPathsError, later, earlier *openapi3.PathItem) *SameRoute {
 	var shared []string
 	for method := range later.Operations() {
 		if earlier.GetOperation(method) != nil {
@@ -699,7 +708,7 @@ func sameRoute(doc *Document, conflict *openapi3.ConflictingPathsError, later, e
 		return nil
 	}
 	slices.Sort(shared)
-	return &Error{Pos: doc.Origin(later.Origin), Msg: fmt.Sprintf("paths %q and %q are one route (they differ only in their parameters' names), and both have %s: a server cannot tell their calls apart (-generate types,client leaves it out)", conflict.Path2, conflict.Path1, strings.Join(shared, " and "))}
+	return &SameRoute{Path: conflict.Path1, Earlier: conflict.Path2, Methods: shared}
 }
 
 // schemaOrigins returns the origins of every schema in spec, to tell a

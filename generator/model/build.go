@@ -22,6 +22,9 @@ type Options struct {
 	// MethodNames renames operations (operationId → Go method name); the
 	// operation's own x-go-name does the same from inside the spec.
 	MethodNames map[string]string
+	// Server says the server stubs are generated, so that what they leave
+	// out is warned about.
+	Server bool
 }
 
 // fixedNames are the identifiers every generated client and server

@@ -45,6 +45,10 @@ type Operation struct {
 	// the constructors that build it, one per declared status it can send.
 	ResponseType string
 	Answers      []*Answer
+	// Unserved says why the server leaves the operation out (its path is
+	// one route with another operation's); empty when the server serves it.
+	// The client calls it all the same.
+	Unserved string
 }
 
 // Answer is one way a server handler can answer: a status, with a body or

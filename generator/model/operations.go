@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"net/http"
 	"regexp"
 	"slices"
@@ -9,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/generator/load"
 )
 
 var methodOrder = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodHead, http.MethodOptions, http.MethodTrace}
@@ -20,7 +23,13 @@ func (b *builder) operations() {
 		return
 	}
 	ids := map[string]Pos{}
-	methods := map[string]*namespace{} // group path → method names taken
+	methods := map[string]*namespace{}       // group path → method names taken
+	unserved := map[string]*load.SameRoute{} // "METHOD path" → the route it shares
+	for _, same := range b.doc.SameRoutes {
+		for _, method := range same.Methods {
+			unserved[method+" "+same.Path] = same
+		}
+	}
 	keys := paths.Keys()
 	slices.Sort(keys)
 	for _, path := range keys {
@@ -57,6 +66,12 @@ func (b *builder) operations() {
 			}
 			if o.Success != nil && len(o.Success.Headers) > 0 {
 				o.HeadersMethod = methods[group].claim(o.Name + "WithHeaders")
+			}
+			if same := unserved[method+" "+path]; same != nil {
+				o.Unserved = fmt.Sprintf("path %q is one route with %q (they differ only in their parameters' names), which also has %s, so a server cannot tell their calls apart", path, same.Earlier, method)
+				if b.opts.Server {
+					b.warn(o.Pos, "operation %s: the server leaves it out (the client calls it): %s", o.ID, o.Unserved)
+				}
 			}
 			b.api.Operations = append(b.api.Operations, o)
 		}
