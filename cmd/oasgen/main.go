@@ -17,14 +17,14 @@ import (
 
 	"github.com/oasgen/oasgen/generator"
 	"github.com/oasgen/oasgen/generator/config"
+	"github.com/oasgen/oasgen/internal/collect"
 )
 
 func main() {
-	// The collector waits for 240 MiB (see collectLate): the whole Auth0
-	// spec peaks at about 250 MB. GOGC and GOMEMLIMIT, when set, are left
-	// to decide.
+	// The collector waits for collect.Limit (see collect.Late); GOGC and
+	// GOMEMLIMIT, when set, are left to decide.
 	if os.Getenv("GOMEMLIMIT") == "" && os.Getenv("GOGC") == "" {
-		collectLate(240 << 20)
+		collect.Late(collect.Limit)
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
