@@ -46,6 +46,8 @@ type builder struct {
 	opts Options
 	// linted marks the schemas lintSchema has warned about.
 	linted map[*openapi3.Schema]bool
+	// unions lists the unions declared, for finishUnion.
+	unions []declaredUnion
 }
 
 // Build turns a loaded document into the IR.
@@ -78,6 +80,9 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	b.securitySchemes()
 	b.components()
 	b.operations()
+	for _, u := range b.unions {
+		b.finishUnion(u)
+	}
 	if names := sortedKeys(b.doc.Spec.Webhooks); len(names) > 0 {
 		b.warn(b.doc.Origin(b.doc.Spec.Webhooks[names[0]].Origin), "webhooks (%s) are ignored: oasgen generates what calls the API and what serves it, not what receives its events", strings.Join(names, ", "))
 	}

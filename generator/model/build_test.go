@@ -421,6 +421,58 @@ func TestUnionVariants(t *testing.T) {
 	}
 }
 
+// TestUnionDeclaredBeforeItsMembers: what tells variants apart is known
+// whatever the order of declaration: Animal is declared before Cat and Dog
+// (components go in name order), Address before the string types it
+// holds, and Folder, half-way through its declaration when its property
+// child declares the union of Folder and File, still gives that union its
+// properties.
+func TestUnionDeclaredBeforeItsMembers(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Animal:
+      oneOf:
+        - $ref: "#/components/schemas/Cat"
+        - $ref: "#/components/schemas/Dog"
+    Cat: {type: object, required: [meow], properties: {meow: {type: string}}}
+    Dog: {type: object, additionalProperties: false, properties: {bark: {type: string}}}
+    Address:
+      oneOf:
+        - $ref: "#/components/schemas/IPv4Address"
+        - $ref: "#/components/schemas/IPv6Address"
+    IPv4Address: {type: string, format: ipv4}
+    IPv6Address: {type: string, format: ipv6}
+    Folder:
+      type: object
+      required: [name]
+      properties:
+        child: {oneOf: [{$ref: "#/components/schemas/Folder"}, {$ref: "#/components/schemas/File"}]}
+        name: {type: string}
+    File: {type: object, required: [size], properties: {size: {type: integer}}}
+`))
+	type want struct {
+		name       string
+		shape      Shape
+		props, req []string
+		closed     bool
+	}
+	for union, variants := range map[string][]want{
+		"Animal":      {{"Cat", ShapeObject, []string{"meow"}, []string{"meow"}, false}, {"Dog", ShapeObject, []string{"bark"}, nil, true}},
+		"Address":     {{"IPv4", ShapeString, nil, nil, false}, {"IPv6", ShapeString, nil, nil, false}},
+		"FolderChild": {{"Folder", ShapeObject, []string{"child", "name"}, []string{"name"}, false}, {"File", ShapeObject, []string{"size"}, []string{"size"}, false}},
+	} {
+		u := findType(t, api, union)
+		if len(u.Variants) != len(variants) {
+			t.Fatalf("%s: %d variants, want %d", union, len(u.Variants), len(variants))
+		}
+		for i, w := range variants {
+			v := u.Variants[i]
+			if v.Name != w.name || v.Shape != w.shape || !slices.Equal(v.Properties, w.props) || !slices.Equal(v.Required, w.req) || v.Closed != w.closed {
+				t.Errorf("%s variant %d = {%s %v %v %v %v}, want %+v", union, i, v.Name, v.Shape, v.Properties, v.Required, v.Closed, w)
+			}
+		}
+	}
+}
+
 func TestUnionOfScalars(t *testing.T) {
 	api := buildYAML(t, doc31(`
     Value:

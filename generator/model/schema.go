@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -718,22 +719,41 @@ func enumSuffix(v any) string {
 	return "Value"
 }
 
+// declareUnion gives t a variant for each member of s; finishUnion fills in
+// the rest once every type is declared.
 func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 	t.Kind = Union
+	members := nonNullMembers(s)
+	for i, m := range members {
+		t.Variants = append(t.Variants, &Variant{Type: b.ref(m, t.Name+"Variant"+strconv.Itoa(i+1))})
+	}
+	b.unions = append(b.unions, declaredUnion{t, s, members})
+}
+
+// declaredUnion is a union type with the schema it came from, left for
+// finishUnion.
+type declaredUnion struct {
+	t       *Type
+	s       *openapi3.Schema
+	members []*openapi3.SchemaRef // the non-null ones, one per variant
+}
+
+// finishUnion names a union's variants and records what tells them apart:
+// their shapes, an object variant's properties, discriminator values. It
+// runs after every type is declared, because a member's type may be
+// declared after the union that refers to it (Animal before Cat) or be
+// half-way through its own declaration (a recursive member), and until
+// then its kind and fields are not known.
+func (b *builder) finishUnion(u declaredUnion) {
+	t, s := u.t, u.s
+	for _, v := range t.Variants {
+		v.Shape = shapeOfRef(v.Type)
+	}
+	bases := variantNames(t.Name, u.members, t.Variants)
 	names := newNamespace("Variant")
-	for i, m := range nonNullMembers(s) {
-		r := b.ref(m, t.Name+"Variant"+strconv.Itoa(i+1))
-		v := &Variant{Type: r, Shape: shapeOfRef(r)}
-		base := ""
-		if r.Kind == RefNamed && !strings.HasPrefix(r.Named.Name, t.Name+"Variant") {
-			base = trimShared(t.Name, r.Named.Name)
-		} else {
-			base = GoName(v.Shape.String())
-			if v.Shape == ShapeBool {
-				base = "Bool"
-			}
-		}
-		v.Name = names.claim(base)
+	for i, v := range t.Variants {
+		m, r := u.members[i], v.Type
+		v.Name = names.claim(bases[i])
 		if d := s.Discriminator; d != nil && d.PropertyName != "" && r.Kind == RefNamed {
 			for _, value := range sortedKeys(d.Mapping) {
 				target := d.Mapping[value].Ref
@@ -756,7 +776,6 @@ func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 			slices.Sort(v.Required)
 			v.Closed = r.Named.Extra == ExtraForbid
 		}
-		t.Variants = append(t.Variants, v)
 	}
 	if d := s.Discriminator; d != nil && d.PropertyName != "" {
 		t.Discriminator = d.PropertyName
@@ -781,6 +800,66 @@ func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 	if len(alike) > 0 {
 		b.warn(t.Pos, "schema %s: variants %s cannot be told apart; decoding picks the first that fits", t.Schema, strings.Join(alike, ", "))
 	}
+}
+
+// variantNames returns the name each member of a union goes by: a named
+// schema's name without what it shares with the union's (Pet's Cat for
+// PetCat), or the shape of an inline one (String, Object). Members whose
+// names would clash are told apart, where the spec says how, by their
+// schema name with only the shared start trimmed, or by an inline member's
+// title, format (IPv4, Cidr) or the literal start its pattern requires
+// (ClientMetadata for ^client\.metadata\.); the rest are numbered.
+func variantNames(union string, members []*openapi3.SchemaRef, variants []*Variant) []string {
+	bases := make([]string, len(members))
+	inline := func(r *Ref) bool { return r.Kind != RefNamed || strings.HasPrefix(r.Named.Name, union+"Variant") }
+	for i, v := range variants {
+		switch {
+		case !inline(v.Type):
+			bases[i] = trimShared(union, v.Type.Named.Name)
+		case v.Shape == ShapeBool:
+			bases[i] = "Bool"
+		default:
+			bases[i] = GoName(v.Shape.String())
+		}
+	}
+	count := map[string]int{}
+	for _, base := range bases {
+		count[base]++
+	}
+	for i, v := range variants {
+		if count[bases[i]] < 2 {
+			continue
+		}
+		if !inline(v.Type) {
+			bases[i] = trimSharedStart(union, v.Type.Named.Name)
+		} else if name := describedName(members[i].Value); name != "" {
+			bases[i] = name
+		}
+	}
+	return bases
+}
+
+// describedName names an inline union member from what its schema says
+// about itself: its title, its format, or the literal text its pattern
+// requires a value to start with; "" when it says none of these.
+func describedName(s *openapi3.Schema) string {
+	if s == nil {
+		return ""
+	}
+	if strings.TrimSpace(s.Title) != "" {
+		return GoName(s.Title)
+	}
+	if s.Format != "" {
+		return GoName(s.Format)
+	}
+	if strings.HasPrefix(s.Pattern, "^") {
+		if re, err := regexp.Compile(s.Pattern); err == nil {
+			if prefix, _ := re.LiteralPrefix(); strings.IndexFunc(prefix, unicode.IsLetter) >= 0 {
+				return GoName(prefix)
+			}
+		}
+	}
+	return ""
 }
 
 // constrained reports whether a value of r has checks that can reject it,
@@ -844,10 +923,7 @@ func builtinShape(b Builtin) Shape {
 // ListClientGrantOffsetPaginatedResponseContent becomes OffsetPaginated.
 func trimShared(union, member string) string {
 	u, m := words(union), words(member)
-	start := 0
-	for start < len(u) && start < len(m)-1 && u[start] == m[start] {
-		start++
-	}
+	start := sharedStart(u, m)
 	end := len(m)
 	for j := len(u) - 1; j >= start && end-1 > start && u[j] == m[end-1]; j-- {
 		end--
@@ -857,6 +933,28 @@ func trimShared(union, member string) string {
 		return member
 	}
 	return name
+}
+
+// trimSharedStart is trimShared for members whose trimmed names clash:
+// only the words the member's name starts with in common with the union's
+// are dropped (BotDetectionIPv6CidrBlock is IPv6CidrBlock, not IPv6, in
+// BotDetectionIPAddressOrCidrBlock).
+func trimSharedStart(union, member string) string {
+	m := words(member)
+	if name := strings.Join(m[sharedStart(words(union), m):], ""); isUpperStart(name) {
+		return name
+	}
+	return member
+}
+
+// sharedStart counts the words a member's name starts with in common with
+// its union's, leaving the member at least one.
+func sharedStart(union, member []string) int {
+	n := 0
+	for n < len(union) && n < len(member)-1 && union[n] == member[n] {
+		n++
+	}
+	return n
 }
 
 func isUpperStart(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
