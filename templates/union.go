@@ -8,30 +8,47 @@ import (
 
 // objectVariant describes one object-shaped member of a oneOf or anyOf, as
 // far as choosing between members needs: its declared properties, which of
-// them are required, and whether it forbids other properties.
+// them are required, whether it forbids other properties, and the
+// properties that hold one string only.
 type objectVariant struct {
 	properties []string
 	required   []string
 	closed     bool
+	consts     []constProperty
+}
+
+// constProperty is a property that holds one string only, such as
+// "type": "ACTIVECAMPAIGN", which tells apart variants with the same keys.
+type constProperty struct {
+	key, value string
 }
 
 // chooseObject returns the index of the variant that fits the keys of the
 // JSON object at d.pos best, or -1 when none can hold it, reading ahead
 // without consuming the object (a syntax error is left in d.err). A variant
-// is out when a required key is missing or, if it is closed, when the
-// object has a key it does not declare (unless no variant takes every key,
-// in which case the undeclared keys are ignored, so that a client survives
-// a server that adds a property). Among the rest, the one that declares
-// more of the object's keys wins; on a tie, the one with fewer declared
-// properties (the tighter fit); then the earlier one.
+// is out when a required key is missing, when a property it holds one
+// string in has another, or, if it is closed, when the object has a key it
+// does not declare. Among the rest, the one that declares more of the
+// object's keys wins; on a tie, the one with fewer declared properties (the
+// tighter fit); then the earlier one. When that leaves none, a client may
+// be reading a newer server: strings no variant expects are let through,
+// then keys no variant declares are ignored, for an object that otherwise
+// fits one variant and mixes in no other's keys (the chosen variant's
+// validation still reports what does not fit it).
 func (d *jsonReader) chooseObject(variants []objectVariant) int {
 	var buf [32]string
-	keys, ok := d.objectKeys(buf[:0])
+	var constBuf [4]constProperty
+	keys, values, ok := d.objectKeys(buf[:0], constBuf[:0], variants)
 	if !ok {
 		return -1
 	}
-	if best := bestObjectVariant(keys, variants); best >= 0 {
+	if best := bestObjectVariant(keys, values, variants); best >= 0 {
 		return best
+	}
+	if len(values) > 0 {
+		if best := bestObjectVariant(keys, nil, variants); best >= 0 {
+			return best
+		}
 	}
 	// No variant takes every key. Keys that no variant declares may be new
 	// properties from a newer server: ignore them, but only for an object
@@ -48,25 +65,46 @@ func (d *jsonReader) chooseObject(variants []objectVariant) int {
 	if len(known) == 0 {
 		return -1
 	}
-	return bestObjectVariant(known, variants)
+	return bestObjectVariant(known, nil, variants)
 }
 
-// objectKeys appends the distinct keys of the object at d.pos to keys,
-// reading ahead without consuming it. It returns false on a syntax error
-// (left in d.err) or when the value is not an object.
-func (d *jsonReader) objectKeys(keys []string) ([]string, bool) {
+// objectKeys appends the distinct keys of the object at d.pos to keys, and
+// to values the string values of the keys some variant holds one string
+// in, reading ahead without consuming it. It returns false on a syntax
+// error (left in d.err) or when the value is not an object.
+func (d *jsonReader) objectKeys(keys []string, values []constProperty, variants []objectVariant) ([]string, []constProperty, bool) {
 	ahead, ok := d.lookAhead()
 	if !ok {
-		return keys, false
+		return keys, values, false
 	}
+	anyConsts := slices.ContainsFunc(variants, func(v objectVariant) bool { return len(v.consts) > 0 })
 	for ahead.nextKey() {
 		if !slices.Contains(keys, ahead.key) {
 			keys = append(keys, ahead.key)
 		}
+		if anyConsts && ahead.peek() == '"' && isConstKey(variants, ahead.key) {
+			key := ahead.key
+			if value, ok := ahead.str(); ok {
+				values = append(values, constProperty{key, value})
+			}
+			continue
+		}
 		ahead.skip()
 	}
 	d.err = ahead.err
-	return keys, d.err == nil
+	return keys, values, d.err == nil
+}
+
+// isConstKey reports whether some variant holds one string in key.
+func isConstKey(variants []objectVariant, key string) bool {
+	for _, v := range variants {
+		for _, c := range v.consts {
+			if c.key == key {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lookAhead returns a copy of d that has entered the object at d.pos, to
@@ -124,11 +162,19 @@ func (d *jsonReader) noVariant(typeName, want string) {
 	d.err = &UnionError{Type: typeName, Shape: shape, Want: want}
 }
 
-// bestObjectVariant scores the variants against the keys present.
-func bestObjectVariant(keys []string, variants []objectVariant) int {
+// bestObjectVariant scores the variants against the keys present and the
+// string values read of their const-like properties (nil to ignore those).
+func bestObjectVariant(keys []string, values []constProperty, variants []objectVariant) int {
 	best, bestMatched := -1, -1
 	for i, v := range variants {
 		matched, fits := 0, true
+		for _, c := range v.consts {
+			for _, got := range values {
+				if got.key == c.key && got.value != c.value {
+					fits = false
+				}
+			}
+		}
 		for _, key := range keys {
 			if slices.Contains(v.properties, key) {
 				matched++

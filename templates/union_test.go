@@ -134,6 +134,46 @@ func TestChooseObjectVariant(t *testing.T) {
 			},
 			`{"a":1,"b":2}`, 2,
 		},
+		{
+			"same keys: the variant whose const-like property holds the value",
+			[]objectVariant{
+				{properties: []string{"action", "id", "type"}, required: []string{"action"}, closed: true, consts: []constProperty{{"action", "LIST"}, {"type", "CRM"}}},
+				{properties: []string{"action", "id", "type"}, required: []string{"action"}, closed: true, consts: []constProperty{{"action", "UPSERT"}, {"type", "CRM"}}},
+			},
+			`{"id":"a1","type":"CRM","action":"UPSERT"}`, 1,
+		},
+		{
+			"a const-like property that is absent excludes nothing",
+			[]objectVariant{
+				{properties: []string{"id", "kind"}, consts: []constProperty{{"kind", "a"}}},
+				{properties: []string{"id", "kind", "x"}, consts: []constProperty{{"kind", "b"}}},
+			},
+			`{"id":1}`, 0,
+		},
+		{
+			"a value no variant expects (a newer server's) falls back to keys alone",
+			[]objectVariant{
+				{properties: []string{"action", "id"}, consts: []constProperty{{"action", "LIST"}}},
+				{properties: []string{"action", "id", "note"}, consts: []constProperty{{"action", "UPSERT"}}},
+			},
+			`{"id":"a1","action":"DELETE","note":"n"}`, 1,
+		},
+		{
+			"a non-string value excludes nothing",
+			[]objectVariant{
+				{properties: []string{"kind"}, consts: []constProperty{{"kind", "a"}}},
+				{properties: []string{"kind"}, consts: []constProperty{{"kind", "b"}}},
+			},
+			`{"kind":null}`, 0,
+		},
+		{
+			"an escaped value is compared unescaped",
+			[]objectVariant{
+				{properties: []string{"kind"}, consts: []constProperty{{"kind", "a/b"}}},
+				{properties: []string{"kind"}, consts: []constProperty{{"kind", "a\"b"}}},
+			},
+			`{"kind":"a\"b"}`, 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

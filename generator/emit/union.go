@@ -136,8 +136,15 @@ func unionDecoder(g *jen.Group, t *model.Type) {
 					return
 				case s == model.ShapeObject:
 					c.Switch(jen.Id("d").Dot("chooseObject").Call(jen.Id(variantsVar(t)))).BlockFunc(func(cs *jen.Group) {
-						for n, i := range idx {
-							cs.Case(jen.Lit(n)).BlockFunc(func(b *jen.Group) { takeVariant(b, t, i) })
+						n := 0 // the index of the variant's first row in the table
+						for _, i := range idx {
+							rows := objectRows(t.Variants[i])
+							labels := make([]jen.Code, len(rows))
+							for r := range rows {
+								labels[r] = jen.Lit(n + r)
+							}
+							n += len(rows)
+							cs.Case(labels...).BlockFunc(func(b *jen.Group) { takeVariant(b, t, i) })
 						}
 					})
 				default:
@@ -168,8 +175,12 @@ func unionTables(t *model.Type) jen.Code {
 		return jen.Null()
 	}
 	code := commentf("%s tells the object variants of %s apart by their keys.", variantsVar(t), t.Name)
+	var rows []*model.Variant
+	for _, v := range objects {
+		rows = append(rows, objectRows(v)...)
+	}
 	return code.Var().Id(variantsVar(t)).Op("=").Index().Id("objectVariant").ValuesFunc(func(vs *jen.Group) {
-		for _, v := range objects {
+		for _, v := range rows {
 			d := jen.Dict{}
 			if len(v.Properties) > 0 {
 				d[jen.Id("properties")] = jen.Index().String().ValuesFunc(func(l *jen.Group) {
@@ -188,9 +199,26 @@ func unionTables(t *model.Type) jen.Code {
 			if v.Closed {
 				d[jen.Id("closed")] = jen.True()
 			}
+			if len(v.Consts) > 0 {
+				d[jen.Id("consts")] = jen.Index().Id("constProperty").ValuesFunc(func(l *jen.Group) {
+					for _, c := range v.Consts {
+						l.Values(jen.Lit(c.Property), jen.Lit(c.Value))
+					}
+				})
+			}
 			vs.Values(d)
 		}
 	}).Line().Line()
+}
+
+// objectRows lists the rows an object variant has in its union's table:
+// one for the variant, or, for a variant that is itself a union, one for
+// each object variant inside it, any of which makes it fit.
+func objectRows(v *model.Variant) []*model.Variant {
+	if len(v.Nested) > 0 {
+		return v.Nested
+	}
+	return []*model.Variant{v}
 }
 
 // takeVariant decodes the value as variant i and keeps it:

@@ -257,6 +257,12 @@ var shapeNames = map[Shape]string{ShapeObject: "object", ShapeArray: "array", Sh
 
 func (s Shape) String() string { return shapeNames[s] }
 
+// Const is a property that holds one string only.
+type Const struct {
+	Property string
+	Value    string
+}
+
 // Variant is one member of a union.
 type Variant struct {
 	Name  string // accessor suffix, e.g. "OffsetPaginated"
@@ -266,6 +272,14 @@ type Variant struct {
 	Properties []string // declared property names, sorted
 	Required   []string // sorted
 	Closed     bool     // additionalProperties: false
+	// Consts lists the properties that hold one string only (an enum of
+	// one value, or const), sorted by property: they tell apart variants
+	// that declare the same properties, as a discriminator would.
+	Consts []Const
+	// Nested lists, for a variant that is itself a union, the object
+	// variants inside it at any depth: the variant fits an object when
+	// one of them does.
+	Nested []*Variant
 	// Tags are the discriminator values that select this variant: the
 	// mapping's keys, or the schema's name when there is no mapping.
 	Tags []string

@@ -81,6 +81,9 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	b.components()
 	b.operations()
 	for _, u := range b.unions {
+		describeVariants(u.t)
+	}
+	for _, u := range b.unions {
 		b.finishUnion(u)
 	}
 	if names := sortedKeys(b.doc.Spec.Webhooks); len(names) > 0 {

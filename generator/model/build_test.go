@@ -473,6 +473,51 @@ func TestUnionDeclaredBeforeItsMembers(t *testing.T) {
 	}
 }
 
+// TestUnionConsts: a struct variant's properties that hold one string only
+// (an enum of one, or const) are its Consts, and a variant that is itself
+// a union lists the object variants inside it as Nested.
+func TestUnionConsts(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Shape:
+      oneOf:
+        - $ref: "#/components/schemas/Circle"
+        - $ref: "#/components/schemas/Polygon"
+    Circle:
+      type: object
+      properties:
+        kind: {type: string, enum: [circle]}
+        unit: {const: cm}
+        r: {type: number}
+    Polygon:
+      oneOf:
+        - $ref: "#/components/schemas/Square"
+        - $ref: "#/components/schemas/Triangle"
+    Square:
+      type: object
+      properties:
+        kind: {type: string, enum: [square, rectangle]}
+        sides: {type: integer, enum: [4]}
+    Triangle:
+      type: object
+      properties:
+        kind: {type: string, enum: [triangle]}
+`))
+	u := findType(t, api, "Shape")
+	circle, polygon := u.Variants[0], u.Variants[1]
+	if want := []Const{{"kind", "circle"}, {"unit", "cm"}}; !slices.Equal(circle.Consts, want) || circle.Nested != nil {
+		t.Errorf("Circle: consts %v, nested %v; want %v and none", circle.Consts, circle.Nested, want)
+	}
+	if len(polygon.Nested) != 2 || polygon.Nested[0].Type.Named.Name != "Square" || polygon.Nested[1].Type.Named.Name != "Triangle" {
+		t.Fatalf("Polygon nested = %v, want Square and Triangle", polygon.Nested)
+	}
+	if square := polygon.Nested[0]; len(square.Consts) != 0 {
+		t.Errorf("Square consts = %v; an enum of two strings and an integer enum of one are not string consts", square.Consts)
+	}
+	if want := []Const{{"kind", "triangle"}}; !slices.Equal(polygon.Nested[1].Consts, want) {
+		t.Errorf("Triangle consts = %v, want %v", polygon.Nested[1].Consts, want)
+	}
+}
+
 func TestUnionOfScalars(t *testing.T) {
 	api := buildYAML(t, doc31(`
     Value:

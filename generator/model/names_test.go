@@ -3,6 +3,8 @@ package model
 import (
 	"go/token"
 	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 func TestGoName(t *testing.T) {
@@ -146,5 +148,33 @@ func TestNamespaceClaim(t *testing.T) {
 			t.Fatalf("claim %d (%q) repeated %q", i, base, got)
 		}
 		seen[got] = true
+	}
+}
+
+// TestDescribedName: an inline union member is named by its title, else
+// its format, else the literal start of an anchored pattern, skipping a
+// title too long to be a name; a schema that says none of these gives "".
+func TestDescribedName(t *testing.T) {
+	tests := []struct {
+		schema openapi3.Schema
+		want   string
+	}{
+		{openapi3.Schema{Title: "phone number", Format: "e164"}, "PhoneNumber"},
+		{openapi3.Schema{Title: "The address the notification is sent to when it fires", Format: "email"}, "Email"},
+		{openapi3.Schema{Format: "ipv6_cidr"}, "Ipv6Cidr"},
+		{openapi3.Schema{Pattern: `^client\.metadata\.[^.]+$`}, "ClientMetadata"},
+		{openapi3.Schema{Pattern: `client\.`}, ""},     // unanchored: the text can be anywhere
+		{openapi3.Schema{Pattern: `^[0-9]+/\d+$`}, ""}, // no literal start
+		{openapi3.Schema{Pattern: `^(?!x)y`}, ""},      // beyond Go's regexp
+		{openapi3.Schema{Pattern: `^2\.`}, ""},         // no letter to name it by
+		{openapi3.Schema{}, ""},
+	}
+	for _, tc := range tests {
+		if got := describedName(&tc.schema); got != tc.want {
+			t.Errorf("describedName(title %q, format %q, pattern %q) = %q, want %q", tc.schema.Title, tc.schema.Format, tc.schema.Pattern, got, tc.want)
+		}
+	}
+	if got := describedName(nil); got != "" {
+		t.Errorf("describedName(nil) = %q, want empty", got)
 	}
 }

@@ -747,7 +747,9 @@ type declaredUnion struct {
 func (b *builder) finishUnion(u declaredUnion) {
 	t, s := u.t, u.s
 	for _, v := range t.Variants {
-		v.Shape = shapeOfRef(v.Type)
+		if v.Shape == ShapeObject && v.Type.Kind == RefNamed && v.Type.Named.Kind == Union {
+			v.Nested = nestedObjects(v.Type.Named, map[*Type]bool{t: true})
+		}
 	}
 	bases := variantNames(t.Name, u.members, t.Variants)
 	names := newNamespace("Variant")
@@ -764,17 +766,6 @@ func (b *builder) finishUnion(u declaredUnion) {
 			if len(v.Tags) == 0 {
 				v.Tags = []string{r.Named.Schema} // implicit: the schema's name
 			}
-		}
-		if r.Kind == RefNamed && r.Named.Kind == Struct {
-			for _, f := range r.Named.Fields {
-				v.Properties = append(v.Properties, f.JSONName)
-				if f.Required {
-					v.Required = append(v.Required, f.JSONName)
-				}
-			}
-			slices.Sort(v.Properties)
-			slices.Sort(v.Required)
-			v.Closed = r.Named.Extra == ExtraForbid
 		}
 	}
 	if d := s.Discriminator; d != nil && d.PropertyName != "" {
@@ -800,6 +791,54 @@ func (b *builder) finishUnion(u declaredUnion) {
 	if len(alike) > 0 {
 		b.warn(t.Pos, "schema %s: variants %s cannot be told apart; decoding picks the first that fits", t.Schema, strings.Join(alike, ", "))
 	}
+}
+
+// describeVariants records each variant's shape and, for an object
+// variant, its properties, the required ones, whether it is closed, and
+// its const-like properties.
+func describeVariants(t *Type) {
+	for _, v := range t.Variants {
+		v.Shape = shapeOfRef(v.Type)
+		r := v.Type
+		if r.Kind != RefNamed || r.Named.Kind != Struct {
+			continue
+		}
+		for _, f := range r.Named.Fields {
+			v.Properties = append(v.Properties, f.JSONName)
+			if f.Required {
+				v.Required = append(v.Required, f.JSONName)
+			}
+			if e := f.Type; e.Kind == RefNamed && e.Named.Kind == Enum && e.Named.Enum.Base == String && len(e.Named.Enum.Values) == 1 {
+				if value, ok := e.Named.Enum.Values[0].Value.(string); ok {
+					v.Consts = append(v.Consts, Const{Property: f.JSONName, Value: value})
+				}
+			}
+		}
+		slices.Sort(v.Properties)
+		slices.Sort(v.Required)
+		slices.SortFunc(v.Consts, func(x, y Const) int { return strings.Compare(x.Property, y.Property) })
+		v.Closed = r.Named.Extra == ExtraForbid
+	}
+}
+
+// nestedObjects lists the object variants of union u, those of the unions
+// among them in their place, skipping the unions in seen (a union that
+// holds itself).
+func nestedObjects(u *Type, seen map[*Type]bool) []*Variant {
+	seen[u] = true
+	var out []*Variant
+	for _, v := range u.Variants {
+		switch {
+		case v.Shape != ShapeObject:
+		case v.Type.Kind == RefNamed && v.Type.Named.Kind == Union:
+			if !seen[v.Type.Named] {
+				out = append(out, nestedObjects(v.Type.Named, seen)...)
+			}
+		default:
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // variantNames returns the name each member of a union goes by: a named
@@ -841,26 +880,36 @@ func variantNames(union string, members []*openapi3.SchemaRef, variants []*Varia
 
 // describedName names an inline union member from what its schema says
 // about itself: its title, its format, or the literal text its pattern
-// requires a value to start with; "" when it says none of these.
+// requires a value to start with; "" when it says none of these in a name
+// of at most maxVariantName bytes (a title can be a sentence).
 func describedName(s *openapi3.Schema) string {
 	if s == nil {
 		return ""
 	}
+	var candidates []string
 	if strings.TrimSpace(s.Title) != "" {
-		return GoName(s.Title)
+		candidates = append(candidates, s.Title)
 	}
 	if s.Format != "" {
-		return GoName(s.Format)
+		candidates = append(candidates, s.Format)
 	}
 	if strings.HasPrefix(s.Pattern, "^") {
 		if re, err := regexp.Compile(s.Pattern); err == nil {
 			if prefix, _ := re.LiteralPrefix(); strings.IndexFunc(prefix, unicode.IsLetter) >= 0 {
-				return GoName(prefix)
+				candidates = append(candidates, prefix)
 			}
+		}
+	}
+	for _, c := range candidates {
+		if name := GoName(c); len(name) <= maxVariantName {
+			return name
 		}
 	}
 	return ""
 }
+
+// maxVariantName bounds a variant name taken from a schema's words.
+const maxVariantName = 40
 
 // constrained reports whether a value of r has checks that can reject it,
 // so that a union can tell it from a variant of the same shape.
