@@ -224,12 +224,59 @@ func (v *validator) maxLength(p *path, s string, max int) {
 	}
 }
 
-// pattern checks a string against a regular expression compiled once per package.
-func (v *validator) pattern(p *path, s string, re *regexp.Regexp) {
+// pattern checks a string against a pattern compiled once per package.
+func (v *validator) pattern(p *path, s string, re matcher) {
 	if !re.MatchString(s) {
 		v.report(p, "does not match pattern "+strconv.Quote(re.String()))
 	}
 }
+
+// matcher is a compiled pattern: a *regexp.Regexp, or a *lookaheadPattern.
+type matcher interface {
+	MatchString(s string) bool
+	String() string // the pattern as the spec writes it
+}
+
+// lookaheadPattern is a pattern whose look-aheads ((?!…) and (?=…), which
+// Go's regexp lacks) stand at the start of its alternatives, split into
+// regexps Go can run: a string matches when, for one alternative, it
+// matches every regexp in all and none in none.
+type lookaheadPattern struct {
+	source       string
+	alternatives []lookaheadAlternative
+}
+
+// lookaheadAlternative is one alternative of a lookaheadPattern.
+type lookaheadAlternative struct {
+	all, none []*regexp.Regexp
+}
+
+// MatchString reports whether s matches the pattern.
+func (l *lookaheadPattern) MatchString(s string) bool {
+	for _, a := range l.alternatives {
+		if a.match(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a lookaheadAlternative) match(s string) bool {
+	for _, re := range a.all {
+		if !re.MatchString(s) {
+			return false
+		}
+	}
+	for _, re := range a.none {
+		if re.MatchString(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// String returns the pattern as the spec writes it.
+func (l *lookaheadPattern) String() string { return l.source }
 
 // knownFormat checks the string formats Go can check exactly; other
 // formats (and vendor ones) are documentation only.

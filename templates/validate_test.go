@@ -143,6 +143,11 @@ func TestValidatorChecks(t *testing.T) {
 	g280 := strings.Repeat("😀", 280) // 4 bytes each
 	mix3 := "a" + "é" + "😀"          // 3 runes, 7 bytes
 	abc := regexp.MustCompile(`^[a-z]+$`)
+	// ^(?!.*\x00)\S(.*\S)?$|^$, as the generator splits it.
+	noNulTrimmed := &lookaheadPattern{source: `^(?!.*\x00)\S(.*\S)?$|^$`, alternatives: []lookaheadAlternative{
+		{all: []*regexp.Regexp{regexp.MustCompile(`^(?:\S(.*\S)?$)`)}, none: []*regexp.Regexp{regexp.MustCompile(`^(?:.*\x00)`)}},
+		{all: []*regexp.Regexp{regexp.MustCompile(`^(?:$)`)}},
+	}}
 	none := []string(nil)
 
 	tests := []struct {
@@ -176,6 +181,10 @@ func TestValidatorChecks(t *testing.T) {
 		{"pattern mismatch", func(v *validator, p *path) { v.pattern(p, "ab1", abc) }, []string{`does not match pattern "^[a-z]+$"`}},
 		{"pattern mismatch empty", func(v *validator, p *path) { v.pattern(p, "", abc) }, []string{`does not match pattern "^[a-z]+$"`}},
 		{"unanchored pattern matches a substring", func(v *validator, p *path) { v.pattern(p, "xx12yy", regexp.MustCompile(`\d+`)) }, none},
+		{"look-ahead pattern match", func(v *validator, p *path) { v.pattern(p, "a b", noNulTrimmed) }, none},
+		{"look-ahead pattern: a string its look-ahead excludes", func(v *validator, p *path) { v.pattern(p, "a\x00b", noNulTrimmed) }, []string{`does not match pattern "^(?!.*\\x00)\\S(.*\\S)?$|^$"`}},
+		{"look-ahead pattern: a string the rest refuses", func(v *validator, p *path) { v.pattern(p, " a", noNulTrimmed) }, []string{`does not match pattern "^(?!.*\\x00)\\S(.*\\S)?$|^$"`}},
+		{"look-ahead pattern: the second alternative", func(v *validator, p *path) { v.pattern(p, "", noNulTrimmed) }, none},
 		// minimum
 		{"minimum 1 with 0", func(v *validator, p *path) { minimum(v, p, 0, 1, false) }, []string{"value 0 is less than minimum 1"}},
 		{"minimum 1 with 1", func(v *validator, p *path) { minimum(v, p, 1, 1, false) }, none},

@@ -26,9 +26,44 @@ func (e *typeEmitter) patternVars(d *decls) {
 	}
 	d.add(jen.Comment("Patterns from the spec, compiled once.").Line().Var().DefsFunc(func(g *jen.Group) {
 		for _, p := range e.patternOrder {
-			g.Id(e.patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
+			g.Id(e.patterns[p]).Op("=").Add(compiledPattern(p, e.lookaheads[p]))
 		}
 	}))
+}
+
+// compiledPattern compiles a pattern: with regexp.MustCompile, or, for one
+// with look-aheads, as a lookaheadPattern of the regexps it splits into:
+//
+//	&lookaheadPattern{source: "^(?!-).+$", alternatives: []lookaheadAlternative{{
+//		all:  []*regexp.Regexp{regexp.MustCompile("^(?:.+$)")},
+//		none: []*regexp.Regexp{regexp.MustCompile("^(?:-)")},
+//	}}}
+func compiledPattern(p string, split *model.Lookaheads) jen.Code {
+	if split == nil {
+		return jen.Qual("regexp", "MustCompile").Call(jen.Lit(p))
+	}
+	regexps := func(list []string) jen.Code {
+		return jen.Index().Op("*").Qual("regexp", "Regexp").ValuesFunc(func(g *jen.Group) {
+			for _, re := range list {
+				g.Qual("regexp", "MustCompile").Call(jen.Lit(re))
+			}
+		})
+	}
+	return jen.Op("&").Id("lookaheadPattern").Values(jen.Dict{
+		jen.Id("source"): jen.Lit(p),
+		jen.Id("alternatives"): jen.Index().Id("lookaheadAlternative").ValuesFunc(func(g *jen.Group) {
+			for _, a := range split.Alternatives {
+				d := jen.Dict{}
+				if len(a.All) > 0 {
+					d[jen.Id("all")] = regexps(a.All)
+				}
+				if len(a.None) > 0 {
+					d[jen.Id("none")] = regexps(a.None)
+				}
+				g.Values(d)
+			}
+		}),
+	})
 }
 
 // typeEmitter renders named types; it remembers the regular expressions it
@@ -38,13 +73,14 @@ type typeEmitter struct {
 	// (pattern1, clientPattern1, ...): each file numbers its own, and
 	// they share the package.
 	patternPrefix string
-	patterns      map[string]string // pattern → variable name
+	patterns      map[string]string            // pattern → variable name
+	lookaheads    map[string]*model.Lookaheads // pattern → its split, for one with look-aheads
 	patternOrder  []string
 	checks        map[*model.Type]bool // memo for hasChecks
 }
 
 func newTypeEmitter(patternPrefix string) *typeEmitter {
-	return &typeEmitter{patternPrefix: patternPrefix, patterns: map[string]string{}, checks: map[*model.Type]bool{}}
+	return &typeEmitter{patternPrefix: patternPrefix, patterns: map[string]string{}, lookaheads: map[string]*model.Lookaheads{}, checks: map[*model.Type]bool{}}
 }
 
 func (e *typeEmitter) declare(t *model.Type) jen.Code {

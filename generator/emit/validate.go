@@ -287,7 +287,7 @@ func (e *typeEmitter) scalarChecks(g *jen.Group, b model.Builtin, c model.Constr
 			g.Id("c").Dot("maxLength").Call(p.ptr(), val.Clone(), jen.Lit(*c.MaxLength))
 		}
 		if c.Pattern != "" {
-			g.Id("c").Dot("pattern").Call(p.ptr(), val.Clone(), jen.Id(e.pattern(c.Pattern)))
+			g.Id("c").Dot("pattern").Call(p.ptr(), val.Clone(), jen.Id(e.pattern(c)))
 		}
 		if model.CheckedFormat(c.Format) {
 			g.Id("c").Dot("knownFormat").Call(p.ptr(), val.Clone(), jen.Lit(c.Format))
@@ -326,12 +326,14 @@ func (e *typeEmitter) scalarChecks(g *jen.Group, b model.Builtin, c model.Constr
 }
 
 // pattern returns the package variable holding the compiled pattern.
-func (e *typeEmitter) pattern(p string) string {
+func (e *typeEmitter) pattern(c model.Constraints) string {
+	p := c.Pattern
 	if name, ok := e.patterns[p]; ok {
 		return name
 	}
 	name := e.patternPrefix + strconv.Itoa(len(e.patternOrder)+1)
 	e.patterns[p] = name
+	e.lookaheads[p] = c.Lookaheads
 	e.patternOrder = append(e.patternOrder, p)
 	return name
 }

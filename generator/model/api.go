@@ -209,12 +209,15 @@ type Constraints struct {
 	MinLength        *int
 	MaxLength        *int
 	Pattern          string
-	Format           string
-	MinItems         *int
-	MaxItems         *int
-	UniqueItems      bool
-	MinProperties    *int
-	MaxProperties    *int
+	// Lookaheads is Pattern split into regexps Go can run, when Pattern
+	// has look-aheads at its start (see Lookaheads); nil otherwise.
+	Lookaheads    *Lookaheads
+	Format        string
+	MinItems      *int
+	MaxItems      *int
+	UniqueItems   bool
+	MinProperties *int
+	MaxProperties *int
 }
 
 // CheckedFormat reports whether values of a string format are checked (by

@@ -735,17 +735,28 @@ func TestContradictoryConstraints(t *testing.T) {
 	}
 }
 
+// TestPatternBeyondRE2IsAWarning: a look-ahead after the start of a
+// pattern is beyond Go's regexp, so the pattern is dropped with a warning;
+// one at the start is split into regexps Go can run (see
+// TestSplitLookaheads) and checked.
 func TestPatternBeyondRE2IsAWarning(t *testing.T) {
 	api := buildYAML(t, doc31(`
     Lookahead:
       type: string
+      pattern: "^a(?=.*[0-9]).+$"
+    LeadingLookahead:
+      type: string
       pattern: "^(?=.*[0-9]).+$"
 `))
-	if c := findType(t, api, "Lookahead").Constraints; c.Pattern != "" {
-		t.Errorf("Pattern = %q, want it dropped", c.Pattern)
+	if c := findType(t, api, "Lookahead").Constraints; c.Pattern != "" || c.Lookaheads != nil {
+		t.Errorf("Pattern = %q, %+v; want it dropped", c.Pattern, c.Lookaheads)
 	}
 	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, "beyond Go's regexp") || api.Warnings[0].Pos.Line != 11 {
 		t.Errorf("warnings = %v, want one at test.yaml:11 about Go's regexp", api.Warnings)
+	}
+	c := findType(t, api, "LeadingLookahead").Constraints
+	if c.Pattern != "^(?=.*[0-9]).+$" || c.Lookaheads == nil || len(c.Lookaheads.Alternatives) != 1 || !slices.Equal(c.Lookaheads.Alternatives[0].All, []string{"^(?:.*[0-9])", "^(?:.+$)"}) {
+		t.Errorf("LeadingLookahead: Pattern %q, %+v; want it split", c.Pattern, c.Lookaheads)
 	}
 }
 

@@ -1098,9 +1098,12 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 			if class := unknownClass(err); class != "" {
 				why = "it has no character class " + class
 			}
-			if brokenRegexp(err) {
+			switch split := splitLookaheads(s.Pattern); {
+			case brokenRegexp(err):
 				b.fail(b.doc.Field(s.Origin, "pattern"), "pattern %q is not a valid regular expression: %v", s.Pattern, why)
-			} else {
+			case split != nil:
+				c.Pattern, c.Lookaheads = s.Pattern, split
+			default:
 				b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is beyond Go's regexp (%v); it is not checked", s.Pattern, why)
 			}
 		} else {

@@ -1,0 +1,76 @@
+package model
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+)
+
+// matches runs a split pattern as the generated code does.
+func matches(l *Lookaheads, s string) bool {
+	for _, a := range l.Alternatives {
+		ok := true
+		for _, re := range a.All {
+			ok = ok && regexp.MustCompile(re).MatchString(s)
+		}
+		for _, re := range a.None {
+			ok = ok && !regexp.MustCompile(re).MatchString(s)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSplitLookaheads: patterns whose look-aheads stand at the start of
+// anchored alternatives (Auth0's among them) split into Go regexps that
+// accept and reject what the look-ahead pattern does; others are refused.
+func TestSplitLookaheads(t *testing.T) {
+	tests := []struct {
+		pattern     string
+		match, miss []string
+	}{
+		{`^(?!.*\x00)\S(.*\S)?$`, []string{"a", "a b", "x\ty"}, []string{"", " a", "a ", "a\x00b"}},
+		{`^(?:(?!org_))[a-z0-9]([a-z0-9-_]*[a-z0-9])?$`, []string{"acme", "org1", "o-r_g"}, []string{"org_acme", "-acme", "Acme"}},
+		{`^((?!-))(xn--)?([a-z0-9]+\.)*[a-z0-9]+$`, []string{"example.com", "xn--abc.example"}, []string{"-example.com", "example..com"}},
+		{`^(?!-)(?!.*--)(?:[a-zA-Z0-9-]|{org_id}|{org_name})*$`, []string{"login-{org_name}", "a-b-c", ""}, []string{"-a", "a--b"}},
+		{`^$|^(?=.)(?!https?:\/\/localhost)https?://\S+$`, []string{"", "https://example.com"}, []string{"https://localhost/x", "ftp://x"}},
+		{`^(?=.*[A-Z])(?=.*[0-9]).{8,}$`, []string{"Passw0rdX"}, []string{"password1", "PASSWORDX", "Pa55"}},
+		{`[(?!)]x|^(?!a)b`, []string{"(x", "b"}, []string{"ab", "x"}},
+	}
+	for _, tc := range tests {
+		l := splitLookaheads(tc.pattern)
+		if l == nil {
+			t.Errorf("%s: not split", tc.pattern)
+			continue
+		}
+		for _, s := range tc.match {
+			if !matches(l, s) {
+				t.Errorf("%s: %q does not match %+v; want a match", tc.pattern, s, l.Alternatives)
+			}
+		}
+		for _, s := range tc.miss {
+			if matches(l, s) {
+				t.Errorf("%s: %q matches %+v; want none", tc.pattern, s, l.Alternatives)
+			}
+		}
+	}
+	for _, pattern := range []string{
+		`^a(?!b)`,               // after the start
+		`(?!a)b`,                // unanchored
+		`^(?<!a)b`,              // look-behind
+		`^(?!(?=a)b)c`,          // a look-around inside one
+		`^(?!\p{Print})x`,       // a part Go cannot compile
+		`^(?!a`,                 // unclosed
+		`^((?!a)b)`,             // a group that holds more than the look-ahead
+		`^(.){1,1024}$|^(?!a)b`, // a repeat count Go refuses
+	} {
+		if l := splitLookaheads(pattern); l != nil {
+			t.Errorf("%s: split into %+v; want it refused", pattern, l.Alternatives)
+		}
+	}
+	if got := splitLookaheads(`^(?!a)b`); !slices.Equal(got.Alternatives[0].None, []string{`^(?:a)`}) || !slices.Equal(got.Alternatives[0].All, []string{`^(?:b)`}) {
+		t.Errorf("^(?!a)b split into %+v", got.Alternatives)
+	}
+}
