@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -28,6 +29,142 @@ func (s *serverCore) respond(w http.ResponseWriter, r *http.Request, operation s
 		w.WriteHeader(status)
 	default:
 		s.writeJSON(w, r, status, body)
+	}
+}
+
+// router routes requests to the operations' handlers by method and path.
+// Go's ServeMux would, but it refuses two paths that overlap with neither
+// more specific than the other, which real specs have: Auth0's
+// /organizations/name/{name} and /organizations/{id}/client-grants both
+// match /organizations/name/client-grants, and NewServer would panic. The
+// router reads the path segment by segment from the left, trying a
+// literal segment before a wildcard (OpenAPI prefers concrete paths) and
+// backing off when the rest does not match; among the paths that match,
+// the first that has the request's method serves it (HEAD falls back to
+// GET, as with ServeMux). A path that matches only under other methods is
+// answered 405, one that matches nothing 404.
+type router struct {
+	core *serverCore
+	root routeNode
+}
+
+// routeNode is one segment of the routes: its literal children, its
+// wildcard child, and, at the end of a route, its handlers by method.
+type routeNode struct {
+	literals map[string]*routeNode
+	wildcard *routeNode
+	methods  []string // as added, for Allow
+	handlers map[string]http.HandlerFunc
+}
+
+// pathValueName names the i-th wildcard of a route, as the handlers read
+// it: p0, p1, ...
+func pathValueName(i int) string {
+	if i < len(pathValueNames) {
+		return pathValueNames[i]
+	}
+	return "p" + strconv.Itoa(i)
+}
+
+var pathValueNames = [...]string{"p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7"}
+
+func newRouter(core *serverCore) *router { return &router{core: core} }
+
+// handle adds the handler of method at pattern, a path whose wildcards
+// ({p0}, {p1}, ...) each match one non-empty segment.
+func (rt *router) handle(method, pattern string, h http.HandlerFunc) {
+	n := &rt.root
+	for _, seg := range strings.Split(strings.TrimPrefix(pattern, "/"), "/") {
+		if len(seg) > 2 && seg[0] == '{' && seg[len(seg)-1] == '}' {
+			if n.wildcard == nil {
+				n.wildcard = &routeNode{}
+			}
+			n = n.wildcard
+			continue
+		}
+		child := n.literals[seg]
+		if child == nil {
+			if n.literals == nil {
+				n.literals = map[string]*routeNode{}
+			}
+			child = &routeNode{}
+			n.literals[seg] = child
+		}
+		n = child
+	}
+	if n.handlers == nil {
+		n.handlers = map[string]http.HandlerFunc{}
+	}
+	if _, ok := n.handlers[method]; !ok {
+		n.methods = append(n.methods, method)
+	}
+	n.handlers[method] = h
+}
+
+// handler returns the node's handler for method, or nil.
+func (n *routeNode) handler(method string) http.HandlerFunc {
+	if h := n.handlers[method]; h != nil {
+		return h
+	}
+	if method == http.MethodHead {
+		return n.handlers[http.MethodGet]
+	}
+	return nil
+}
+
+// routeMatch is where a request's path leads.
+type routeMatch struct {
+	node   *routeNode
+	values []string // the wildcards' segments, in order
+}
+
+// ServeHTTP dispatches r to the handler its method and path select.
+func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	segs := strings.Split(strings.TrimPrefix(r.URL.EscapedPath(), "/"), "/")
+	for i, seg := range segs {
+		if strings.IndexByte(seg, '%') < 0 {
+			continue
+		}
+		unescaped, err := url.PathUnescape(seg)
+		if err != nil {
+			rt.core.notFound(w, r)
+			return
+		}
+		segs[i] = unescaped
+	}
+	values := make([]string, 0, len(pathValueNames))
+	var found, other routeMatch
+	var walk func(n *routeNode, i, wild int) bool
+	walk = func(n *routeNode, i, wild int) bool {
+		if i == len(segs) {
+			switch {
+			case n.handler(r.Method) != nil:
+				found = routeMatch{n, values[:wild]}
+				return true
+			case len(n.handlers) > 0 && other.node == nil:
+				other = routeMatch{n, slices.Clone(values[:wild])}
+			}
+			return false
+		}
+		if child := n.literals[segs[i]]; child != nil && walk(child, i+1, wild) {
+			return true
+		}
+		if n.wildcard != nil && segs[i] != "" {
+			values = append(values[:wild], segs[i])
+			return walk(n.wildcard, i+1, wild+1)
+		}
+		return false
+	}
+	switch {
+	case walk(&rt.root, 0, 0):
+		for i, v := range found.values {
+			r.SetPathValue(pathValueName(i), v)
+		}
+		found.node.handler(r.Method)(w, r)
+	case other.node != nil:
+		rt.core.methodNotAllowed(strings.Join(other.node.methods, ", "))(w, r)
+	default:
+		rt.core.notFound(w, r)
 	}
 }
 

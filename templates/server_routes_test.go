@@ -179,3 +179,64 @@ func TestParseMultipart(t *testing.T) {
 		t.Error("parseMultipart accepted junk")
 	}
 }
+
+// TestRouter: routes that ServeMux refuses together (Auth0's
+// /organizations/name/{p0} and /organizations/{p0}/client-grants) are
+// served; a literal segment wins over a wildcard unless the rest of the
+// path, or the method, rules it out; 405 lists the methods of the path
+// that matched, 404 answers the rest.
+func TestRouter(t *testing.T) {
+	rt := newRouter(newServerCore(nil))
+	route := func(name string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, "%s %s %s", name, r.PathValue("p0"), r.PathValue("p1"))
+		}
+	}
+	rt.handle("GET", "/api/organizations/name/{p0}", route("byName"))
+	rt.handle("GET", "/api/organizations/{p0}/client-grants", route("grants"))
+	rt.handle("POST", "/api/organizations/{p0}/client-grants", route("addGrant"))
+	rt.handle("GET", "/api/organizations/{p0}", route("get"))
+	rt.handle("DELETE", "/api/organizations/{p0}", route("delete"))
+	rt.handle("GET", "/api/organizations/{p0}/members/{p1}", route("member"))
+	rt.handle("GET", "/api", route("root"))
+	for _, tc := range []struct {
+		method, path string
+		code         int
+		body, allow  string
+	}{
+		{"GET", "/api/organizations/name/acme", 200, "byName acme ", ""},
+		{"GET", "/api/organizations/name/client-grants", 200, "byName client-grants ", ""},
+		{"GET", "/api/organizations/org_1/client-grants", 200, "grants org_1 ", ""},
+		{"POST", "/api/organizations/name/client-grants", 200, "addGrant name ", ""}, // only the wildcard path has POST
+		{"GET", "/api/organizations/name", 200, "get name ", ""},                     // the literal path needs one more segment
+		{"GET", "/api/organizations/org%2F1/members/u%7C2", 200, "member org/1 u|2", ""},
+		{"HEAD", "/api/organizations/org_1", 200, "get org_1 ", ""}, // GET serves HEAD (net/http drops the body)
+		{"GET", "/api", 200, "root  ", ""},
+		{"PUT", "/api/organizations/org_1", 405, "", "GET, DELETE"},
+		{"PUT", "/api/organizations/name/x", 405, "", "GET"},
+		{"GET", "/api/organizations/", 404, "", ""}, // a wildcard takes no empty segment
+		{"GET", "/api/organizations/org_1/", 404, "", ""},
+		{"GET", "/api/organizations/org_1/members", 404, "", ""},
+		{"GET", "/other", 404, "", ""},
+	} {
+		w := httptest.NewRecorder()
+		rt.ServeHTTP(w, httptest.NewRequest(tc.method, tc.path, nil))
+		if w.Code != tc.code || (tc.code == 200 && w.Body.String() != tc.body) || w.Header().Get("Allow") != tc.allow {
+			t.Errorf("%s %s = %d %q, Allow %q; want %d %q, Allow %q", tc.method, tc.path, w.Code, w.Body, w.Header().Get("Allow"), tc.code, tc.body, tc.allow)
+		}
+	}
+}
+
+// TestRouterManyWildcards: a route with more wildcards than the router
+// names ahead of time still hands each to its handler.
+func TestRouterManyWildcards(t *testing.T) {
+	rt := newRouter(newServerCore(nil))
+	rt.handle("GET", "/{p0}/{p1}/{p2}/{p3}/{p4}/{p5}/{p6}/{p7}/{p8}/{p9}", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, r.PathValue("p0"), r.PathValue("p8"), r.PathValue("p9"))
+	})
+	w := httptest.NewRecorder()
+	rt.ServeHTTP(w, httptest.NewRequest("GET", "/a/b/c/d/e/f/g/h/i/j", nil))
+	if w.Code != 200 || w.Body.String() != "aij" {
+		t.Errorf("= %d %q, want 200 aij", w.Code, w.Body)
+	}
+}

@@ -168,18 +168,14 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 		s.sec, _ = h.(SecurityHandler)
 	}
 	base := s.core.opts.basePath
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET "+base+"/client-grants", s.serveClientGrantsList)
-	mux.HandleFunc("POST "+base+"/client-grants", s.serveClientGrantsCreate)
-	mux.HandleFunc("GET "+base+"/client-grants/{p0}", s.serveClientGrantsGet)
-	mux.HandleFunc("PATCH "+base+"/client-grants/{p0}", s.serveClientGrantsUpdate)
-	mux.HandleFunc("DELETE "+base+"/client-grants/{p0}", s.serveClientGrantsDelete)
-	mux.HandleFunc("GET "+base+"/client-grants/{p0}/organizations", s.serveClientGrantsOrganizationsList)
-	mux.HandleFunc(base+"/client-grants", s.core.methodNotAllowed("GET, POST"))
-	mux.HandleFunc(base+"/client-grants/{p0}", s.core.methodNotAllowed("GET, PATCH, DELETE"))
-	mux.HandleFunc(base+"/client-grants/{p0}/organizations", s.core.methodNotAllowed("GET"))
-	mux.HandleFunc("/", s.core.notFound)
-	return mux
+	rt := newRouter(s.core)
+	rt.handle("GET", base+"/client-grants", s.serveClientGrantsList)
+	rt.handle("POST", base+"/client-grants", s.serveClientGrantsCreate)
+	rt.handle("GET", base+"/client-grants/{p0}", s.serveClientGrantsGet)
+	rt.handle("PATCH", base+"/client-grants/{p0}", s.serveClientGrantsUpdate)
+	rt.handle("DELETE", base+"/client-grants/{p0}", s.serveClientGrantsDelete)
+	rt.handle("GET", base+"/client-grants/{p0}/organizations", s.serveClientGrantsOrganizationsList)
+	return rt
 }
 
 // requirement is one scheme of a security requirement, with its scopes.

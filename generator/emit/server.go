@@ -254,30 +254,18 @@ func newServer(api *model.API) jen.Code {
 			jen.List(jen.Id("s").Dot("sec"), jen.Id("_")).Op("=").Id("h").Op(".").Parens(jen.Id("SecurityHandler")),
 		)
 		g.Id("base").Op(":=").Id("s").Dot("core").Dot("opts").Dot("basePath")
-		g.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call()
-		var paths []string
-		methods := map[string][]string{}
+		g.Id("rt").Op(":=").Id("newRouter").Call(jen.Id("s").Dot("core"))
 		for _, o := range api.Operations {
-			p := muxPath(o)
-			if len(methods[p]) == 0 {
-				paths = append(paths, p)
-			}
-			methods[p] = append(methods[p], o.Method)
-			g.Id("mux").Dot("HandleFunc").Call(jen.Lit(o.Method+" ").Op("+").Id("base").Op("+").Lit(p), jen.Id("s").Dot(handlerFunc(o)))
+			g.Id("rt").Dot("handle").Call(jen.Lit(o.Method), jen.Id("base").Op("+").Lit(routePath(o)), jen.Id("s").Dot(handlerFunc(o)))
 		}
-		for _, p := range paths {
-			allow := strings.Join(methods[p], ", ")
-			g.Id("mux").Dot("HandleFunc").Call(jen.Id("base").Op("+").Lit(p), jen.Id("s").Dot("core").Dot("methodNotAllowed").Call(jen.Lit(allow)))
-		}
-		g.Id("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("s").Dot("core").Dot("notFound"))
-		g.Return(jen.Id("mux"))
+		g.Return(jen.Id("rt"))
 	})
 	return code
 }
 
-// muxPath turns a spec path into a ServeMux pattern; wildcards are named
+// routePath turns a spec path into a router pattern; wildcards are named
 // by position ({p0}), since spec names need not be Go identifiers.
-func muxPath(o *model.Operation) string {
+func routePath(o *model.Operation) string {
 	i := 0
 	return serverVar.ReplaceAllStringFunc(o.Path, func(string) string {
 		s := "{p" + strconv.Itoa(i) + "}"
