@@ -2,6 +2,7 @@ package model
 
 import (
 	"go/token"
+	"slices"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -176,5 +177,27 @@ func TestDescribedName(t *testing.T) {
 	}
 	if got := describedName(nil); got != "" {
 		t.Errorf("describedName(nil) = %q, want empty", got)
+	}
+}
+
+// TestTrimSiblings: the words all names start and end with are dropped,
+// each name keeping one at least; names that share none, or whose rest
+// would not start with a capital, give nil.
+func TestTrimSiblings(t *testing.T) {
+	tests := []struct {
+		in, want []string
+	}{
+		{[]string{"LogStreamHTTPResponseSchema", "LogStreamSplunkResponseSchema"}, []string{"HTTP", "Splunk"}},
+		{[]string{"ListClientsOffsetPaginatedResponseContent", "ListClientsPaginatedResponseContent"}, []string{"OffsetPaginated", "Paginated"}},
+		{[]string{"AuthCode", "AuthCodeV2"}, []string{"Code", "CodeV2"}}, // one word is kept
+		{[]string{"Cat", "Dog"}, nil},
+		{[]string{"Item1", "Item2"}, nil}, // one word each: nothing to drop
+		{[]string{"V2PetCat", "V2PetDog"}, []string{"Cat", "Dog"}},
+	}
+	for _, tc := range tests {
+		got := trimSiblings(tc.in)
+		if (got == nil) != (tc.want == nil) || (got != nil && !slices.Equal(got, tc.want)) {
+			t.Errorf("trimSiblings(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

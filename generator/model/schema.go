@@ -861,6 +861,28 @@ func variantNames(union string, members []*openapi3.SchemaRef, variants []*Varia
 			bases[i] = GoName(v.Shape.String())
 		}
 	}
+	// Named members that keep their whole name, as LogStreamHTTPResponseSchema
+	// does in CreateLogStreamResponseContent, are named by what sets them
+	// apart from each other instead (HTTP, Splunk, ...).
+	var named []int
+	whole := false
+	for i, v := range variants {
+		if !inline(v.Type) {
+			named = append(named, i)
+			whole = whole || bases[i] == v.Type.Named.Name
+		}
+	}
+	if len(named) >= 2 && whole {
+		full := make([]string, len(named))
+		for k, i := range named {
+			full[k] = variants[i].Type.Named.Name
+		}
+		if apart := trimSiblings(full); apart != nil {
+			for k, i := range named {
+				bases[i] = apart[k]
+			}
+		}
+	}
 	count := map[string]int{}
 	for _, base := range bases {
 		count[base]++
@@ -994,6 +1016,47 @@ func trimSharedStart(union, member string) string {
 		return name
 	}
 	return member
+}
+
+// trimSiblings drops the words that all of names start with and end with,
+// leaving each at least one, or returns nil when they share none or what
+// is left of one does not start with a capital.
+func trimSiblings(names []string) []string {
+	ws := make([][]string, len(names))
+	shortest := -1
+	for i, n := range names {
+		ws[i] = words(n)
+		if shortest < 0 || len(ws[i]) < shortest {
+			shortest = len(ws[i])
+		}
+	}
+	sharedAt := func(pos func(w []string) string) bool {
+		for _, w := range ws[1:] {
+			if pos(w) != pos(ws[0]) {
+				return false
+			}
+		}
+		return true
+	}
+	start := 0
+	for start < shortest-1 && sharedAt(func(w []string) string { return w[start] }) {
+		start++
+	}
+	end := 0
+	for start+end < shortest-1 && sharedAt(func(w []string) string { return w[len(w)-1-end] }) {
+		end++
+	}
+	if start+end == 0 {
+		return nil
+	}
+	out := make([]string, len(names))
+	for i, w := range ws {
+		out[i] = strings.Join(w[start:len(w)-end], "")
+		if !isUpperStart(out[i]) {
+			return nil
+		}
+	}
+	return out
 }
 
 // sharedStart counts the words a member's name starts with in common with
