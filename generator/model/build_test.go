@@ -518,6 +518,23 @@ func TestUnionConsts(t *testing.T) {
 	}
 }
 
+// TestVariantNamesClearUnionMethods: a member named like one of the
+// union's own methods gets another accessor name.
+func TestVariantNamesClearUnionMethods(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Check:
+      oneOf:
+        - $ref: "#/components/schemas/Validate"
+        - $ref: "#/components/schemas/MarshalJSON"
+    Validate: {type: object, required: [a], properties: {a: {type: string}}}
+    MarshalJSON: {type: object, required: [b], properties: {b: {type: string}}}
+`))
+	u := findType(t, api, "Check")
+	if got := []string{u.Variants[0].Name, u.Variants[1].Name}; !slices.Equal(got, []string{"Validate2", "MarshalJSON2"}) {
+		t.Errorf("variant names %q, want Validate2 and MarshalJSON2", got)
+	}
+}
+
 func TestUnionOfScalars(t *testing.T) {
 	api := buildYAML(t, doc31(`
     Value:

@@ -752,7 +752,8 @@ func (b *builder) finishUnion(u declaredUnion) {
 		}
 	}
 	bases := variantNames(t.Name, u.members, t.Variants)
-	names := newNamespace("Variant")
+	// Accessors are methods of the union, beside these.
+	names := newNamespace("Variant", "Validate", "MarshalJSON", "UnmarshalJSON")
 	for i, v := range t.Variants {
 		m, r := u.members[i], v.Type
 		v.Name = names.claim(bases[i])
