@@ -560,3 +560,37 @@ func BenchmarkWriterString(b *testing.B) {
 		})
 	}
 }
+
+// TestWireNil: a nil slice or map is null, as json.Marshal writes it, except
+// on the wire, where it is [] or {}; a non-nil empty one is [] or {} both
+// ways.
+func TestWireNil(t *testing.T) {
+	for _, wire := range []bool{false, true} {
+		encode := encodeJSONBytes
+		want := `[null,null,[],{}]`
+		if wire {
+			encode, want = encodeWireBytes, `[[],{},[],{}]`
+		}
+		got, err := encode(func(w *jsonWriter) {
+			w.buf = append(w.buf, '[')
+			encodeArray([]string(nil), w, encodeString)
+			w.buf = append(w.buf, ',')
+			encodeMap(map[string]string(nil), w, encodeString)
+			w.buf = append(w.buf, ',')
+			encodeArray([]string{}, w, encodeString)
+			w.buf = append(w.buf, ',')
+			encodeMap(map[string]string{}, w, encodeString)
+			w.buf = append(w.buf, ']')
+		})
+		if err != nil || string(got) != want {
+			t.Errorf("wire %v: %s, %v; want %s", wire, got, err, want)
+		}
+	}
+	// A pooled writer does not keep wire from its last use.
+	for range 10 {
+		encodeWireBytes(func(w *jsonWriter) {})
+		if got, _ := encodeJSONBytes(func(w *jsonWriter) { encodeArray([]int64(nil), w, encodeInt64) }); string(got) != "null" {
+			t.Fatalf("after a wire encoding, a nil slice is %s", got)
+		}
+	}
+}

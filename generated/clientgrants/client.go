@@ -204,7 +204,7 @@ func (s *ClientGrantsService) Create(ctx context.Context, body CreateClientGrant
 		}
 	}
 	if r.body == nil {
-		data, err := encodeJSONBytes(func(w *jsonWriter) {
+		data, err := encodeWireBytes(func(w *jsonWriter) {
 			body.encodeJSON(w)
 		})
 		if err != nil {
@@ -289,7 +289,7 @@ func (s *ClientGrantsService) Update(ctx context.Context, id string, body Update
 		}
 	}
 	if r.body == nil {
-		data, err := encodeJSONBytes(func(w *jsonWriter) {
+		data, err := encodeWireBytes(func(w *jsonWriter) {
 			body.encodeJSON(w)
 		})
 		if err != nil {

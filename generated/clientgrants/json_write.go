@@ -19,9 +19,16 @@ import (
 // included), the same number formats, null for nil slices and maps, and
 // map keys in sorted order. The first error (a float that JSON cannot
 // hold, a union with no variant) is kept in err.
+//
+// A body on the wire (a server's response, a client's request) is written
+// with wire set: there a nil slice or map is [] or {}, as the schema types
+// it, not the null a Go nil would give, which the other side would refuse
+// where the spec says array (a handler that returns "var items []Item" has
+// found no items, not a null).
 type jsonWriter struct {
-	buf []byte
-	err error
+	buf  []byte
+	err  error
+	wire bool
 }
 
 // jsonEncodable is a generated type that writes itself to a jsonWriter.
@@ -35,7 +42,7 @@ var writerPool = sync.Pool{New: func() any { return &jsonWriter{buf: make([]byte
 // getWriter returns an empty writer from the pool.
 func getWriter() *jsonWriter {
 	w := writerPool.Get().(*jsonWriter)
-	w.buf, w.err = w.buf[:0], nil
+	w.buf, w.err, w.wire = w.buf[:0], nil, false
 	return w
 }
 
@@ -52,9 +59,16 @@ func putWriter(w *jsonWriter) {
 func marshalJSON(v jsonEncodable) ([]byte, error) { return encodeJSONBytes(v.encodeJSON) }
 
 // encodeJSONBytes encodes with encode, in a pooled buffer, into a new slice:
-// what MarshalJSON returns and what a client sends as a body.
-func encodeJSONBytes(encode func(w *jsonWriter)) ([]byte, error) {
+// what MarshalJSON returns.
+func encodeJSONBytes(encode func(w *jsonWriter)) ([]byte, error) { return encodeBytes(encode, false) }
+
+// encodeWireBytes is encodeJSONBytes for a body a client sends, which is
+// on the wire (see jsonWriter).
+func encodeWireBytes(encode func(w *jsonWriter)) ([]byte, error) { return encodeBytes(encode, true) }
+
+func encodeBytes(encode func(w *jsonWriter), wire bool) ([]byte, error) {
 	w := getWriter()
+	w.wire = wire
 	encode(w)
 	out, err := slices.Clone(w.buf), w.err
 	putWriter(w)
@@ -317,9 +331,9 @@ func encodeWithJSON(v any, w *jsonWriter) {
 }
 
 // encodeArray writes s as a JSON array, with elem writing each element;
-// a nil slice is null.
+// a nil slice is null, or [] on the wire.
 func encodeArray[E any](s []E, w *jsonWriter, elem func(*E, *jsonWriter)) {
-	if s == nil {
+	if s == nil && !w.wire {
 		w.null()
 		return
 	}
@@ -334,9 +348,9 @@ func encodeArray[E any](s []E, w *jsonWriter, elem func(*E, *jsonWriter)) {
 }
 
 // encodeMap writes m as a JSON object with its keys in sorted order, with
-// elem writing each value; a nil map is null.
+// elem writing each value; a nil map is null, or {} on the wire.
 func encodeMap[V any](m map[string]V, w *jsonWriter, elem func(*V, *jsonWriter)) {
-	if m == nil {
+	if m == nil && !w.wire {
 		w.null()
 		return
 	}

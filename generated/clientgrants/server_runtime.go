@@ -208,6 +208,7 @@ func (s *serverCore) writeJSON(w http.ResponseWriter, r *http.Request, status in
 	}
 	jw := getWriter()
 	defer putWriter(jw)
+	jw.wire = true
 	v.encodeJSON(jw)
 	if jw.err != nil {
 		s.opts.logger.ErrorContext(r.Context(), "encoding the response", "method", r.Method, "path", r.URL.Path, "status", status, "error", jw.err)

@@ -421,13 +421,13 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 // bodyEncoding encodes the body as JSON, or as a form when that is the only
 // media type or the client prefers forms:
 //
-//	data, err := encodeJSONBytes(func(w *jsonWriter) { body.encodeJSON(w) })
+//	data, err := encodeWireBytes(func(w *jsonWriter) { body.encodeJSON(w) })
 //	r.body, r.contentType = data, "application/json"
 func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func(jen.Code) jen.Code) {
 	form := body.ContentType == "application/x-www-form-urlencoded"
 	canForm := formMedia(o) && body.Type.Kind == model.RefNamed && body.Type.Named.FormBody
 	jsonBody := func(b *jen.Group) {
-		b.List(jen.Id("data"), jen.Err()).Op(":=").Id("encodeJSONBytes").Call(jen.Func().Params(jen.Id("w").Op("*").Id("jsonWriter")).Block(encodeCall(body.Type, at(jen.Id("body")))))
+		b.List(jen.Id("data"), jen.Err()).Op(":=").Id("encodeWireBytes").Call(jen.Func().Params(jen.Id("w").Op("*").Id("jsonWriter")).Block(encodeCall(body.Type, at(jen.Id("body")))))
 		b.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID+": encoding the body: %w"), jen.Err())))
 		b.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Id("data"), jen.Lit(body.ContentType))
 	}
