@@ -82,16 +82,7 @@ func TestWholeAuth0Spec(t *testing.T) {
 // filled with "x1".
 func routesTest(t *testing.T, spec string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(spec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Paths map[string]map[string]json.RawMessage `json:"paths"`
-	}
-	if err := json.Unmarshal(data, &doc); err != nil {
-		t.Fatal(err)
-	}
+	paths := specPaths(t, spec)
 	param := regexp.MustCompile(`\{[^}]*\}`)
 	var b strings.Builder
 	b.WriteString(`package management_test
@@ -106,8 +97,8 @@ import (
 
 var operations = [][2]string{
 `)
-	for _, path := range slices.Sorted(maps.Keys(doc.Paths)) {
-		for _, method := range slices.Sorted(maps.Keys(doc.Paths[path])) {
+	for _, path := range slices.Sorted(maps.Keys(paths)) {
+		for _, method := range slices.Sorted(maps.Keys(paths[path])) {
 			switch method {
 			case "get", "put", "post", "delete", "options", "head", "patch", "trace":
 				fmt.Fprintf(&b, "\t{%q, %q},\n", strings.ToUpper(method), param.ReplaceAllString(path, "x1"))
@@ -159,6 +150,21 @@ func operationsServed(t *testing.T, files []generator.File) int {
 // operationsIn counts the operations of a JSON spec: its paths' methods.
 func operationsIn(t *testing.T, spec string) int {
 	t.Helper()
+	n := 0
+	for _, item := range specPaths(t, spec) {
+		for method := range item {
+			switch method {
+			case "get", "put", "post", "delete", "options", "head", "patch", "trace":
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// specPaths reads the paths of a JSON spec: each path's fields by name.
+func specPaths(t *testing.T, spec string) map[string]map[string]json.RawMessage {
+	t.Helper()
 	data, err := os.ReadFile(spec)
 	if err != nil {
 		t.Fatal(err)
@@ -169,14 +175,5 @@ func operationsIn(t *testing.T, spec string) int {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	n := 0
-	for _, item := range doc.Paths {
-		for method := range item {
-			switch method {
-			case "get", "put", "post", "delete", "options", "head", "patch", "trace":
-				n++
-			}
-		}
-	}
-	return n
+	return doc.Paths
 }

@@ -106,26 +106,41 @@ func leadingLookahead(s string) (body string, negative bool, rest string, ok boo
 // closingParen returns the index of the parenthesis that closes the group
 // s starts with, or -1.
 func closingParen(s string) int {
-	depth := 0
-	for i := 0; i < len(s); i++ {
+	depth, end := 0, -1
+	eachSyntaxByte(s, func(i int) bool {
 		switch s[i] {
-		case '\\':
-			i++
-		case '[':
-			i = classEnd(s, i)
-			if i < 0 {
-				return -1
-			}
 		case '(':
 			depth++
 		case ')':
 			depth--
 			if depth == 0 {
-				return i
+				end = i
+				return false
 			}
 		}
+		return true
+	})
+	return end
+}
+
+// eachSyntaxByte calls visit with the index of each byte of s that is not
+// escaped or inside a character class, until visit returns false.
+func eachSyntaxByte(s string, visit func(i int) bool) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+			continue
+		case '[':
+			if end := classEnd(s, i); end >= 0 {
+				i = end
+				continue
+			}
+		}
+		if !visit(i) {
+			return
+		}
 	}
-	return -1
 }
 
 // classEnd returns the index of the ] that closes the character class
@@ -154,14 +169,8 @@ func classEnd(s string, start int) int {
 func topLevelAlternatives(s string) []string {
 	var out []string
 	depth, from := 0, 0
-	for i := 0; i < len(s); i++ {
+	eachSyntaxByte(s, func(i int) bool {
 		switch s[i] {
-		case '\\':
-			i++
-		case '[':
-			if end := classEnd(s, i); end >= 0 {
-				i = end
-			}
 		case '(':
 			depth++
 		case ')':
@@ -172,28 +181,20 @@ func topLevelAlternatives(s string) []string {
 				from = i + 1
 			}
 		}
-	}
+		return true
+	})
 	return append(out, s[from:])
 }
 
 // hasLookaround reports whether s has a look-ahead or look-behind outside
 // character classes.
 func hasLookaround(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '[':
-			if end := classEnd(s, i); end >= 0 {
-				i = end
-			}
-		case '(':
-			for _, op := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
-				if strings.HasPrefix(s[i:], op) {
-					return true
-				}
-			}
+	found := false
+	eachSyntaxByte(s, func(i int) bool {
+		for _, op := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
+			found = found || strings.HasPrefix(s[i:], op)
 		}
-	}
-	return false
+		return !found
+	})
+	return found
 }
