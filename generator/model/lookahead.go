@@ -29,6 +29,9 @@ type LookaheadAlternative struct {
 // anything. A group around a lone look-ahead, as in ^((?!-))..., is the
 // look-ahead.
 func splitLookaheads(pattern string) *Lookaheads {
+	if hasFlagGroup(pattern) {
+		return nil // (?i) and the like reach across alternatives and groups
+	}
 	var out Lookaheads
 	for _, alt := range topLevelAlternatives(pattern) {
 		var a LookaheadAlternative
@@ -193,6 +196,19 @@ func hasLookaround(s string) bool {
 	eachSyntaxByte(s, func(i int) bool {
 		for _, op := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
 			found = found || strings.HasPrefix(s[i:], op)
+		}
+		return !found
+	})
+	return found
+}
+
+// hasFlagGroup reports whether s sets flags inline, as (?i) or (?s:...)
+// do, outside character classes.
+func hasFlagGroup(s string) bool {
+	found := false
+	eachSyntaxByte(s, func(i int) bool {
+		if strings.HasPrefix(s[i:], "(?") && i+2 < len(s) && strings.IndexByte("imsU-", s[i+2]) >= 0 {
+			found = true
 		}
 		return !found
 	})

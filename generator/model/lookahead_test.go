@@ -74,3 +74,29 @@ func TestSplitLookaheads(t *testing.T) {
 		t.Errorf("^(?!a)b split into %+v", got.Alternatives)
 	}
 }
+
+// FuzzSplitLookaheads: any pattern splits or is refused without a panic;
+// what splits compiles; a pattern Go's regexp takes whole is refused or
+// matches as Go's regexp does.
+func FuzzSplitLookaheads(f *testing.F) {
+	for _, seed := range []string{`^(?!.*\x00)\S(.*\S)?$`, `^$|^(?=.)(?!a)b`, `[(?!)]x|^(?!a)b`, `^((?!-))x`, `a|b|`, `\`, `[`, `(?!`, `^(?:(?!`, `^[]]`} {
+		f.Add(seed, "abc")
+	}
+	f.Add(`(?i)a|b`, "B") // a flag reaches across the alternatives
+	f.Fuzz(func(t *testing.T, pattern, s string) {
+		l := splitLookaheads(pattern)
+		if l == nil {
+			return
+		}
+		for _, a := range l.Alternatives {
+			for _, re := range append(a.All, a.None...) {
+				if _, err := regexp.Compile(re); err != nil {
+					t.Fatalf("%q split into %q, which does not compile: %v", pattern, re, err)
+				}
+			}
+		}
+		if whole, err := regexp.Compile(pattern); err == nil && matches(l, s) != whole.MatchString(s) {
+			t.Fatalf("%q on %q: the split gives %v, Go's regexp %v", pattern, s, matches(l, s), whole.MatchString(s))
+		}
+	})
+}
