@@ -954,8 +954,15 @@ func constrained(r *Ref) bool {
 	return !c.Empty()
 }
 
-// shapeOfRef is the JSON shape a type encodes to.
-func shapeOfRef(r *Ref) Shape {
+// shapeOfRef is the JSON shape a type encodes to. A union has its
+// variants' shape when they all share one (a union of string formats is a
+// string to the union that holds it), and is taken for an object
+// otherwise, as its object variants are the ones told apart by keys.
+func shapeOfRef(r *Ref) Shape { return shapeOf(r, nil) }
+
+// shapeOf is shapeOfRef, with the unions being looked into (a union that
+// holds itself is an object).
+func shapeOf(r *Ref, within map[*Type]bool) Shape {
 	switch r.Kind {
 	case RefSlice:
 		return ShapeArray
@@ -963,14 +970,30 @@ func shapeOfRef(r *Ref) Shape {
 		return ShapeObject
 	case RefNamed:
 		switch t := r.Named; t.Kind {
-		case Struct, Map, Union:
+		case Struct, Map:
 			return ShapeObject
+		case Union:
+			if within[t] || len(t.Variants) == 0 {
+				return ShapeObject
+			}
+			if within == nil {
+				within = map[*Type]bool{}
+			}
+			within[t] = true
+			defer delete(within, t)
+			shape := shapeOf(t.Variants[0].Type, within)
+			for _, v := range t.Variants[1:] {
+				if shapeOf(v.Type, within) != shape {
+					return ShapeObject
+				}
+			}
+			return shape
 		case Slice:
 			return ShapeArray
 		case Enum:
 			return builtinShape(t.Enum.Base)
 		case Alias:
-			return shapeOfRef(t.Elem)
+			return shapeOf(t.Elem, within)
 		}
 	case RefBuiltin:
 		return builtinShape(r.Builtin)
