@@ -133,7 +133,8 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		segs[i] = unescaped
 	}
 	values := make([]string, 0, len(pathValueNames))
-	var found, other routeMatch
+	var found routeMatch
+	var other *routeNode // the first path that matches under another method
 	var walk func(n *routeNode, i, wild int) bool
 	walk = func(n *routeNode, i, wild int) bool {
 		if i == len(segs) {
@@ -141,8 +142,8 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			case n.handler(r.Method) != nil:
 				found = routeMatch{n, values[:wild]}
 				return true
-			case len(n.handlers) > 0 && other.node == nil:
-				other = routeMatch{n, slices.Clone(values[:wild])}
+			case len(n.handlers) > 0 && other == nil:
+				other = n
 			}
 			return false
 		}
@@ -161,8 +162,8 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			r.SetPathValue(pathValueName(i), v)
 		}
 		found.node.handler(r.Method)(w, r)
-	case other.node != nil:
-		rt.core.methodNotAllowed(strings.Join(other.node.methods, ", "))(w, r)
+	case other != nil:
+		rt.core.methodNotAllowed(strings.Join(other.methods, ", "))(w, r)
 	default:
 		rt.core.notFound(w, r)
 	}

@@ -719,8 +719,8 @@ func enumSuffix(v any) string {
 	return "Value"
 }
 
-// declareUnion gives t a variant for each member of s; finishUnion fills in
-// the rest once every type is declared.
+// declareUnion gives t a variant for each member of s; describeVariants
+// and finishUnion fill in the rest once every type is declared.
 func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 	t.Kind = Union
 	members := nonNullMembers(s)
@@ -731,19 +731,21 @@ func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 }
 
 // declaredUnion is a union type with the schema it came from, left for
-// finishUnion.
+// describeVariants and finishUnion.
 type declaredUnion struct {
 	t       *Type
 	s       *openapi3.Schema
 	members []*openapi3.SchemaRef // the non-null ones, one per variant
 }
 
-// finishUnion names a union's variants and records what tells them apart:
-// their shapes, an object variant's properties, discriminator values. It
-// runs after every type is declared, because a member's type may be
-// declared after the union that refers to it (Animal before Cat) or be
-// half-way through its own declaration (a recursive member), and until
-// then its kind and fields are not known.
+// finishUnion names a union's variants, lists the object variants inside
+// those that are unions, takes their discriminator values and warns about
+// what cannot be told apart. It and describeVariants run after every type
+// is declared, because a member's type may be declared after the union
+// that refers to it (Animal before Cat) or be half-way through its own
+// declaration (a recursive member), and until then its kind and fields are
+// not known; finishUnion runs after every union is described, since it
+// reads the variants of nested ones.
 func (b *builder) finishUnion(u declaredUnion) {
 	t, s := u.t, u.s
 	for _, v := range t.Variants {
@@ -847,7 +849,7 @@ func nestedObjects(u *Type, seen map[*Type]bool) []*Variant {
 // PetCat), or the shape of an inline one (String, Object). Members whose
 // names would clash are told apart, where the spec says how, by their
 // schema name with only the shared start trimmed, or by an inline member's
-// title, format (IPv4, Cidr) or the literal start its pattern requires
+// title, format (Ipv4, Cidr) or the literal start its pattern requires
 // (ClientMetadata for ^client\.metadata\.); the rest are numbered.
 func variantNames(union string, members []*openapi3.SchemaRef, variants []*Variant) []string {
 	bases := make([]string, len(members))
