@@ -63,8 +63,12 @@ func TestWholeAuth0Spec(t *testing.T) {
 	// without credentials, is refused for want of them (401), not as an
 	// unknown path or method. Some of the spec's paths overlap (GET
 	// /organizations/name/{name} and /organizations/{id}/client-grants),
-	// which Go's ServeMux refuses with a panic.
+	// which Go's ServeMux refuses with a panic. And the unions and patterns
+	// that were once decoded or checked wrong stay right.
 	if err := os.WriteFile(filepath.Join(mod, "management", "routes_test.go"), routesTest(t, auth0Spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(mod, "management", "flagship_test.go"), []byte(auth0BehaviourTest), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cmd = exec.Command("go", "test", "-vet=off", "-count=1", "./management")
@@ -75,6 +79,75 @@ func TestWholeAuth0Spec(t *testing.T) {
 	}
 	t.Logf("%d files, %d warnings", len(res.Files), len(res.Warnings))
 }
+
+// auth0BehaviourTest runs inside the package generated from the Auth0
+// spec: payloads that the generator once decoded into the wrong union
+// variant (dropping fields on the way back out), and a look-ahead pattern
+// it once left unchecked.
+const auth0BehaviourTest = `package management_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"auth0check/management"
+)
+
+func TestFlagshipUnions(t *testing.T) {
+	var ips []management.BotDetectionIPAddressOrCidrBlock
+	if err := json.Unmarshal([]byte(` + "`" + `["10.0.0.1", "2001:db8::1", "10.0.0.0/8"]` + "`" + `), &ips); err != nil || len(ips) != 3 {
+		t.Fatalf("bot detection allowlist: %v", err)
+	}
+	if _, ok := ips[0].IPv4(); !ok {
+		t.Errorf("10.0.0.1 decoded as %+v, want IPv4", ips[0])
+	}
+	if _, ok := ips[1].IPv6(); !ok {
+		t.Errorf("2001:db8::1 decoded as %+v, want IPv6", ips[1])
+	}
+	if _, ok := ips[2].Cidr(); !ok {
+		t.Errorf("10.0.0.0/8 decoded as %+v, want Cidr", ips[2])
+	}
+
+	for _, in := range []string{
+		` + "`" + `[{"id":"abc"},{"metadata":{"k":"v"}}]` + "`" + `,
+		` + "`" + `[{"id":"a1","type":"ACTIVECAMPAIGN","action":"UPSERT_CONTACT","params":{"connection_id":"c1","email":"x@example.com"}},{"id":"a2","type":"AIRTABLE","action":"LIST_RECORDS","params":{"connection_id":"c2","base_id":"b","table_name":"t"}}]` + "`" + `,
+	} {
+		var out []byte
+		var err error
+		if strings.Contains(in, "metadata") {
+			var filters []management.AculClientFilter
+			if err = json.Unmarshal([]byte(in), &filters); err == nil {
+				if _, ok := filters[1].ByMetadata(); !ok {
+					t.Errorf("a metadata filter decoded as %+v", filters[1])
+				}
+				out, err = json.Marshal(filters)
+			}
+		} else {
+			var actions []management.FlowAction
+			if err = json.Unmarshal([]byte(in), &actions); err == nil {
+				crm, _ := actions[0].Activecampaign()
+				if _, ok := crm.UpsertContact(); !ok {
+					t.Errorf("an UPSERT_CONTACT action decoded as %+v", actions[0])
+				}
+				table, _ := actions[1].Airtable()
+				if _, ok := table.ListRecords(); !ok {
+					t.Errorf("a LIST_RECORDS action decoded as %+v", actions[1])
+				}
+				out, err = json.Marshal(actions)
+			}
+		}
+		if err != nil || string(out) != in {
+			t.Errorf("round trip of %s: %s, %v", in, out, err)
+		}
+	}
+
+	padded := management.UpdateFeatureFlagRequestContent{Name: management.NewOpt(" padded")}
+	if err := padded.Validate(); err == nil || !strings.Contains(err.Error(), "does not match pattern") {
+		t.Errorf("a name the look-ahead pattern refuses: Validate() = %v", err)
+	}
+}
+`
 
 // routesTest writes a test, for the package generated from a JSON spec,
 // that sends each of the spec's operations to NewServer without
