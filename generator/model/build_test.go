@@ -394,25 +394,11 @@ func TestUnionVariants(t *testing.T) {
 	if u.Kind != Union {
 		t.Fatalf("kind %v, want union", u.Kind)
 	}
-	if len(u.Variants) != 3 {
-		t.Fatalf("%d variants, want 3", len(u.Variants))
-	}
-	want := []struct {
-		name       string
-		shape      Shape
-		props, req []string
-		closed     bool
-	}{
+	checkVariants(t, u, []variantWant{
 		{"Array", ShapeArray, nil, nil, false},
 		{"OffsetPaginated", ShapeObject, []string{"pets", "total"}, []string{"pets", "total"}, false},
 		{"CheckpointPaginated", ShapeObject, []string{"next", "pets"}, []string{"pets"}, true},
-	}
-	for i, w := range want {
-		v := u.Variants[i]
-		if v.Name != w.name || v.Shape != w.shape || !slices.Equal(v.Properties, w.props) || !slices.Equal(v.Required, w.req) || v.Closed != w.closed {
-			t.Errorf("variant %d = {%s %v %v %v %v}, want %+v", i, v.Name, v.Shape, v.Properties, v.Required, v.Closed, w)
-		}
-	}
+	})
 	if r := u.Variants[0].Type; r.Kind != RefSlice || r.Elem.Kind != RefNamed || r.Elem.Named.Name != "Pet" {
 		t.Errorf("array variant type = %+v, want []Pet", r)
 	}
@@ -449,26 +435,33 @@ func TestUnionDeclaredBeforeItsMembers(t *testing.T) {
         name: {type: string}
     File: {type: object, required: [size], properties: {size: {type: integer}}}
 `))
-	type want struct {
-		name       string
-		shape      Shape
-		props, req []string
-		closed     bool
-	}
-	for union, variants := range map[string][]want{
+	for union, variants := range map[string][]variantWant{
 		"Animal":      {{"Cat", ShapeObject, []string{"meow"}, []string{"meow"}, false}, {"Dog", ShapeObject, []string{"bark"}, nil, true}},
 		"Address":     {{"IPv4", ShapeString, nil, nil, false}, {"IPv6", ShapeString, nil, nil, false}},
 		"FolderChild": {{"Folder", ShapeObject, []string{"child", "name"}, []string{"name"}, false}, {"File", ShapeObject, []string{"size"}, []string{"size"}, false}},
 	} {
-		u := findType(t, api, union)
-		if len(u.Variants) != len(variants) {
-			t.Fatalf("%s: %d variants, want %d", union, len(u.Variants), len(variants))
-		}
-		for i, w := range variants {
-			v := u.Variants[i]
-			if v.Name != w.name || v.Shape != w.shape || !slices.Equal(v.Properties, w.props) || !slices.Equal(v.Required, w.req) || v.Closed != w.closed {
-				t.Errorf("%s variant %d = {%s %v %v %v %v}, want %+v", union, i, v.Name, v.Shape, v.Properties, v.Required, v.Closed, w)
-			}
+		checkVariants(t, findType(t, api, union), variants)
+	}
+}
+
+// variantWant is what a test expects of a union's variant.
+type variantWant struct {
+	name       string
+	shape      Shape
+	props, req []string
+	closed     bool
+}
+
+// checkVariants compares u's variants, in order, with want.
+func checkVariants(t *testing.T, u *Type, want []variantWant) {
+	t.Helper()
+	if len(u.Variants) != len(want) {
+		t.Fatalf("%s: %d variants, want %d", u.Name, len(u.Variants), len(want))
+	}
+	for i, w := range want {
+		v := u.Variants[i]
+		if v.Name != w.name || v.Shape != w.shape || !slices.Equal(v.Properties, w.props) || !slices.Equal(v.Required, w.req) || v.Closed != w.closed {
+			t.Errorf("%s variant %d = {%s %v %v %v %v}, want %+v", u.Name, i, v.Name, v.Shape, v.Properties, v.Required, v.Closed, w)
 		}
 	}
 }
