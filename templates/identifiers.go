@@ -99,6 +99,7 @@ var identifiers = []string{
 	"indexSegment",
 	"internalError",
 	"isConstKey",
+	"isHostname",
 	"isPlainKey",
 	"jsonDecodable",
 	"jsonEncodable",

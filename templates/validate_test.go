@@ -558,6 +558,14 @@ func TestKnownFormat(t *testing.T) {
 		{"uri", "https://example.com/x", true}, {"uri", "/relative", false},
 		{"ipv4", "10.0.0.1", true}, {"ipv4", "::1", false},
 		{"ipv6", "::1", true}, {"ipv6", "10.0.0.1", false},
+		{"hostname", "login.example.com", true}, {"hostname", "example.com.", true}, {"hostname", "a-1.b2", true},
+		{"hostname", "-a.example", false}, {"hostname", "a-.example", false}, {"hostname", "a..b", false},
+		{"hostname", "under_score.example", false}, {"hostname", "", false}, {"hostname", ".", false},
+		{"hostname", strings.Repeat("a", 63) + ".x", true}, {"hostname", strings.Repeat("a", 64) + ".x", false},
+		{"hostname", strings.Repeat("a.", 126) + "a", true}, {"hostname", strings.Repeat("a.", 126) + "ab", false},
+		{"cidr", "10.0.0.0/8", true}, {"cidr", "10.0.0.1/32", true}, {"cidr", "10.0.0.0", false},
+		{"cidr", "10.0.0.0/33", false}, {"cidr", "2001:db8::/32", false},
+		{"ipv6_cidr", "2001:db8::/32", true}, {"ipv6_cidr", "10.0.0.0/8", false}, {"ipv6_cidr", "2001:db8::", false},
 		{"organization-id", "anything", true},
 	} {
 		var v validator

@@ -302,10 +302,40 @@ func (v *validator) knownFormat(p *path, s, format string) {
 	case "ipv6":
 		a, err := netip.ParseAddr(s)
 		ok = err == nil && a.Is6()
+	case "hostname":
+		ok = isHostname(s)
+	case "cidr": // IPv4, as Auth0 and AWS write it beside ipv6_cidr
+		p, err := netip.ParsePrefix(s)
+		ok = err == nil && p.Addr().Is4()
+	case "ipv6_cidr":
+		p, err := netip.ParsePrefix(s)
+		ok = err == nil && p.Addr().Is6()
 	}
 	if !ok {
 		v.report(p, "is not a valid "+format)
 	}
+}
+
+// isHostname reports whether s is a host name as RFC 1123 writes one: dot-
+// separated labels of letters, digits and hyphens, each 1 to 63 bytes and
+// neither starting nor ending with a hyphen, 253 bytes in all; a final dot
+// (the root) is allowed.
+func isHostname(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	if s == "" || len(s) > 253 {
+		return false
+	}
+	for label := range strings.SplitSeq(s, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(label); i++ {
+			if c := label[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)

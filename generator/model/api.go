@@ -224,7 +224,7 @@ type Constraints struct {
 // the runtime's knownFormat); other formats are documentation only.
 func CheckedFormat(format string) bool {
 	switch format {
-	case "date", "uuid", "email", "uri", "ipv4", "ipv6":
+	case "date", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "cidr", "ipv6_cidr":
 		return true
 	}
 	return false
