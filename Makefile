@@ -30,15 +30,16 @@ bench:
 	bash -c 'set -o pipefail; $(GO) test -run "^\$$" -bench . -benchmem ./templates/... ./generated/... ./generator/... ./cmd/clientgrants-fake/... | $(GO) run ./tools/benchratio'
 
 # Fuzz for a while (FUZZTIME each): the generator on mutated specs, the
-# quick JSON loader, the split of look-ahead patterns, the generated
-# decoders, the generated codecs against encoding/json (both directions),
-# the JSON reader and writer, and the fake server. Their seed corpora run
-# in make test.
+# quick JSON loader, the split of look-ahead patterns, the spelling out of
+# long repeat counts, the generated decoders, the generated codecs against
+# encoding/json (both directions), the JSON reader and writer, and the fake
+# server. Their seed corpora run in make test.
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzGenerate -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generator
 	$(GO) test -run '^$$' -fuzz FuzzLoadJSON -fuzztime $(FUZZTIME) ./generator/load
 	$(GO) test -run '^$$' -fuzz FuzzSplitLookaheads -fuzztime $(FUZZTIME) ./generator/model
+	$(GO) test -run '^$$' -fuzz FuzzExpandRepeats -fuzztime $(FUZZTIME) ./generator/model
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./generated/clientgrants
 	$(GO) test -run '^$$' -fuzz FuzzCodecDecode -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generated/clientgrants
 	$(GO) test -run '^$$' -fuzz FuzzCodecEncode -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generated/clientgrants

@@ -231,28 +231,29 @@ func (v *validator) pattern(p *path, s string, re matcher) {
 	}
 }
 
-// matcher is a compiled pattern: a *regexp.Regexp, or a *lookaheadPattern.
+// matcher is a compiled pattern: a *regexp.Regexp, or a *splitPattern.
 type matcher interface {
 	MatchString(s string) bool
 	String() string // the pattern as the spec writes it
 }
 
-// lookaheadPattern is a pattern whose look-aheads ((?!…) and (?=…), which
-// Go's regexp lacks) stand at the start of its alternatives, split into
-// regexps Go can run: a string matches when, for one alternative, it
-// matches every regexp in all and none in none.
-type lookaheadPattern struct {
+// splitPattern is a pattern Go's regexp cannot run as the spec writes it,
+// as regexps it can run: a string matches when, for one alternative, it
+// matches every regexp in all and none in none. Look-aheads ((?!…) and
+// (?=…), which Go's regexp lacks) at the start of an alternative become
+// regexps of their own; counts above Go's 1,000 are spelled out.
+type splitPattern struct {
 	source       string
-	alternatives []lookaheadAlternative
+	alternatives []splitAlternative
 }
 
-// lookaheadAlternative is one alternative of a lookaheadPattern.
-type lookaheadAlternative struct {
+// splitAlternative is one alternative of a splitPattern.
+type splitAlternative struct {
 	all, none []*regexp.Regexp
 }
 
 // MatchString reports whether s matches the pattern.
-func (l *lookaheadPattern) MatchString(s string) bool {
+func (l *splitPattern) MatchString(s string) bool {
 	for _, a := range l.alternatives {
 		if a.match(s) {
 			return true
@@ -261,7 +262,7 @@ func (l *lookaheadPattern) MatchString(s string) bool {
 	return false
 }
 
-func (a lookaheadAlternative) match(s string) bool {
+func (a splitAlternative) match(s string) bool {
 	for _, re := range a.all {
 		if !re.MatchString(s) {
 			return false
@@ -276,7 +277,7 @@ func (a lookaheadAlternative) match(s string) bool {
 }
 
 // String returns the pattern as the spec writes it.
-func (l *lookaheadPattern) String() string { return l.source }
+func (l *splitPattern) String() string { return l.source }
 
 // knownFormat checks the string formats Go can check exactly; other
 // formats (and vendor ones) are documentation only.

@@ -144,7 +144,7 @@ func TestValidatorChecks(t *testing.T) {
 	mix3 := "a" + "é" + "😀"          // 3 runes, 7 bytes
 	abc := regexp.MustCompile(`^[a-z]+$`)
 	// ^(?!.*\x00)\S(.*\S)?$|^$, as the generator splits it.
-	noNulTrimmed := &lookaheadPattern{source: `^(?!.*\x00)\S(.*\S)?$|^$`, alternatives: []lookaheadAlternative{
+	noNulTrimmed := &splitPattern{source: `^(?!.*\x00)\S(.*\S)?$|^$`, alternatives: []splitAlternative{
 		{all: []*regexp.Regexp{regexp.MustCompile(`^(?:\S(.*\S)?$)`)}, none: []*regexp.Regexp{regexp.MustCompile(`^(?:.*\x00)`)}},
 		{all: []*regexp.Regexp{regexp.MustCompile(`^(?:$)`)}},
 	}}

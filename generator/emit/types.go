@@ -26,19 +26,19 @@ func (e *typeEmitter) patternVars(d *decls) {
 	}
 	d.add(jen.Comment("Patterns from the spec, compiled once.").Line().Var().DefsFunc(func(g *jen.Group) {
 		for _, p := range e.patternOrder {
-			g.Id(e.patterns[p]).Op("=").Add(compiledPattern(p, e.lookaheads[p]))
+			g.Id(e.patterns[p]).Op("=").Add(compiledPattern(p, e.splits[p]))
 		}
 	}))
 }
 
 // compiledPattern compiles a pattern: with regexp.MustCompile, or, for one
-// with look-aheads, as a lookaheadPattern of the regexps it splits into:
+// Go cannot run as written, as a splitPattern of the regexps it splits into:
 //
-//	&lookaheadPattern{source: "^(?!-).+$", alternatives: []lookaheadAlternative{{
+//	&splitPattern{source: "^(?!-).+$", alternatives: []splitAlternative{{
 //		all:  []*regexp.Regexp{regexp.MustCompile("^(?:.+$)")},
 //		none: []*regexp.Regexp{regexp.MustCompile("^(?:-)")},
 //	}}}
-func compiledPattern(p string, split *model.Lookaheads) jen.Code {
+func compiledPattern(p string, split *model.SplitPattern) jen.Code {
 	if split == nil {
 		return jen.Qual("regexp", "MustCompile").Call(jen.Lit(p))
 	}
@@ -49,9 +49,9 @@ func compiledPattern(p string, split *model.Lookaheads) jen.Code {
 			}
 		})
 	}
-	return jen.Op("&").Id("lookaheadPattern").Values(jen.Dict{
+	return jen.Op("&").Id("splitPattern").Values(jen.Dict{
 		jen.Id("source"): jen.Lit(p),
-		jen.Id("alternatives"): jen.Index().Id("lookaheadAlternative").ValuesFunc(func(g *jen.Group) {
+		jen.Id("alternatives"): jen.Index().Id("splitAlternative").ValuesFunc(func(g *jen.Group) {
 			for _, a := range split.Alternatives {
 				d := jen.Dict{}
 				if len(a.All) > 0 {
@@ -73,14 +73,14 @@ type typeEmitter struct {
 	// (pattern1, clientPattern1, ...): each file numbers its own, and
 	// they share the package.
 	patternPrefix string
-	patterns      map[string]string            // pattern → variable name
-	lookaheads    map[string]*model.Lookaheads // pattern → its split, for one with look-aheads
+	patterns      map[string]string              // pattern → variable name
+	splits        map[string]*model.SplitPattern // pattern → its split, for one Go cannot run as written
 	patternOrder  []string
 	checks        map[*model.Type]bool // memo for hasChecks
 }
 
 func newTypeEmitter(patternPrefix string) *typeEmitter {
-	return &typeEmitter{patternPrefix: patternPrefix, patterns: map[string]string{}, lookaheads: map[string]*model.Lookaheads{}, checks: map[*model.Type]bool{}}
+	return &typeEmitter{patternPrefix: patternPrefix, patterns: map[string]string{}, splits: map[string]*model.SplitPattern{}, checks: map[*model.Type]bool{}}
 }
 
 func (e *typeEmitter) declare(t *model.Type) jen.Code {

@@ -333,7 +333,7 @@ func (e *typeEmitter) pattern(c model.Constraints) string {
 	}
 	name := e.patternPrefix + strconv.Itoa(len(e.patternOrder)+1)
 	e.patterns[p] = name
-	e.lookaheads[p] = c.Lookaheads
+	e.splits[p] = c.Split
 	e.patternOrder = append(e.patternOrder, p)
 	return name
 }

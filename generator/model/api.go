@@ -209,9 +209,9 @@ type Constraints struct {
 	MinLength        *int
 	MaxLength        *int
 	Pattern          string
-	// Lookaheads is Pattern split into regexps Go can run, when Pattern
-	// has look-aheads at its start (see Lookaheads); nil otherwise.
-	Lookaheads    *Lookaheads
+	// Split is Pattern as regexps Go can run, when Go's regexp cannot
+	// run Pattern as written (see SplitPattern); nil otherwise.
+	Split         *SplitPattern
 	Format        string
 	MinItems      *int
 	MaxItems      *int

@@ -758,15 +758,15 @@ func TestPatternBeyondRE2IsAWarning(t *testing.T) {
       type: string
       pattern: "^(?=.*[0-9]).+$"
 `))
-	if c := findType(t, api, "Lookahead").Constraints; c.Pattern != "" || c.Lookaheads != nil {
-		t.Errorf("Pattern = %q, %+v; want it dropped", c.Pattern, c.Lookaheads)
+	if c := findType(t, api, "Lookahead").Constraints; c.Pattern != "" || c.Split != nil {
+		t.Errorf("Pattern = %q, %+v; want it dropped", c.Pattern, c.Split)
 	}
 	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, "beyond Go's regexp") || api.Warnings[0].Pos.Line != 11 {
 		t.Errorf("warnings = %v, want one at test.yaml:11 about Go's regexp", api.Warnings)
 	}
 	c := findType(t, api, "LeadingLookahead").Constraints
-	if c.Pattern != "^(?=.*[0-9]).+$" || c.Lookaheads == nil || len(c.Lookaheads.Alternatives) != 1 || !slices.Equal(c.Lookaheads.Alternatives[0].All, []string{"^(?:.*[0-9])", "^(?:.+$)"}) {
-		t.Errorf("LeadingLookahead: Pattern %q, %+v; want it split", c.Pattern, c.Lookaheads)
+	if c.Pattern != "^(?=.*[0-9]).+$" || c.Split == nil || len(c.Split.Alternatives) != 1 || !slices.Equal(c.Split.Alternatives[0].All, []string{"^(?:.*[0-9])", "^(?:.+$)"}) {
+		t.Errorf("LeadingLookahead: Pattern %q, %+v; want it split", c.Pattern, c.Split)
 	}
 }
 

@@ -5,22 +5,24 @@ import (
 	"strings"
 )
 
-// Lookaheads is a pattern whose look-aheads ((?!...) and (?=...), which Go's
-// regexp lacks) all stand at the start of an anchored alternative, as in
-// Auth0's ^(?!.*\x00)\S(.*\S)?$, split into regexps Go can run: a string
-// matches the pattern when it matches one of the alternatives.
-type Lookaheads struct {
-	Alternatives []LookaheadAlternative
+// SplitPattern is a pattern Go's regexp cannot run as the spec writes it,
+// as regexps it can run: a string matches the pattern when it matches one
+// of the alternatives. Look-aheads ((?!...) and (?=...), which Go's regexp
+// lacks) that stand at the start of an anchored alternative, as in
+// Auth0's ^(?!.*\x00)\S(.*\S)?$, split into several regexps; a count above
+// Go's 1,000 is spelled out in one (see expandRepeats).
+type SplitPattern struct {
+	Alternatives []SplitAlternative
 }
 
-// LookaheadAlternative is one alternative of such a pattern: a string
+// SplitAlternative is one alternative of a SplitPattern: a string
 // matches it when it matches every regexp in All and none in None (Go
 // syntax; each look-ahead anchored where it stood, at the start).
-type LookaheadAlternative struct {
+type SplitAlternative struct {
 	All, None []string
 }
 
-// splitLookaheads splits pattern into a Lookaheads, or returns nil when it
+// splitLookaheads splits pattern into a SplitPattern, or returns nil when it
 // has a look-around elsewhere (after the start of its alternative, or a
 // look-behind) or a part Go's regexp cannot compile. A top-level
 // alternative without look-aheads is kept as it is, unanchored as it was;
@@ -28,13 +30,13 @@ type LookaheadAlternative struct {
 // look-ahead at the start checks X and Y from the start without consuming
 // anything. A group around a lone look-ahead, as in ^((?!-))..., is the
 // look-ahead.
-func splitLookaheads(pattern string) *Lookaheads {
+func splitLookaheads(pattern string) *SplitPattern {
 	if hasFlagGroup(pattern) {
 		return nil // (?i) and the like reach across alternatives and groups
 	}
-	var out Lookaheads
+	var out SplitPattern
 	for _, alt := range topLevelAlternatives(pattern) {
-		var a LookaheadAlternative
+		var a SplitAlternative
 		rest, ok := strings.CutPrefix(alt, "^")
 		if !ok {
 			if hasLookaround(alt) {
@@ -147,7 +149,8 @@ func eachSyntaxByte(s string, visit func(i int) bool) {
 }
 
 // classEnd returns the index of the ] that closes the character class
-// opening at s[start], or -1. A ] right after [ or [^ is a member.
+// opening at s[start], or -1. A ] right after [ or [^ is a member, and so
+// is a named class such as [:alpha:].
 func classEnd(s string, start int) int {
 	i := start + 1
 	if i < len(s) && s[i] == '^' {
@@ -160,6 +163,12 @@ func classEnd(s string, start int) int {
 		switch s[i] {
 		case '\\':
 			i++
+		case '[':
+			if strings.HasPrefix(s[i:], "[:") {
+				if end := strings.Index(s[i+2:], ":]"); end >= 0 {
+					i += end + 3
+				}
+			}
 		case ']':
 			return i
 		}

@@ -7,7 +7,7 @@ import (
 )
 
 // matches runs a split pattern as the generated code does.
-func matches(l *Lookaheads, s string) bool {
+func matches(l *SplitPattern, s string) bool {
 	for _, a := range l.Alternatives {
 		ok := true
 		for _, re := range a.All {

@@ -1182,19 +1182,24 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 		b.fail(b.doc.Field(s.Origin, "minLength"), "minLength %d is above maxLength %d", *c.MinLength, *c.MaxLength)
 	}
 	if s.Pattern != "" {
-		if _, err := regexp.Compile(s.Pattern); err != nil {
+		// Counts above Go's limit are spelled out first; what remains
+		// beyond Go may be look-aheads it can split.
+		goPattern := expandRepeats(s.Pattern, maxRepeat)
+		if _, err := regexp.Compile(goPattern); err != nil {
 			why := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
 			if class := unknownClass(err); class != "" {
 				why = "it has no character class " + class
 			}
-			switch split := splitLookaheads(s.Pattern); {
+			switch split := splitLookaheads(goPattern); {
 			case brokenRegexp(err):
 				b.fail(b.doc.Field(s.Origin, "pattern"), "pattern %q is not a valid regular expression: %v", s.Pattern, why)
 			case split != nil:
-				c.Pattern, c.Lookaheads = s.Pattern, split
+				c.Pattern, c.Split = s.Pattern, split
 			default:
 				b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is beyond Go's regexp (%v); it is not checked", s.Pattern, why)
 			}
+		} else if goPattern != s.Pattern {
+			c.Pattern, c.Split = s.Pattern, &SplitPattern{Alternatives: []SplitAlternative{{All: []string{goPattern}}}}
 		} else {
 			c.Pattern = s.Pattern
 		}
