@@ -31,6 +31,9 @@ func (e *typeEmitter) unionType(t *model.Type) jen.Code {
 	doc := typeDoc(t, "a union").Add(comment("It holds exactly one of its variants: " + strings.Join(names, ", ") + "."))
 	code := doc.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		g.Id("variant").Int().Comment("1-based index of the variant held; 0 when empty")
+		if len(triedVariants(t)) > 0 {
+			g.Id("unmatched").Bool().Comment("decoded from a value that passes none of the variants' checks")
+		}
 		for _, v := range t.Variants {
 			g.Id(variantField(v)).Add(goType(v.Type))
 		}
@@ -293,13 +296,68 @@ func tryVariants(g *jen.Group, t *model.Type, idx []int) {
 			})
 		})
 	}
-	g.If(jen.Id("decoded")).Block(jen.Op("*").Id("v").Op("=").Id("fallback"), jen.Return(jen.True()))
+	g.If(jen.Id("decoded")).Block(
+		jen.Op("*").Id("v").Op("=").Id("fallback"),
+		jen.Id("v").Dot("unmatched").Op("=").True(),
+		jen.Return(jen.True()),
+	)
 	g.Id("d").Dot("pos").Op("=").Id("start")
 }
 
-// unionChecks validates the variant held.
+// triedVariants groups the variants that decoding tries in turn: those of
+// one shape other than object (which keys tell apart), when there are
+// several.
+func triedVariants(t *model.Type) [][]int {
+	byShape := map[model.Shape][]int{}
+	var shapes []model.Shape
+	for i, v := range t.Variants {
+		if v.Shape == model.ShapeObject {
+			continue
+		}
+		if len(byShape[v.Shape]) == 0 {
+			shapes = append(shapes, v.Shape)
+		}
+		byShape[v.Shape] = append(byShape[v.Shape], i)
+	}
+	var groups [][]int
+	for _, s := range shapes {
+		if len(byShape[s]) > 1 {
+			groups = append(groups, byShape[s])
+		}
+	}
+	return groups
+}
+
+// unionChecks validates the variant held. A value decoding kept although
+// no variant's checks pass it is reported as such, naming the variants it
+// was tried against, rather than by the checks of the first of them.
 func (e *typeEmitter) unionChecks(g *jen.Group, t *model.Type) {
 	p := pathVar{name: "p", pointer: true}
+	if groups := triedVariants(t); len(groups) > 0 {
+		report := func(idx []int) jen.Code {
+			names := make([]string, len(idx))
+			for k, i := range idx {
+				names[k] = t.Variants[i].Name
+			}
+			return jen.Id("c").Dot("report").Call(p.ptr(), jen.Lit("matches none of its variants ("+strings.Join(names, ", ")+")"))
+		}
+		g.If(jen.Id("v").Dot("unmatched")).BlockFunc(func(b *jen.Group) {
+			if len(groups) == 1 {
+				b.Add(report(groups[0]))
+			} else {
+				b.Switch(jen.Id("v").Dot("variant")).BlockFunc(func(sw *jen.Group) {
+					for _, idx := range groups {
+						cases := make([]jen.Code, len(idx))
+						for k, i := range idx {
+							cases[k] = jen.Lit(i + 1)
+						}
+						sw.Case(cases...).Block(report(idx))
+					}
+				})
+			}
+			b.Return()
+		})
+	}
 	g.Switch(jen.Id("v").Dot("variant")).BlockFunc(func(sw *jen.Group) {
 		sw.Case(jen.Lit(0)).Block(jen.Id("c").Dot("report").Call(p.ptr(), jen.Lit("no variant of "+t.Name+" is set")))
 		for i, v := range t.Variants {
