@@ -43,6 +43,10 @@ type Config struct {
 	TypeNames map[string]string
 	// MethodNames renames operations: operationId → Go method name.
 	MethodNames map[string]string
+	// IncludeTags and IncludeOperations select the operations to generate
+	// (those with one of the tags, and those with one of the operationIds)
+	// and with them the schemas they use; both empty means everything.
+	IncludeTags, IncludeOperations []string
 }
 
 // wants reports whether the config asks for kind.
@@ -97,7 +101,13 @@ func Generate(cfg Config) (*Result, error) {
 			return nil, fmt.Errorf("cannot generate %q; choose from types, client, server", kind)
 		}
 	}
-	api, err := model.Build(doc, model.Options{Reserved: templates.Identifiers(), TypeNames: cfg.TypeNames, MethodNames: cfg.MethodNames, Server: cfg.wants("server")})
+	api, err := model.Build(doc, model.Options{
+		Reserved:    templates.Identifiers(),
+		TypeNames:   cfg.TypeNames,
+		MethodNames: cfg.MethodNames,
+		Server:      cfg.wants("server"),
+		Include:     model.Include{Tags: cfg.IncludeTags, Operations: cfg.IncludeOperations},
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -80,6 +80,53 @@ func TestWholeAuth0Spec(t *testing.T) {
 	t.Logf("%d files, %d warnings", len(res.Files), len(res.Warnings))
 }
 
+// TestAuth0Included generates two of the Auth0 spec's tags, as a user who
+// calls only those would: the package serves exactly their operations,
+// declares only the schemas they reach, and builds and vets.
+func TestAuth0Included(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated package; skipped in -short mode")
+	}
+	if _, err := os.Stat(auth0Spec); err != nil {
+		t.Skipf("%s is absent (it lives in ../shared next to the checkout): %v", auth0Spec, err)
+	}
+	tags := []string{"client-grants", "clients"}
+	res, err := generator.Generate(generator.Config{Spec: auth0Spec, Package: "management", IncludeTags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, item := range specPaths(t, auth0Spec) {
+		for _, raw := range item {
+			var op struct{ Tags []string }
+			if json.Unmarshal(raw, &op) == nil && slices.ContainsFunc(op.Tags, func(tag string) bool { return slices.Contains(tags, tag) }) {
+				want++
+			}
+		}
+	}
+	if served := operationsServed(t, res.Files); served != want || want == 0 {
+		t.Errorf("server.go serves %d operations; the spec has %d tagged %v", served, want, tags)
+	}
+	for _, f := range res.Files {
+		if f.Name == "types.go" && (!strings.Contains(string(f.Content), "\ntype ClientGrantResponseContent struct") || strings.Contains(string(f.Content), "\ntype CreateUserRequestContent struct")) {
+			t.Error("types.go does not hold just the schemas the client-grants and clients operations use")
+		}
+	}
+	mod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module auth0included\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := generator.Write(filepath.Join(mod, "management"), res.Files); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the generated package does not vet: %v\n%s", err, out)
+	}
+}
+
 // auth0BehaviourTest runs inside the package generated from the Auth0
 // spec: payloads that the generator once decoded into the wrong union
 // variant (dropping fields on the way back out), and a look-ahead pattern
@@ -96,8 +143,14 @@ import (
 
 func TestFlagshipUnions(t *testing.T) {
 	var ips []management.BotDetectionIPAddressOrCidrBlock
-	if err := json.Unmarshal([]byte(` + "`" + `["10.0.0.1", "2001:db8::1", "10.0.0.0/8"]` + "`" + `), &ips); err != nil || len(ips) != 3 {
+	if err := json.Unmarshal([]byte(` + "`" + `["10.0.0.1", "2001:db8::1", "10.0.0.0/8", "2001:db8::/32", "10.0.0.0/33"]` + "`" + `), &ips); err != nil || len(ips) != 5 {
 		t.Fatalf("bot detection allowlist: %v", err)
+	}
+	if _, ok := ips[3].IPv6CidrBlock(); !ok {
+		t.Errorf("2001:db8::/32 decoded as %+v, want IPv6CidrBlock", ips[3])
+	}
+	if err := ips[4].Validate(); err == nil || !strings.Contains(err.Error(), "matches none of its variants") {
+		t.Errorf("10.0.0.0/33: Validate() = %v, want it to match none of the variants", err)
 	}
 	if _, ok := ips[0].IPv4(); !ok {
 		t.Errorf("10.0.0.1 decoded as %+v, want IPv4", ips[0])
@@ -145,6 +198,15 @@ func TestFlagshipUnions(t *testing.T) {
 	padded := management.UpdateFeatureFlagRequestContent{Name: management.NewOpt(" padded")}
 	if err := padded.Validate(); err == nil || !strings.Contains(err.Error(), "does not match pattern") {
 		t.Errorf("a name the look-ahead pattern refuses: Validate() = %v", err)
+	}
+	// ^(.){1,1024}$ counts beyond Go's 1,000.
+	blob := management.ClientAddonAzureBlob{BlobName: management.NewOpt(strings.Repeat("b", 1024))}
+	if err := blob.Validate(); err != nil {
+		t.Errorf("a blob name of 1,024 characters: Validate() = %v", err)
+	}
+	blob.BlobName = management.NewOpt(strings.Repeat("b", 1025))
+	if err := blob.Validate(); err == nil || !strings.Contains(err.Error(), "does not match pattern") {
+		t.Errorf("a blob name of 1,025 characters: Validate() = %v", err)
 	}
 }
 `

@@ -67,3 +67,46 @@ paths:
 		}
 	}
 }
+
+// TestSameRouteIncluded: when the selection leaves out the earlier path's
+// operation, the later one has the route to itself and is served.
+func TestSameRouteIncluded(t *testing.T) {
+	spec := filepath.Join(t.TempDir(), "spec.yaml")
+	if err := os.WriteFile(spec, []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a/{x}:
+    get:
+      operationId: getByX
+      parameters: [{name: x, in: path, required: true, schema: {type: string}}]
+      responses: {"204": {description: ok}}
+  /a/{y}:
+    get:
+      operationId: getByY
+      parameters: [{name: y, in: path, required: true, schema: {type: string}}]
+      responses: {"204": {description: ok}}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		include  []string
+		warnings int
+		served   string
+	}{
+		{[]string{"getByY"}, 0, "serveGetByY("},
+		{[]string{"getByX", "getByY"}, 1, "serveGetByX("},
+	} {
+		res, err := generator.Generate(generator.Config{Spec: spec, Package: "x", IncludeOperations: tc.include})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Warnings) != tc.warnings {
+			t.Errorf("include %v: warnings %v; want %d", tc.include, res.Warnings, tc.warnings)
+		}
+		for _, f := range res.Files {
+			if f.Name == "server.go" && !strings.Contains(string(f.Content), tc.served) {
+				t.Errorf("include %v: server.go lacks %s", tc.include, tc.served)
+			}
+		}
+	}
+}

@@ -32,7 +32,8 @@ func main() {
 const usage = `oasgen generates a Go package from an OpenAPI 3.0 or 3.1 document.
 
 Usage:
-  oasgen [-config oasgen.yaml] [-spec file] [-out dir] [-package name] [-generate types,client,server] [-check]
+  oasgen [-config oasgen.yaml] [-spec file] [-out dir] [-package name] [-generate types,client,server]
+         [-include-tags a,b] [-include-operations x,y] [-check]
 
 With no flags, oasgen regenerates generated/clientgrants from the embedded
 spec/client-grants.yaml.
@@ -50,12 +51,14 @@ func settings(path string) (generator.Config, bool, error) {
 		return generator.Config{}, false, err
 	}
 	return generator.Config{
-		Spec:        f.Spec,
-		Out:         f.Out,
-		Package:     f.Package,
-		Generate:    f.Generate,
-		TypeNames:   f.TypeNames,
-		MethodNames: f.MethodNames,
+		Spec:              f.Spec,
+		Out:               f.Out,
+		Package:           f.Package,
+		Generate:          f.Generate,
+		TypeNames:         f.TypeNames,
+		MethodNames:       f.MethodNames,
+		IncludeTags:       f.IncludeTags,
+		IncludeOperations: f.IncludeOperations,
 	}, f.Check, nil
 }
 
@@ -71,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	configPath := fs.String("config", "", "read settings from this YAML or JSON file (see the README); flags given as well override it")
 	generate := fs.String("generate", "", "what to generate, comma-separated: types, client, server (default: all)")
 	strict := fs.Bool("strict", false, "treat warnings (constructs generated in a simplified form) as errors: print them and exit 2")
+	includeTags := fs.String("include-tags", "", "generate only the operations with one of these tags, comma-separated, and the schemas they use")
+	includeOps := fs.String("include-operations", "", "generate only the operations with one of these operationIds, comma-separated (with -include-tags: those too)")
 	report := fs.Bool("report", false, "also print how the exported Go API changes against what is on disk, with a compatible/breaking verdict (always printed when -check finds drift)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -105,6 +110,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			checkMode = *check
 		case "generate":
 			cfg.Generate = strings.Split(*generate, ",")
+		case "include-tags":
+			cfg.IncludeTags = commaList(*includeTags)
+		case "include-operations":
+			cfg.IncludeOperations = commaList(*includeOps)
 		}
 	})
 	dir := cfg.OutDir()
@@ -160,4 +169,16 @@ func printReport(stdout, stderr io.Writer, dir string, files []generator.File) {
 		return
 	}
 	fmt.Fprintf(stdout, "API changes in %s:\n%s\n", dir, r)
+}
+
+// commaList splits a comma-separated flag value, dropping empty items and
+// the spaces around each.
+func commaList(s string) []string {
+	var out []string
+	for item := range strings.SplitSeq(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }

@@ -29,6 +29,9 @@ type File struct {
 	TypeNames map[string]string
 	// MethodNames renames operations: operationId → Go method name.
 	MethodNames map[string]string
+	// IncludeTags and IncludeOperations select the operations to generate
+	// by tag and by operationId; both empty means all of them.
+	IncludeTags, IncludeOperations []string
 }
 
 // Kinds lists what a config may ask to generate.
@@ -46,6 +49,9 @@ names:
     ClientGrantResponseContent: Grant
   operations:              # operationId → Go method name
     get_client-grants: ListGrants
+include:                   # only these operations and the schemas they use (default: all)
+  tags: [client-grants]    # the operations with one of these tags
+  operations: [get_clients] # and those with one of these operationIds
 `
 
 // Load reads the config file at path.
@@ -96,8 +102,18 @@ func Parse(path string, data []byte) (*File, error) {
 				}
 				return p.errorf(k, "unknown key %q in names; known keys: types, operations", k.Value)
 			})
+		case "include":
+			return p.mapping(value, "include", func(k, v *yaml.Node) error {
+				switch k.Value {
+				case "tags":
+					return p.strings(v, "include.tags", &f.IncludeTags)
+				case "operations":
+					return p.strings(v, "include.operations", &f.IncludeOperations)
+				}
+				return p.errorf(k, "unknown key %q in include; known keys: tags, operations", k.Value)
+			})
 		}
-		return p.errorf(key, "unknown key %q; known keys: spec, out, package, generate, check, names", key.Value)
+		return p.errorf(key, "unknown key %q; known keys: spec, out, package, generate, check, names, include", key.Value)
 	}); err != nil {
 		return nil, err
 	}
@@ -176,6 +192,20 @@ func (p *parser) kinds(n *yaml.Node, dst *[]string) error {
 		if !slices.Contains(*dst, item.Value) {
 			*dst = append(*dst, item.Value)
 		}
+	}
+	return nil
+}
+
+// strings reads a list of non-empty strings, such as [a, b].
+func (p *parser) strings(n *yaml.Node, what string, dst *[]string) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.errorf(n, "%s must be a list, such as [a, b]", what)
+	}
+	for _, item := range n.Content {
+		if item.Kind != yaml.ScalarNode || item.Value == "" {
+			return p.errorf(item, "%s lists strings; this item is not one", what)
+		}
+		*dst = append(*dst, item.Value)
 	}
 	return nil
 }

@@ -25,6 +25,9 @@ func TestParseExample(t *testing.T) {
 	if f.TypeNames["ClientGrantResponseContent"] != "Grant" || f.MethodNames["get_client-grants"] != "ListGrants" {
 		t.Errorf("names: %v %v", f.TypeNames, f.MethodNames)
 	}
+	if len(f.IncludeTags) != 1 || f.IncludeTags[0] != "client-grants" || len(f.IncludeOperations) != 1 || f.IncludeOperations[0] != "get_clients" {
+		t.Errorf("include: tags %q, operations %q", f.IncludeTags, f.IncludeOperations)
+	}
 }
 
 func TestParseJSON(t *testing.T) {
@@ -42,7 +45,10 @@ func TestParseErrors(t *testing.T) {
 		name, src string
 		want      string
 	}{
-		{"unknown key", "spec: a.yaml\nout: x\nouput: y\n", `c.yaml:3:1: unknown key "ouput"; known keys: spec, out, package, generate, check, names`},
+		{"unknown key", "spec: a.yaml\nout: x\nouput: y\n", `c.yaml:3:1: unknown key "ouput"; known keys: spec, out, package, generate, check, names, include`},
+		{"unknown include key", "spec: a\nout: b\ninclude:\n  paths: [/x]\n", `c.yaml:4:3: unknown key "paths" in include; known keys: tags, operations`},
+		{"include tags not a list", "spec: a\nout: b\ninclude:\n  tags: users\n", `c.yaml:4:9: include.tags must be a list, such as [a, b]`},
+		{"include empty operation", "spec: a\nout: b\ninclude:\n  operations: [x, \"\"]\n", `c.yaml:4:19: include.operations lists strings; this item is not one`},
 		{"unknown names key", "spec: a\nout: b\nnames:\n  schemas: {}\n", `c.yaml:4:3: unknown key "schemas" in names; known keys: types, operations`},
 		{"bad generate", "spec: a\nout: b\ngenerate: [types, docs]\n", `c.yaml:3:19: cannot generate "docs"; choose from types, client, server`},
 		{"generate not a list", "spec: a\nout: b\ngenerate: types\n", `c.yaml:3:11: generate must be a list, such as [types, client]`},

@@ -25,6 +25,9 @@ type Options struct {
 	// Server says the server stubs are generated, so that what they leave
 	// out is warned about.
 	Server bool
+	// Include selects the operations to generate; the zero value selects
+	// all of them.
+	Include Include
 }
 
 // fixedNames are the identifiers every generated client and server
@@ -48,6 +51,9 @@ type builder struct {
 	linted map[*openapi3.Schema]bool
 	// unions lists the unions declared, for finishUnion.
 	unions []declaredUnion
+	// included names the component schemas the selected operations reach,
+	// when opts.Include selects some; nil means every component.
+	included map[string]bool
 }
 
 // Build turns a loaded document into the IR.
@@ -75,6 +81,13 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 		if spec.Info != nil {
 			b.warn(b.doc.Origin(spec.Info.Origin), "info has no title; the generated docs call it %q", b.api.Title)
 		}
+	}
+	if !opts.Include.All() {
+		included, err := includedComponents(spec, opts.Include)
+		if err != nil {
+			return nil, err
+		}
+		b.included = included
 	}
 	b.servers()
 	b.securitySchemes()
@@ -160,7 +173,8 @@ func (b *builder) securitySchemes() {
 	}
 }
 
-// components declares a named type for every component schema. Names are
+// components declares a named type for every component schema (each one
+// the selected operations reach, when Options.Include selects some). Names are
 // claimed for all of them first, so an inline schema never takes a name a
 // component needs, and types are registered before their bodies are built,
 // so recursive schemas refer to themselves.
@@ -174,7 +188,7 @@ func (b *builder) components() {
 	var sources []*openapi3.SchemaRef
 	for _, name := range names {
 		ref := schemas[name]
-		if ref == nil || ref.Value == nil {
+		if ref == nil || ref.Value == nil || b.included != nil && !b.included[name] {
 			continue
 		}
 		if goType, external := ref.Value.Extensions["x-go-type"]; external {

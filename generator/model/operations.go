@@ -26,8 +26,12 @@ func (b *builder) operations() {
 	methods := map[string]*namespace{}       // group path → method names taken
 	unserved := map[string]*load.SameRoute{} // "METHOD path" → the route it shares
 	for _, same := range b.doc.SameRoutes {
+		earlier := paths.Value(same.Earlier)
 		for _, method := range same.Methods {
-			unserved[method+" "+same.Path] = same
+			// The earlier path's operation takes the route, if it is generated.
+			if earlier != nil && b.opts.Include.selects(earlier.GetOperation(method)) {
+				unserved[method+" "+same.Path] = same
+			}
 		}
 	}
 	keys := paths.Keys()
@@ -40,7 +44,7 @@ func (b *builder) operations() {
 		ops := item.Operations()
 		for _, method := range methodOrder {
 			op := ops[method]
-			if op == nil {
+			if op == nil || !b.opts.Include.selects(op) {
 				continue
 			}
 			o := b.operation(path, method, item, op)
