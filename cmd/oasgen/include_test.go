@@ -53,9 +53,9 @@ func TestInclude(t *testing.T) {
 		has, lacks []string
 	}{
 		{"by tag", []string{"-spec", spec, "-out", filepath.Join(dir, "pets"), "-include-tags", "pets"}, "pets",
-			[]string{"type Pet struct", "ListPets("}, []string{"type Audit struct", "ReadAudit("}},
+			[]string{"type Pet struct", "ListPets(", "operations tagged pets, with"}, []string{"type Audit struct", "ReadAudit("}},
 		{"by operationId", []string{"-spec", spec, "-out", filepath.Join(dir, "audit"), "-include-operations", " readAudit ,"}, "audit",
-			[]string{"type Audit struct", "ReadAudit("}, []string{"type Pet struct", "ListPets("}},
+			[]string{"type Audit struct", "ReadAudit(", "operations readAudit, with"}, []string{"type Pet struct", "ListPets("}},
 		{"from the config", []string{"-config", config}, "fromconfig",
 			[]string{"type Audit struct", "ReadAudit("}, []string{"type Pet struct", "ListPets("}},
 		{"the flag over the config", []string{"-config", config, "-include-operations", "listPets"}, "fromconfig",
@@ -64,7 +64,7 @@ func TestInclude(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			runOK(t, tc.args...)
 			var all strings.Builder
-			for _, f := range []string{"types.go", "client.go", "server.go"} {
+			for _, f := range []string{"doc.go", "types.go", "client.go", "server.go"} {
 				b, err := os.ReadFile(filepath.Join(dir, tc.out, f))
 				if err != nil {
 					t.Fatal(err)

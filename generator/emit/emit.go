@@ -121,6 +121,16 @@ func docFile(api *model.API, opts Options) *jen.File {
 		doc.WriteString(", and server stubs (NewServer) for a Handler you implement")
 	}
 	doc.WriteString(".")
+	if in := api.Include; !in.All() {
+		selected := "the operations " + strings.Join(in.Operations, ", ")
+		if len(in.Tags) > 0 {
+			selected = "the operations tagged " + strings.Join(in.Tags, " or ")
+			if len(in.Operations) > 0 {
+				selected += ", and " + strings.Join(in.Operations, ", ")
+			}
+		}
+		fmt.Fprintf(&doc, " It holds part of the API: %s, with the schemas they use.", selected)
+	}
 	if api.Description != "" {
 		doc.WriteString("\n\n" + api.Description)
 	}

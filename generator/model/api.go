@@ -28,6 +28,9 @@ type API struct {
 	SecuritySchemes []*SecurityScheme
 	// Warnings lists constructs that were generated in a simplified form.
 	Warnings []*load.Error
+	// Include is the selection of operations the API was built from; its
+	// zero value is every operation.
+	Include Include
 }
 
 // Server is one base URL from the spec's servers list.

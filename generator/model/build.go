@@ -88,6 +88,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 			return nil, err
 		}
 		b.included = included
+		b.api.Include = opts.Include
 	}
 	b.servers()
 	b.securitySchemes()
