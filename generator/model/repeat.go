@@ -140,7 +140,7 @@ func (r *repeatRewriter) rewrite(n, m int, free, lazy bool) bool {
 		return false
 	}
 	out := r.out.String()
-	atom := out[r.atom.at:]
+	atom := unnamed(out[r.atom.at:]) // a name may appear once
 	r.out.Reset()
 	r.out.WriteString(out[:r.atom.at])
 	r.changed = true
@@ -235,4 +235,24 @@ func escapeEnd(s string, i int) (end int, atom bool, ok bool) {
 		_, size := utf8.DecodeRuneInString(s[i+1:])
 		return i + 1 + size, true, true
 	}
+}
+
+// unnamed returns the atom s with its named groups, (?P<name>...) and
+// (?<name>...), made non-capturing, so that copies of it compile: Go's
+// regexp refuses a name used twice, and matching does not need them.
+func unnamed(s string) string {
+	var b strings.Builder
+	from := 0
+	eachSyntaxByte(s, func(i int) bool {
+		rest := s[i:]
+		if !strings.HasPrefix(rest, "(?P<") && !(strings.HasPrefix(rest, "(?<") && !strings.HasPrefix(rest, "(?<=") && !strings.HasPrefix(rest, "(?<!")) {
+			return true
+		}
+		if end := strings.IndexByte(rest, '>'); end >= 0 {
+			b.WriteString(s[from:i] + "(?:")
+			from = i + end + 1
+		}
+		return true
+	})
+	return b.String() + s[from:]
 }

@@ -32,6 +32,7 @@ func TestExpandRepeats(t *testing.T) {
 		{`x|^a{0,2000}$|b{1,1001}`, `x|^a{0,1000}a{0,1000}$|b{1}`},
 		{`(a{0,1001})`, `(a{0,1000}a{0,1})`},
 		{`(ab){1001,2002}`, `(ab){1000}(ab){1}`},
+		{`^(?P<x>a){1001}$`, `^(?:a){1000}(?:a){1}$`}, // a group name may appear once
 		// What this reader leaves alone.
 		{`\Qa{2000}\E`, `\Qa{2000}\E`},
 		{`[a{2000}`, `[a{2000}`},
@@ -64,7 +65,7 @@ func TestExpandRepeatsMatches(t *testing.T) {
 // every pattern Go compiles whole must match the same strings once
 // rewritten, and compile.
 func FuzzExpandRepeats(f *testing.F) {
-	for _, seed := range []string{`^(.){1,10}$`, `a{2,7}`, `^a{5,}b`, `x|^a{0,9}$|b{1,4}`, `(ab){4,8}`, `^[]a]{0,5}?$`, `\pL{4}`, `a{0,5}b{4}`, `^\x{41}{5}$`, `(?i)a{4}`, `[[:digit:]]{2,6}`, `\101{4,5}`} {
+	for _, seed := range []string{`^(.){1,10}$`, `a{2,7}`, `^a{5,}b`, `x|^a{0,9}$|b{1,4}`, `(ab){4,8}`, `^[]a]{0,5}?$`, `\pL{4}`, `a{0,5}b{4}`, `^\x{41}{5}$`, `(?i)a{4}`, `[[:digit:]]{2,6}`, `\101{4,5}`, `^(?P<n>a|b){4}$`, `^(?<n>x(?P<m>y)){2,5}z`} {
 		f.Add(seed, "aaaaab")
 	}
 	f.Fuzz(func(t *testing.T, pattern, s string) {
