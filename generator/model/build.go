@@ -1,9 +1,12 @@
 package model
 
 import (
+	"cmp"
+	"fmt"
 	"go/token"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -81,6 +84,9 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 		if spec.Info != nil {
 			b.warn(b.doc.Origin(spec.Info.Origin), "info has no title; the generated docs call it %q", b.api.Title)
 		}
+	}
+	if err := unknownRenames(spec, opts); err != nil {
+		return nil, err
 	}
 	if !opts.Include.All() {
 		included, err := includedComponents(spec, opts.Include)
@@ -217,6 +223,55 @@ func (b *builder) components() {
 	for i, t := range declared {
 		b.declare(t, sources[i].Value)
 	}
+}
+
+// unknownRenames reports a rename in the config whose schema or operation
+// the spec does not have: a misspelt one would otherwise rename nothing,
+// silently. Operations are named by operationId, or "GET /path" for one
+// without.
+func unknownRenames(spec *openapi3.T, opts Options) error {
+	var schemas map[string]*openapi3.SchemaRef
+	if spec.Components != nil {
+		schemas = spec.Components.Schemas
+	}
+	for _, name := range sortedKeys(opts.TypeNames) {
+		if _, ok := schemas[name]; !ok {
+			return fmt.Errorf("names.types: the spec has no component schema %q%s", name, didYouMean(name, sortedKeys(schemas)))
+		}
+	}
+	var ids []string
+	if spec.Paths != nil {
+		for path, item := range spec.Paths.Map() {
+			for method, op := range item.Operations() {
+				ids = append(ids, cmp.Or(op.OperationID, method+" "+path))
+			}
+		}
+	}
+	for _, id := range sortedKeys(opts.MethodNames) {
+		if !slices.Contains(ids, id) {
+			return fmt.Errorf("names.operations: no operation has the operationId %q%s", id, didYouMean(id, ids))
+		}
+	}
+	return nil
+}
+
+// didYouMean names the one of names that differs from name only in case
+// or punctuation, as a hint for a message; it returns "" when none does.
+func didYouMean(name string, names []string) string {
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	for _, n := range names {
+		if key(n) == key(name) {
+			return fmt.Sprintf(" (did you mean %q?)", n)
+		}
+	}
+	return ""
 }
 
 // typeName is the Go name of a component schema: the config's rename, the

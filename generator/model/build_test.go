@@ -1334,6 +1334,24 @@ components:
 	if err == nil || !strings.Contains(err.Error(), `the name given to schema pet_record in the config "not-go" is not an exported Go identifier`) {
 		t.Errorf("bad rename: %v", err)
 	}
+	// A rename of something the spec does not have is an error, with a
+	// hint when the name differs only in case or punctuation.
+	for _, tc := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{TypeNames: map[string]string{"PetRecord": "Pet"}}, `names.types: the spec has no component schema "PetRecord" (did you mean "pet_record"?)`},
+		{Options{TypeNames: map[string]string{"Owner": "Person"}}, `names.types: the spec has no component schema "Owner"`},
+		{Options{MethodNames: map[string]string{"listPets": "Pets"}}, `names.operations: no operation has the operationId "listPets" (did you mean "list_pets"?)`},
+	} {
+		if _, err := Build(doc, tc.opts); err == nil || err.Error() != tc.want {
+			t.Errorf("Build(%+v) = %v, want %s", tc.opts, err, tc.want)
+		}
+	}
+	if _, err := Build(doc, Options{MethodNames: map[string]string{"GET /pets": "All"}}); err == nil {
+		// list_pets has an operationId, so "GET /pets" names nothing.
+		t.Error(`a rename of "GET /pets", which has an operationId: no error`)
+	}
 }
 
 // TestUntypedEnum: without a type, an enum's values choose its base when
