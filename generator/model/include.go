@@ -58,12 +58,15 @@ func includedComponents(spec *openapi3.T, in Include) (map[string]bool, error) {
 	}
 	for _, tag := range in.Tags {
 		if !tags[tag] {
+			if hint := didYouMean(tag, sortedKeys(tags)); hint != "" {
+				return nil, fmt.Errorf("include: no operation has the tag %q%s", tag, hint)
+			}
 			return nil, fmt.Errorf("include: no operation has the tag %q; the spec's tags are %s", tag, list(sortedKeys(tags)))
 		}
 	}
 	for _, id := range in.Operations {
 		if !ids[id] {
-			return nil, fmt.Errorf("include: no operation has the operationId %q", id)
+			return nil, fmt.Errorf("include: no operation has the operationId %q%s", id, didYouMean(id, sortedKeys(ids)))
 		}
 	}
 	included := map[string]bool{}

@@ -128,7 +128,9 @@ func TestIncludeUnknown(t *testing.T) {
 		want string
 	}{
 		{Include{Tags: []string{"pet"}}, `include: no operation has the tag "pet"; the spec's tags are "pets", "store"`},
-		{Include{Tags: []string{"pets"}, Operations: []string{"getpet"}}, `include: no operation has the operationId "getpet"`},
+		{Include{Tags: []string{"pets"}, Operations: []string{"getpet"}}, `include: no operation has the operationId "getpet" (did you mean "getPet"?)`},
+		{Include{Tags: []string{"Store"}}, `include: no operation has the tag "Store" (did you mean "store"?)`},
+		{Include{Operations: []string{"deletePet"}}, `include: no operation has the operationId "deletePet"`},
 	} {
 		if _, err := buildIncluding(t, tc.in); err == nil || err.Error() != tc.want {
 			t.Errorf("Build(%+v) = %v, want %s", tc.in, err, tc.want)
