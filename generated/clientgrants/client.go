@@ -4,6 +4,7 @@ package clientgrants
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"net/url"
@@ -120,7 +121,8 @@ func (s *ClientGrantsService) List(ctx context.Context, params ListClientGrantsR
 // parameters choose: with from/take set, it follows the checkpoint cursor until
 // the last page; otherwise it asks for page after page, from page (0 by
 // default) with include_totals=true, until a short or empty page or the total
-// is reached.
+// is reached. A server that sends the same page or cursor again ends the walk
+// with an error rather than an endless loop.
 func (s *ClientGrantsService) ListAll(ctx context.Context, params ListClientGrantsRequestParameters) iter.Seq2[ClientGrantResponseContent, error] {
 	return func(yield func(ClientGrantResponseContent, error) bool) {
 		checkpoint := params.From.Set || params.Take.Set
@@ -133,6 +135,7 @@ func (s *ClientGrantsService) ListAll(ctx context.Context, params ListClientGran
 			perPage = int(params.PerPage.Value)
 			offset = int(params.Page.Value) * perPage
 		}
+		lastFirst := ""
 		for {
 			page, err := s.List(ctx, params)
 			if err != nil {
@@ -156,6 +159,15 @@ func (s *ClientGrantsService) ListAll(ctx context.Context, params ListClientGran
 				items = v.ClientGrants.Value
 				next = v.Next.Value
 			}
+			if !checkpoint && len(items) > 0 {
+				first, _ := marshalValue(&items[0])
+				if string(first) == lastFirst {
+					var zero ClientGrantResponseContent
+					yield(zero, errors.New("get_client-grants: the server sent the same page again (it ignores page), so paging stops"))
+					return
+				}
+				lastFirst = string(first)
+			}
 			for _, it := range items {
 				if !yield(it, nil) {
 					return
@@ -163,6 +175,11 @@ func (s *ClientGrantsService) ListAll(ctx context.Context, params ListClientGran
 			}
 			if checkpoint {
 				if next == "" || len(items) == 0 {
+					return
+				}
+				if params.From.Set && next == params.From.Value {
+					var zero ClientGrantResponseContent
+					yield(zero, errors.New("get_client-grants: the server answered with the cursor it was sent, so paging stops"))
 					return
 				}
 				params.From = NewOpt(next)
@@ -401,7 +418,8 @@ func (s *ClientGrantsOrganizationsService) List(ctx context.Context, id string, 
 // parameters choose: with from/take set, it follows the checkpoint cursor until
 // the last page; otherwise it asks for page after page, from page (0 by
 // default) with include_totals=true, until a short or empty page or the total
-// is reached.
+// is reached. A server that sends the same page or cursor again ends the walk
+// with an error rather than an endless loop.
 func (s *ClientGrantsOrganizationsService) ListAll(ctx context.Context, id string, params ListClientGrantOrganizationsRequestParameters) iter.Seq2[Organization, error] {
 	return func(yield func(Organization, error) bool) {
 		checkpoint := params.From.Set || params.Take.Set
@@ -414,6 +432,7 @@ func (s *ClientGrantsOrganizationsService) ListAll(ctx context.Context, id strin
 			perPage = int(params.PerPage.Value)
 			offset = int(params.Page.Value) * perPage
 		}
+		lastFirst := ""
 		for {
 			page, err := s.List(ctx, id, params)
 			if err != nil {
@@ -437,6 +456,15 @@ func (s *ClientGrantsOrganizationsService) ListAll(ctx context.Context, id strin
 				items = v.Organizations.Value
 				next = v.Next.Value
 			}
+			if !checkpoint && len(items) > 0 {
+				first, _ := marshalValue(&items[0])
+				if string(first) == lastFirst {
+					var zero Organization
+					yield(zero, errors.New("get_client-grant-organizations: the server sent the same page again (it ignores page), so paging stops"))
+					return
+				}
+				lastFirst = string(first)
+			}
 			for _, it := range items {
 				if !yield(it, nil) {
 					return
@@ -444,6 +472,11 @@ func (s *ClientGrantsOrganizationsService) ListAll(ctx context.Context, id strin
 			}
 			if checkpoint {
 				if next == "" || len(items) == 0 {
+					return
+				}
+				if params.From.Set && next == params.From.Value {
+					var zero Organization
+					yield(zero, errors.New("get_client-grant-organizations: the server answered with the cursor it was sent, so paging stops"))
 					return
 				}
 				params.From = NewOpt(next)

@@ -1449,6 +1449,43 @@ func TestClientListAllCheckpointMode(t *testing.T) {
 	}
 }
 
+// A server that ignores the page number answers every page with the
+// first: the iterator yields it once and ends with an error, where it used
+// to ask for page after page without end.
+func TestClientListAllServerIgnoresPage(t *testing.T) {
+	s := htStart(t, func(w http.ResponseWriter, r *http.Request, hit int) {
+		if !htRunaway(t, w, hit) {
+			htReply(w, 200, `[{"id":"cgr_000"},{"id":"cgr_001"}]`)
+		}
+	})
+	got := htCollect(htClient(t, s).ClientGrants.ListAll(context.Background(), ListClientGrantsRequestParameters{}))
+	want := []string{"cgr_000", "cgr_001", "error: get_client-grants: the server sent the same page again (it ignores page), so paging stops"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ListAll yielded %q, want %q", got, want)
+	}
+	if n := len(s.requests()); n != 2 {
+		t.Errorf("%d requests, want 2", n)
+	}
+}
+
+// A server that answers a checkpoint with the cursor it was sent would be
+// asked for the same page forever: the iterator stops with an error.
+func TestClientListAllServerRepeatsCursor(t *testing.T) {
+	s := htStart(t, func(w http.ResponseWriter, r *http.Request, hit int) {
+		if !htRunaway(t, w, hit) {
+			htReply(w, 200, `{"client_grants":[{"id":"cgr_000"}],"next":"c1"}`)
+		}
+	})
+	got := htCollect(htClient(t, s).ClientGrants.ListAll(context.Background(), ListClientGrantsRequestParameters{Take: NewOpt[int64](1)}))
+	want := []string{"cgr_000", "cgr_000", "error: get_client-grants: the server answered with the cursor it was sent, so paging stops"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ListAll yielded %q, want %q", got, want)
+	}
+	if q := s.queries(); !slices.Equal(q, []string{"take=1", "from=c1&take=1"}) {
+		t.Errorf("queries = %q", q)
+	}
+}
+
 func TestClientListAllCheckpointFromCursor(t *testing.T) {
 	s := htStart(t, htFakeGrants(t, 250, nil))
 	got := htCollect(htClient(t, s).ClientGrants.ListAll(context.Background(), ListClientGrantsRequestParameters{From: NewOpt("cursor_240")}))

@@ -556,7 +556,7 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 		}
 		modes = append(modes, m+", until a short or empty page or the total is reached")
 	}
-	doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. It pages in the mode the parameters choose: %s.", pg.Method, o.Name, strings.Join(modes, "; "))
+	doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. It pages in the mode the parameters choose: %s. A server that sends the same page or cursor again ends the walk with an error rather than an endless loop.", pg.Method, o.Name, strings.Join(modes, "; "))
 	field := func(name string) *jen.Statement { return jen.Id("params").Dot(name) }
 	return doc.Func().Params(jen.Id("s").Op("*").Id(recv)).Id(pg.Method).Params(args...).Qual("iter", "Seq2").Types(item.Clone(), jen.Error()).Block(
 		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(item.Clone(), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
@@ -576,6 +576,14 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 					b.Id("perPage").Op("=").Int().Call(field(pg.PerPage.Field.Name).Dot("Value"))
 					b.Id("offset").Op("=").Int().Call(field(pg.Page.Field.Name).Dot("Value")).Op("*").Id("perPage")
 				})
+				// A server that ignores the page number sends the first
+				// page again and again; its first item, encoded, tells.
+				g.Id("lastFirst").Op(":=").Lit("")
+			}
+			stop := func(b *jen.Group, msg string) {
+				b.Var().Id("zero").Add(item.Clone())
+				b.Id("yield").Call(jen.Id("zero"), jen.Qual("errors", "New").Call(jen.Lit(o.ID+": "+msg)))
+				b.Return()
 			}
 			g.For().BlockFunc(func(loop *jen.Group) {
 				loop.List(jen.Id("page"), jen.Err()).Op(":=").Id("s").Dot(o.Name).Call(call...)
@@ -613,15 +621,27 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 						assign(b, jen.Id("v"))
 					})
 				}
+				if pg.Page != nil {
+					loop.If(jen.Op("!").Id("checkpoint").Op("&&").Len(jen.Id("items")).Op(">").Lit(0)).BlockFunc(func(b *jen.Group) {
+						b.List(jen.Id("first"), jen.Id("_")).Op(":=").Id("marshalValue").Call(jen.Op("&").Id("items").Index(jen.Lit(0)))
+						b.If(jen.String().Call(jen.Id("first")).Op("==").Id("lastFirst")).BlockFunc(func(b *jen.Group) {
+							stop(b, "the server sent the same page again (it ignores "+pg.Page.Name+"), so paging stops")
+						})
+						b.Id("lastFirst").Op("=").String().Call(jen.Id("first"))
+					})
+				}
 				loop.For(jen.List(jen.Id("_"), jen.Id("it")).Op(":=").Range().Id("items")).Block(
 					jen.If(jen.Op("!").Id("yield").Call(jen.Id("it"), jen.Nil())).Block(jen.Return()),
 				)
 				if pg.From != nil {
-					loop.If(jen.Id("checkpoint")).Block(
-						jen.If(jen.Id("next").Op("==").Lit("").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return()),
-						field(pg.From.Field.Name).Op("=").Id("NewOpt").Call(jen.Id("next")),
-						jen.Continue(),
-					)
+					loop.If(jen.Id("checkpoint")).BlockFunc(func(b *jen.Group) {
+						b.If(jen.Id("next").Op("==").Lit("").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return())
+						b.If(field(pg.From.Field.Name).Dot("Set").Op("&&").Id("next").Op("==").Add(field(pg.From.Field.Name)).Dot("Value")).BlockFunc(func(b *jen.Group) {
+							stop(b, "the server answered with the cursor it was sent, so paging stops")
+						})
+						b.Add(field(pg.From.Field.Name)).Op("=").Id("NewOpt").Call(jen.Id("next"))
+						b.Continue()
+					})
 				}
 				if pg.Page != nil {
 					loop.Id("offset").Op("+=").Len(jen.Id("items"))
