@@ -46,19 +46,7 @@ func TestWholeAuth0Spec(t *testing.T) {
 			t.Errorf("a warning skips something: %v", w)
 		}
 	}
-	mod := t.TempDir()
-	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module auth0check\n\ngo 1.26\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := generator.Write(filepath.Join(mod, "management"), res.Files); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "vet", "./...")
-	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("the generated Auth0 package does not vet: %v\n%s", err, out)
-	}
+	mod := vetModule(t, "auth0check", res.Files)
 	// The server starts and routes every operation: a request for each,
 	// without credentials, is refused for want of them (401), not as an
 	// unknown path or method. Some of the spec's paths overlap (GET
@@ -71,7 +59,7 @@ func TestWholeAuth0Spec(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(mod, "management", "flagship_test.go"), []byte(auth0BehaviourTest), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd = exec.Command("go", "test", "-vet=off", "-count=1", "./management")
+	cmd := exec.Command("go", "test", "-vet=off", "-count=1", "./management")
 	cmd.Dir = mod
 	cmd.Env = append(os.Environ(), "GOWORK=off")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -112,11 +100,19 @@ func TestAuth0Included(t *testing.T) {
 			t.Error("types.go does not hold just the schemas the client-grants and clients operations use")
 		}
 	}
+	vetModule(t, "auth0included", res.Files)
+}
+
+// vetModule writes files as package management of a new module and vets
+// it, failing the test when vet finds anything; it returns the module's
+// folder.
+func vetModule(t *testing.T, module string, files []generator.File) string {
+	t.Helper()
 	mod := t.TempDir()
-	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module auth0included\n\ngo 1.26\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module "+module+"\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := generator.Write(filepath.Join(mod, "management"), res.Files); err != nil {
+	if err := generator.Write(filepath.Join(mod, "management"), files); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("go", "vet", "./...")
@@ -125,6 +121,7 @@ func TestAuth0Included(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("the generated package does not vet: %v\n%s", err, out)
 	}
+	return mod
 }
 
 // auth0BehaviourTest runs inside the package generated from the Auth0

@@ -16,8 +16,7 @@ import (
 // nothing is left out and nothing is said. The golden case same-route
 // runs such a client against such a server.
 func TestSameRouteWarnsOnlyWithAServer(t *testing.T) {
-	spec := filepath.Join(t.TempDir(), "spec.yaml")
-	if err := os.WriteFile(spec, []byte(`openapi: 3.0.3
+	spec := writeSpec(t, `openapi: 3.0.3
 info: {title: t, version: "1"}
 paths:
   /a/{x}:
@@ -28,9 +27,7 @@ paths:
     get:
       parameters: [{name: y, in: path, required: true, schema: {type: string}}]
       responses: {"204": {description: ok}}
-`), 0o644); err != nil {
-		t.Fatal(err)
-	}
+`)
 	file := func(res *generator.Result, name string) string {
 		for _, f := range res.Files {
 			if f.Name == name {
@@ -71,8 +68,7 @@ paths:
 // TestSameRouteIncluded: when the selection leaves out the earlier path's
 // operation, the later one has the route to itself and is served.
 func TestSameRouteIncluded(t *testing.T) {
-	spec := filepath.Join(t.TempDir(), "spec.yaml")
-	if err := os.WriteFile(spec, []byte(`openapi: 3.0.3
+	spec := writeSpec(t, `openapi: 3.0.3
 info: {title: t, version: "1"}
 paths:
   /a/{x}:
@@ -85,9 +81,7 @@ paths:
       operationId: getByY
       parameters: [{name: y, in: path, required: true, schema: {type: string}}]
       responses: {"204": {description: ok}}
-`), 0o644); err != nil {
-		t.Fatal(err)
-	}
+`)
 	for _, tc := range []struct {
 		include  []string
 		warnings int
@@ -109,4 +103,14 @@ paths:
 			}
 		}
 	}
+}
+
+// writeSpec writes text as spec.yaml in a new folder and returns its path.
+func writeSpec(t *testing.T, text string) string {
+	t.Helper()
+	spec := filepath.Join(t.TempDir(), "spec.yaml")
+	if err := os.WriteFile(spec, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return spec
 }
