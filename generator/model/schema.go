@@ -1182,9 +1182,10 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 		b.fail(b.doc.Field(s.Origin, "minLength"), "minLength %d is above maxLength %d", *c.MinLength, *c.MaxLength)
 	}
 	if s.Pattern != "" {
-		// Counts above Go's limit are spelled out first; what remains
-		// beyond Go may be look-aheads it can split.
-		goPattern := expandRepeats(s.Pattern, maxRepeat)
+		// ECMA-262's \u escapes are spelled as Go spells them and counts
+		// above Go's limit spelled out first; what remains beyond Go may
+		// be look-aheads it can split.
+		goPattern := expandRepeats(translateEscapes(s.Pattern), maxRepeat)
 		if _, err := regexp.Compile(goPattern); err != nil {
 			why := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
 			if class := unknownClass(err); class != "" {

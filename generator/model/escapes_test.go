@@ -1,0 +1,49 @@
+package model
+
+import (
+	"regexp"
+	"testing"
+)
+
+func TestTranslateEscapes(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		match    []string // strings the translated pattern matches
+		miss     []string // and strings it does not
+	}{
+		{`[\u0009\u000A\u000D\u0020-\u00FF]+`, `[\x{9}\x{A}\x{D}\x{20}-\x{FF}]+`, []string{"a\tb", "ÿ"}, []string{"\x01", "Ā"}},
+		{`^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`, `^(\x{2F})|(\x{2F}[\x{21}-\x{7E}]+\x{2F})$`, []string{"/", "/ab/"}, []string{"a"}},
+		{`^\uD83D\uDE00$`, `^\x{1F600}$`, []string{"😀"}, []string{"\uFFFD"}},
+		{`^\u{1F600}\u00e9$`, `^\x{1F600}\x{E9}$`, []string{"😀é"}, nil},
+		{`^\\u0041$`, `^\\u0041$`, []string{`\u0041`}, []string{"A"}}, // an escaped backslash, then u0041
+		{`^[a-z]\d$`, `^[a-z]\d$`, []string{"a1"}, nil},
+		// Left as written: a lone surrogate, and \u cut short.
+		{`[\uD800-\uDBFF][\uDC00-\uDFFF]`, `[\uD800-\uDBFF][\uDC00-\uDFFF]`, nil, nil},
+		{`\uD83D`, `\uD83D`, nil, nil},
+		{`^\u12`, `^\u12`, nil, nil},
+	} {
+		got := translateEscapes(tc.in)
+		if got != tc.want {
+			t.Errorf("translateEscapes(%q) = %q, want %q", tc.in, got, tc.want)
+			continue
+		}
+		if len(tc.match)+len(tc.miss) == 0 {
+			continue
+		}
+		re, err := regexp.Compile(got)
+		if err != nil {
+			t.Errorf("%q: %v", got, err)
+			continue
+		}
+		for _, s := range tc.match {
+			if !re.MatchString(s) {
+				t.Errorf("%q does not match %q", got, s)
+			}
+		}
+		for _, s := range tc.miss {
+			if re.MatchString(s) {
+				t.Errorf("%q matches %q", got, s)
+			}
+		}
+	}
+}
