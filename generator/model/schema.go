@@ -146,13 +146,15 @@ func typedMembers(members openapi3.SchemaRefs) openapi3.SchemaRefs {
 
 // documenting reports whether an allOf member only documents its schema:
 // an inline schema holding nothing but a title, a description, examples,
-// deprecated, external docs and extensions.
+// deprecated, external docs, extensions and xml (how the value is written
+// as XML, which JSON does not use; AWS's specs put it beside every $ref).
 func documenting(m *openapi3.SchemaRef) bool {
 	if m.Value == nil || m.Ref != "" {
 		return false
 	}
 	c := *m.Value
 	c.Title, c.Description, c.Example, c.Examples, c.Deprecated, c.ExternalDocs = "", "", nil, nil, false, nil
+	c.XML = nil
 	c.Extensions, c.Origin = nil, nil
 	return reflect.ValueOf(c).IsZero()
 }
