@@ -181,10 +181,10 @@ func (b *builder) securitySchemes() {
 }
 
 // components declares a named type for every component schema (each one
-// the selected operations reach, when Options.Include selects some). Names are
-// claimed for all of them first, so an inline schema never takes a name a
-// component needs, and types are registered before their bodies are built,
-// so recursive schemas refer to themselves.
+// the selected operations reach, when Options.Include selects some). Names
+// are claimed for all of them first, so an inline schema never takes a
+// name a component needs, and types are registered before their bodies
+// are built, so recursive schemas refer to themselves.
 func (b *builder) components() {
 	if b.doc.Spec.Components == nil {
 		return
@@ -242,11 +242,15 @@ func unknownRenames(spec *openapi3.T, opts Options) error {
 	var ids []string
 	if spec.Paths != nil {
 		for path, item := range spec.Paths.Map() {
+			if item == nil {
+				continue
+			}
 			for method, op := range item.Operations() {
 				ids = append(ids, cmp.Or(op.OperationID, method+" "+path))
 			}
 		}
 	}
+	slices.Sort(ids) // for the hint, which names the first that fits
 	for _, id := range sortedKeys(opts.MethodNames) {
 		if !slices.Contains(ids, id) {
 			return fmt.Errorf("names.operations: no operation has the operationId %q%s", id, didYouMean(id, ids))
