@@ -289,6 +289,10 @@ func (e *typeEmitter) scalarChecks(g *jen.Group, b model.Builtin, c model.Constr
 		if c.Pattern != "" {
 			g.Id("c").Dot("pattern").Call(p.ptr(), val.Clone(), jen.Id(e.pattern(c)))
 		}
+		for m := c.More; m != nil; m = m.Next {
+			more := model.Constraints{Pattern: m.Pattern, Split: m.Split}
+			g.Id("c").Dot("pattern").Call(p.ptr(), val.Clone(), jen.Id(e.pattern(more)))
+		}
 		if model.CheckedFormat(c.Format) {
 			g.Id("c").Dot("knownFormat").Call(p.ptr(), val.Clone(), jen.Lit(c.Format))
 		}

@@ -214,13 +214,57 @@ type Constraints struct {
 	Pattern          string
 	// Split is Pattern as regexps Go can run, when Go's regexp cannot
 	// run Pattern as written (see SplitPattern); nil otherwise.
-	Split         *SplitPattern
+	Split *SplitPattern
+	// More chains the further patterns of an allOf (Auth0 requires a PEM
+	// block's BEGIN line with one pattern and its END line with another),
+	// each checked as Pattern is; nil when there is one.
+	More          *PatternCheck
 	Format        string
 	MinItems      *int
 	MaxItems      *int
 	UniqueItems   bool
 	MinProperties *int
 	MaxProperties *int
+}
+
+// PatternCheck is one more pattern a value must match: as the spec writes
+// it, with its Split, and the next in the chain.
+type PatternCheck struct {
+	Pattern string
+	Split   *SplitPattern
+	Next    *PatternCheck
+}
+
+// addPatterns makes c check m's patterns too: the first becomes c's
+// Pattern when c has none, the others are chained, in order, in More. A
+// pattern c checks already is not added again.
+func (c *Constraints) addPatterns(m Constraints) {
+	var all []PatternCheck
+	for _, from := range []Constraints{*c, m} {
+		if from.Pattern != "" {
+			all = append(all, PatternCheck{Pattern: from.Pattern, Split: from.Split})
+		}
+		for p := from.More; p != nil; p = p.Next {
+			all = append(all, PatternCheck{Pattern: p.Pattern, Split: p.Split})
+		}
+	}
+	seen := map[string]bool{}
+	c.Pattern, c.Split, c.More = "", nil, nil
+	var last *PatternCheck
+	for _, p := range all {
+		switch {
+		case seen[p.Pattern]:
+		case c.Pattern == "":
+			c.Pattern, c.Split = p.Pattern, p.Split
+		case last == nil:
+			c.More = &PatternCheck{Pattern: p.Pattern, Split: p.Split}
+			last = c.More
+		default:
+			last.Next = &PatternCheck{Pattern: p.Pattern, Split: p.Split}
+			last = last.Next
+		}
+		seen[p.Pattern] = true
+	}
 }
 
 // CheckedFormat reports whether values of a string format are checked (by

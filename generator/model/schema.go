@@ -1253,7 +1253,7 @@ func (b *builder) externalRef(pos Pos, goType string, isNullable bool) *Ref {
 
 // allConstraints is constraints for a scalar that may be an allOf of
 // scalars: a value must meet every member's bounds, so the tightest of each
-// wins. Of several patterns only the first is kept (a warning says so).
+// wins, and every member's pattern.
 func (b *builder) allConstraints(s *openapi3.Schema, pos Pos) Constraints {
 	c := b.constraints(s, pos)
 	for _, m := range s.AllOf {
@@ -1271,11 +1271,7 @@ func (b *builder) allConstraints(s *openapi3.Schema, pos Pos) Constraints {
 		if c.Format == "" {
 			c.Format = mc.Format
 		}
-		if mc.Pattern != "" && c.Pattern != "" && mc.Pattern != c.Pattern {
-			b.warn(pos, "allOf combines patterns %q and %q; only the first is checked", c.Pattern, mc.Pattern)
-		} else if c.Pattern == "" {
-			c.Pattern = mc.Pattern
-		}
+		c.addPatterns(mc)
 	}
 	return c
 }
