@@ -63,6 +63,13 @@ func nullable(s *openapi3.Schema) bool {
 			return true
 		}
 	}
+	for _, m := range s.AllOf {
+		// allOf: [{nullable: true}, $ref], 3.0's way to let a $ref be null
+		// (PandaScore's spec writes it 25 times).
+		if documenting(m) && m.Value.Nullable {
+			return true
+		}
+	}
 	return false
 }
 
@@ -147,14 +154,15 @@ func typedMembers(members openapi3.SchemaRefs) openapi3.SchemaRefs {
 // documenting reports whether an allOf member only documents its schema:
 // an inline schema holding nothing but a title, a description, examples,
 // deprecated, external docs, extensions and xml (how the value is written
-// as XML, which JSON does not use; AWS's specs put it beside every $ref).
+// as XML, which JSON does not use; AWS's specs put it beside every $ref),
+// or 3.0's nullable, which nullable reads from such a member.
 func documenting(m *openapi3.SchemaRef) bool {
 	if m.Value == nil || m.Ref != "" {
 		return false
 	}
 	c := *m.Value
 	c.Title, c.Description, c.Example, c.Examples, c.Deprecated, c.ExternalDocs = "", "", nil, nil, false, nil
-	c.XML = nil
+	c.XML, c.Nullable = nil, false
 	c.Extensions, c.Origin = nil, nil
 	return reflect.ValueOf(c).IsZero()
 }
