@@ -293,6 +293,9 @@ func scalarText(r *model.Ref, v *jen.Statement) (jen.Code, bool) {
 	case model.Bool:
 		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(v)), true
 	case model.Time:
+		if r.Kind == model.RefNamed { // type T time.Time has none of time.Time's methods
+			v = jen.Qual("time", "Time").Call(v)
+		}
 		return v.Clone().Dot("Format").Call(jen.Qual("time", "RFC3339Nano")), true
 	}
 	return nil, false
