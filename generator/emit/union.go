@@ -114,14 +114,7 @@ func shapeBytes(s model.Shape) []jen.Code {
 //	d.noVariant("ListClientGrantResponseContent", "array, object")
 //	return false
 func unionDecoder(g *jen.Group, t *model.Type) {
-	byShape := map[model.Shape][]int{}
-	var shapes []model.Shape
-	for i, v := range t.Variants {
-		if len(byShape[v.Shape]) == 0 {
-			shapes = append(shapes, v.Shape)
-		}
-		byShape[v.Shape] = append(byShape[v.Shape], i)
-	}
+	shapes, byShape := variantsByShape(t)
 	want := make([]string, len(shapes))
 	for i, s := range shapes {
 		want[i] = s.String()
@@ -304,24 +297,28 @@ func tryVariants(g *jen.Group, t *model.Type, idx []int) {
 	g.Id("d").Dot("pos").Op("=").Id("start")
 }
 
-// triedVariants groups the variants that decoding tries in turn: those of
-// one shape other than object (which keys tell apart), when there are
-// several.
-func triedVariants(t *model.Type) [][]int {
+// variantsByShape groups the indices of t's variants by their JSON shape,
+// the shapes in the order their first variant comes.
+func variantsByShape(t *model.Type) ([]model.Shape, map[model.Shape][]int) {
 	byShape := map[model.Shape][]int{}
 	var shapes []model.Shape
 	for i, v := range t.Variants {
-		if v.Shape == model.ShapeObject {
-			continue
-		}
 		if len(byShape[v.Shape]) == 0 {
 			shapes = append(shapes, v.Shape)
 		}
 		byShape[v.Shape] = append(byShape[v.Shape], i)
 	}
+	return shapes, byShape
+}
+
+// triedVariants groups the variants that decoding tries in turn: those of
+// one shape other than object (which keys tell apart), when there are
+// several.
+func triedVariants(t *model.Type) [][]int {
+	shapes, byShape := variantsByShape(t)
 	var groups [][]int
 	for _, s := range shapes {
-		if len(byShape[s]) > 1 {
+		if s != model.ShapeObject && len(byShape[s]) > 1 {
 			groups = append(groups, byShape[s])
 		}
 	}
