@@ -745,12 +745,16 @@ func TestContradictoryConstraints(t *testing.T) {
 	}
 }
 
-// TestPatternBeyondRE2IsAWarning: a look-ahead after the start of a
-// pattern is beyond Go's regexp, so the pattern is dropped with a warning;
+// TestPatternBeyondRE2IsAWarning: a pattern beyond Go's regexp that
+// cannot be split (a back-reference) is dropped with a warning; one with a
+// look-ahead mid-pattern is checked without it, with a warning naming it;
 // one at the start is split into regexps Go can run (see
-// TestSplitLookaheads) and checked.
+// TestSplitLookaheads) and checked, without a warning.
 func TestPatternBeyondRE2IsAWarning(t *testing.T) {
 	api := buildYAML(t, doc31(`
+    Backreference:
+      type: string
+      pattern: "^(a)\\1$"
     Lookahead:
       type: string
       pattern: "^a(?=.*[0-9]).+$"
@@ -758,14 +762,23 @@ func TestPatternBeyondRE2IsAWarning(t *testing.T) {
       type: string
       pattern: "^(?=.*[0-9]).+$"
 `))
-	if c := findType(t, api, "Lookahead").Constraints; c.Pattern != "" || c.Split != nil {
-		t.Errorf("Pattern = %q, %+v; want it dropped", c.Pattern, c.Split)
+	if c := findType(t, api, "Backreference").Constraints; c.Pattern != "" || c.Split != nil {
+		t.Errorf("Backreference: Pattern = %q, %+v; want it dropped", c.Pattern, c.Split)
 	}
-	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, "beyond Go's regexp") || api.Warnings[0].Pos.Line != 11 {
-		t.Errorf("warnings = %v, want one at test.yaml:11 about Go's regexp", api.Warnings)
+	if c := findType(t, api, "Lookahead").Constraints; c.Pattern != "^a(?=.*[0-9]).+$" || c.Split == nil || !slices.Equal(c.Split.Loosened, []string{"(?=.*[0-9])"}) || !slices.Equal(c.Split.Alternatives[0].All, []string{"^(?:a(?:).+$)"}) {
+		t.Errorf("Lookahead: Pattern = %q, %+v; want it checked without its look-ahead", c.Pattern, c.Split)
+	}
+	if len(api.Warnings) != 2 {
+		t.Fatalf("warnings = %v, want two", api.Warnings)
+	}
+	if w := api.Warnings[0]; !strings.Contains(w.Msg, `pattern "^(a)\\1$" is beyond Go's regexp`) || w.Pos.Line != 11 {
+		t.Errorf("warning = %v, want one at test.yaml:11 about Go's regexp", w)
+	}
+	if w := api.Warnings[1]; !strings.Contains(w.Msg, "is checked without its look-around (?=.*[0-9])") || w.Pos.Line != 14 {
+		t.Errorf("warning = %v, want one at test.yaml:14 naming the look-ahead left out", w)
 	}
 	c := findType(t, api, "LeadingLookahead").Constraints
-	if c.Pattern != "^(?=.*[0-9]).+$" || c.Split == nil || len(c.Split.Alternatives) != 1 || !slices.Equal(c.Split.Alternatives[0].All, []string{"^(?:.*[0-9])", "^(?:.+$)"}) {
+	if c.Pattern != "^(?=.*[0-9]).+$" || c.Split == nil || len(c.Split.Alternatives) != 1 || !slices.Equal(c.Split.Alternatives[0].All, []string{"^(?:.*[0-9])", "^(?:.+$)"}) || c.Split.Loosened != nil {
 		t.Errorf("LeadingLookahead: Pattern %q, %+v; want it split", c.Pattern, c.Split)
 	}
 }

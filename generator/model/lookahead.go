@@ -7,29 +7,52 @@ import (
 
 // SplitPattern is a pattern Go's regexp cannot run as the spec writes it,
 // as regexps it can run: a string matches the pattern when it matches one
-// of the alternatives. Look-aheads ((?!...) and (?=...), which Go's regexp
-// lacks) that stand at the start of an anchored alternative, as in
-// Auth0's ^(?!.*\x00)\S(.*\S)?$, split into several regexps; a count above
+// of the alternatives. Look-arounds ((?!...), (?=...), (?<!...) and
+// (?<=...), which Go's regexp lacks) that test the start or the end of the
+// string, as Auth0's ^(?!.*\x00)\S(.*\S)?$ and AWS's
+// ^(?!\s).*(?<!\s)$ do, split into regexps of their own; a count above
 // Go's 1,000 is spelled out in one (see expandRepeats).
 type SplitPattern struct {
 	Alternatives []SplitAlternative
+	// Loosened lists the look-arounds left out because they stand
+	// mid-pattern, where no regexp of their own can stand in for them,
+	// as in ^[a-z]((?!--)[a-z-])+$. Leaving out a look-around only
+	// removes a condition, so the split accepts every string the pattern
+	// does, and some it does not.
+	Loosened []string
 }
 
 // SplitAlternative is one alternative of a SplitPattern: a string
 // matches it when it matches every regexp in All and none in None (Go
-// syntax; each look-ahead anchored where it stood, at the start).
+// syntax; each look-around anchored where it stood, at the start or the
+// end).
 type SplitAlternative struct {
 	All, None []string
 }
 
-// splitLookaheads splits pattern into a SplitPattern, or returns nil when it
-// has a look-around elsewhere (after the start of its alternative, or a
-// look-behind) or a part Go's regexp cannot compile. A top-level
-// alternative without look-aheads is kept as it is, unanchored as it was;
-// ^(?!X)(?=Y)R becomes All ^(?:Y), ^(?:R) and None ^(?:X), since a
-// look-ahead at the start checks X and Y from the start without consuming
-// anything. A group around a lone look-ahead, as in ^((?!-))..., is the
-// look-ahead.
+// add appends re to None when negative, else to All.
+func (a *SplitAlternative) add(negative bool, re string) {
+	if negative {
+		a.None = append(a.None, re)
+	} else {
+		a.All = append(a.All, re)
+	}
+}
+
+// splitLookaheads splits pattern into a SplitPattern, or returns nil when a
+// look-around holds another, or a part Go's regexp cannot compile. In each
+// top-level alternative:
+//
+//   - look-aheads just before or after the ^ that starts it test the start
+//     of the string: ^(?!X)(?=Y)R and (?!X)(?=Y)^R become All ^(?:Y),
+//     ^(?:R) and None ^(?:X). A group around a lone look-ahead, as in
+//     ^((?!-))..., is the look-ahead;
+//   - look-behinds just before the $ that ends it test the end: R(?<!X)$
+//     becomes All R$ and None (?:X)$;
+//   - any other look-around is left out (see SplitPattern.Loosened).
+//
+// An alternative without look-arounds is kept as it is, unanchored as it
+// was.
 func splitLookaheads(pattern string) *SplitPattern {
 	if hasFlagGroup(pattern) {
 		return nil // (?i) and the like reach across alternatives and groups
@@ -37,33 +60,49 @@ func splitLookaheads(pattern string) *SplitPattern {
 	var out SplitPattern
 	for _, alt := range topLevelAlternatives(pattern) {
 		var a SplitAlternative
-		rest, ok := strings.CutPrefix(alt, "^")
-		if !ok {
-			if hasLookaround(alt) {
+		var tails SplitAlternative
+		for {
+			body, negative, before, found := trailingLookbehind(alt)
+			if !found {
+				break
+			}
+			if hasLookaround(body) {
 				return nil
 			}
-			a.All = append(a.All, alt)
-		} else {
-			for {
-				body, negative, after, found := leadingLookahead(rest)
-				if !found {
-					break
-				}
-				if hasLookaround(body) {
-					return nil
-				}
-				if negative {
-					a.None = append(a.None, "^(?:"+body+")")
-				} else {
-					a.All = append(a.All, "^(?:"+body+")")
-				}
-				rest = after
-			}
-			if hasLookaround(rest) {
-				return nil
-			}
-			a.All = append(a.All, "^(?:"+rest+")")
+			tails.add(negative, "(?:"+body+")$")
+			alt = before + "$"
 		}
+		rest, anchored := alt, false
+		var heads SplitAlternative
+		for {
+			if r, ok := strings.CutPrefix(rest, "^"); ok && !anchored {
+				rest, anchored = r, true
+				continue
+			}
+			body, negative, after, found := leadingLookahead(rest)
+			if !found {
+				break
+			}
+			if hasLookaround(body) {
+				return nil
+			}
+			heads.add(negative, "^(?:"+body+")")
+			rest = after
+		}
+		if anchored {
+			a = heads
+			rest = "^(?:" + rest + ")"
+		} else {
+			rest = alt // look-aheads at the start of an unanchored alternative test wherever it matches
+		}
+		rest, dropped, ok := dropLookarounds(rest)
+		if !ok {
+			return nil
+		}
+		out.Loosened = append(out.Loosened, dropped...)
+		a.All = append(a.All, rest)
+		a.All = append(a.All, tails.All...)
+		a.None = append(a.None, tails.None...)
 		for _, re := range append(a.All, a.None...) {
 			if _, err := regexp.Compile(re); err != nil {
 				return nil
@@ -72,6 +111,78 @@ func splitLookaheads(pattern string) *SplitPattern {
 		out.Alternatives = append(out.Alternatives, a)
 	}
 	return &out
+}
+
+// trailingLookbehind reads the look-behind that s ends with, just before a
+// final $: its body, whether it is negative, and what precedes it.
+func trailingLookbehind(s string) (body string, negative bool, before string, ok bool) {
+	if !strings.HasSuffix(s, "$") {
+		return "", false, "", false
+	}
+	var opens []int
+	open, dollar, balanced := -1, false, true
+	eachSyntaxByte(s, func(i int) bool {
+		switch s[i] {
+		case '(':
+			opens = append(opens, i)
+		case ')':
+			if len(opens) == 0 {
+				balanced = false
+				return false
+			}
+			if i == len(s)-2 {
+				open = opens[len(opens)-1]
+			}
+			opens = opens[:len(opens)-1]
+		case '$':
+			dollar = i == len(s)-1
+		}
+		return true
+	})
+	if !balanced || !dollar || open < 0 {
+		return "", false, "", false
+	}
+	group := s[open : len(s)-1]
+	switch {
+	case strings.HasPrefix(group, "(?<!"):
+		negative = true
+	case strings.HasPrefix(group, "(?<="):
+	default:
+		return "", false, "", false
+	}
+	return group[len("(?<!") : len(group)-1], negative, s[:open], true
+}
+
+// dropLookarounds replaces each look-around in s, outside character
+// classes, by an empty group, and returns them; ok is false when one is not
+// closed.
+func dropLookarounds(s string) (out string, dropped []string, ok bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\':
+			b.WriteString(s[i:min(i+2, len(s))])
+			i++
+			continue
+		case s[i] == '[':
+			if end := classEnd(s, i); end >= 0 {
+				b.WriteString(s[i : end+1])
+				i = end
+				continue
+			}
+		case startsLookaround(s[i:]):
+			end := closingParen(s[i:])
+			if end < 0 {
+				return "", nil, false
+			}
+			dropped = append(dropped, s[i:i+end+1])
+			b.WriteString("(?:)")
+			i += end
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String(), dropped, true
 }
 
 // leadingLookahead reads the look-ahead that s starts with, alone or as the
@@ -203,12 +314,21 @@ func topLevelAlternatives(s string) []string {
 func hasLookaround(s string) bool {
 	found := false
 	eachSyntaxByte(s, func(i int) bool {
-		for _, op := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
-			found = found || strings.HasPrefix(s[i:], op)
-		}
+		found = startsLookaround(s[i:])
 		return !found
 	})
 	return found
+}
+
+// startsLookaround reports whether s starts with a look-ahead or
+// look-behind.
+func startsLookaround(s string) bool {
+	for _, op := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
+		if strings.HasPrefix(s, op) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasFlagGroup reports whether s sets flags inline, as (?i) or (?s:...)

@@ -23,9 +23,10 @@ func matches(l *SplitPattern, s string) bool {
 	return false
 }
 
-// TestSplitLookaheads: patterns whose look-aheads stand at the start of
-// anchored alternatives (Auth0's among them) split into Go regexps that
-// accept and reject what the look-ahead pattern does; others are refused.
+// TestSplitLookaheads: patterns whose look-arounds test the start or the
+// end of the string (Auth0's and AWS's among them) split into Go regexps
+// that accept and reject what the look-around pattern does; others are
+// refused.
 func TestSplitLookaheads(t *testing.T) {
 	tests := []struct {
 		pattern     string
@@ -38,12 +39,23 @@ func TestSplitLookaheads(t *testing.T) {
 		{`^$|^(?=.)(?!https?:\/\/localhost)https?://\S+$`, []string{"", "https://example.com"}, []string{"https://localhost/x", "ftp://x"}},
 		{`^(?=.*[A-Z])(?=.*[0-9]).{8,}$`, []string{"Passw0rdX"}, []string{"password1", "PASSWORDX", "Pa55"}},
 		{`[(?!)]x|^(?!a)b`, []string{"(x", "b"}, []string{"ab", "x"}},
+		// Look-aheads before the ^ (Azure's resource names).
+		{`(?!^.*--)(?!^[0-9]+$)(?!^-)(?!.*-$)^[A-Za-z0-9-]+$`, []string{"abc", "a-b", "a1", "1a"}, []string{"a--b", "123", "-ab", "ab-", "a_b", ""}},
+		// Look-behinds before the $ (AWS's "no space at either end").
+		{`^(?!\s).*(?<!\s)$`, []string{"", "a", "a b"}, []string{" a", "a ", "a\t"}},
+		{`^(?!-)[A-Za-z0-9-].*(?<!-)$`, []string{"a", "a-b"}, []string{"-a", "a-", ""}},
+		{`^[a-z0-9]+(?<=[0-9])$`, []string{"ab1", "1"}, []string{"abc", "ab1c"}},
+		{`^a$|(?<!b)$`, []string{"a", "", "ba", "ab c"}, []string{"ab", "b"}},
+		{`^x(?<=a|x)(?<!bx)$`, []string{"x"}, []string{"xx", "bx", ""}},
 	}
 	for _, tc := range tests {
 		l := splitLookaheads(tc.pattern)
 		if l == nil {
 			t.Errorf("%s: not split", tc.pattern)
 			continue
+		}
+		if l.Loosened != nil {
+			t.Errorf("%s: loosened by %q; want it split whole", tc.pattern, l.Loosened)
 		}
 		for _, s := range tc.match {
 			if !matches(l, s) {
@@ -57,13 +69,11 @@ func TestSplitLookaheads(t *testing.T) {
 		}
 	}
 	for _, pattern := range []string{
-		`^a(?!b)`,               // after the start
-		`(?!a)b`,                // unanchored
-		`^(?<!a)b`,              // look-behind
 		`^(?!(?=a)b)c`,          // a look-around inside one
+		`^a(?<!(?=b)c)$`,        // the same, at the end
 		`^(?!\p{Print})x`,       // a part Go cannot compile
 		`^(?!a`,                 // unclosed
-		`^((?!a)b)`,             // a group that holds more than the look-ahead
+		`^a(?!b`,                // unclosed, mid-pattern
 		`^(.){1,1024}$|^(?!a)b`, // a repeat count Go refuses
 	} {
 		if l := splitLookaheads(pattern); l != nil {
@@ -72,6 +82,50 @@ func TestSplitLookaheads(t *testing.T) {
 	}
 	if got := splitLookaheads(`^(?!a)b`); !slices.Equal(got.Alternatives[0].None, []string{`^(?:a)`}) || !slices.Equal(got.Alternatives[0].All, []string{`^(?:b)`}) {
 		t.Errorf("^(?!a)b split into %+v", got.Alternatives)
+	}
+	if got := splitLookaheads(`^a(?<!b)$`); !slices.Equal(got.Alternatives[0].None, []string{`(?:b)$`}) || !slices.Equal(got.Alternatives[0].All, []string{`^(?:a$)`}) {
+		t.Errorf("^a(?<!b)$ split into %+v", got.Alternatives)
+	}
+}
+
+// TestLoosenedLookarounds: a look-around that neither starts nor ends its
+// alternative is left out and named. What is left accepts every string the
+// pattern accepts (match) and still rejects what the rest of the pattern
+// rejects (miss); strings only the look-around rejects pass (loose).
+func TestLoosenedLookarounds(t *testing.T) {
+	tests := []struct {
+		pattern            string
+		loosened           []string
+		match, miss, loose []string
+	}{
+		{`^[a-zA-Z]((?!--|__)[a-zA-Z0-9-_])+$`, []string{"(?!--|__)"}, []string{"ab-c", "a_b"}, []string{"1ab", "a", "a b"}, []string{"a--b"}},
+		{`^(-?)P(?=\d|T\d)(?:(\d+)Y)?(?:T(?:(\d+)H)?)?$`, []string{`(?=\d|T\d)`}, []string{"P1Y", "-PT1H"}, []string{"X", "P1H"}, []string{"P", "PT"}},
+		{`^a(?!b)`, []string{"(?!b)"}, []string{"a", "ac"}, []string{"b"}, []string{"ab"}},
+		{`(?!a)b`, []string{"(?!a)"}, []string{"b", "ab"}, []string{"a", ""}, nil},
+		{`^(?<!a)b`, []string{"(?<!a)"}, []string{"b"}, []string{"a"}, nil},
+		{`^((?!a)b)`, []string{"(?!a)"}, []string{"b"}, []string{"a"}, nil},
+		// The start still splits when the middle loosens (Auth0's URLs).
+		{`^(?!ftp:)[a-z]+:[^#]*(?=#|$)(#.*)?$`, []string{"(?=#|$)"}, []string{"http:x", "http:x#y"}, []string{"ftp:x", "1:x"}, nil},
+	}
+	for _, tc := range tests {
+		l := splitLookaheads(tc.pattern)
+		if l == nil {
+			t.Errorf("%s: refused; want it loosened", tc.pattern)
+			continue
+		}
+		if !slices.Equal(l.Loosened, tc.loosened) {
+			t.Errorf("%s: loosened by %q, want %q", tc.pattern, l.Loosened, tc.loosened)
+		}
+		for _, s := range append(tc.match, tc.loose...) {
+			if !matches(l, s) {
+				t.Errorf("%s: %q does not match %+v; want a match", tc.pattern, s, l.Alternatives)
+			}
+		}
+		for _, s := range tc.miss {
+			if matches(l, s) {
+				t.Errorf("%s: %q matches %+v; want none", tc.pattern, s, l.Alternatives)
+			}
+		}
 	}
 }
 
@@ -82,6 +136,8 @@ func FuzzSplitLookaheads(f *testing.F) {
 	for _, seed := range []string{`^(?!.*\x00)\S(.*\S)?$`, `^$|^(?=.)(?!a)b`, `[(?!)]x|^(?!a)b`, `^((?!-))x`, `a|b|`, `\`, `[`, `(?!`, `^(?:(?!`, `^[]]`} {
 		f.Add(seed, "abc")
 	}
+	f.Add(`(?!^-)^[a-z-]+(?<!-)$`, "a-b")
+	f.Add(`^a((?!b)c)+$`, "acc")
 	f.Add(`(?i)a|b`, "B") // a flag reaches across the alternatives
 	f.Fuzz(func(t *testing.T, pattern, s string) {
 		l := splitLookaheads(pattern)

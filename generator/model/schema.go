@@ -1206,6 +1206,11 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 				b.fail(b.doc.Field(s.Origin, "pattern"), "pattern %q is not a valid regular expression: %v", s.Pattern, why)
 			case split != nil:
 				c.Pattern, c.Split = s.Pattern, split
+				if n := len(split.Loosened); n == 1 {
+					b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is checked without its look-around %s: Go's regexp has none, and this one stands mid-pattern, where no regexp of its own can test it; a value only it rejects passes", s.Pattern, split.Loosened[0])
+				} else if n > 1 {
+					b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is checked without its look-arounds %s: Go's regexp has none, and these stand mid-pattern, where no regexp of their own can test them; a value only they reject passes", s.Pattern, strings.Join(split.Loosened, ", "))
+				}
 			default:
 				b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is beyond Go's regexp (%v); it is not checked", s.Pattern, why)
 			}
