@@ -3,6 +3,7 @@ package emit
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -207,6 +208,9 @@ func fieldTag(f *model.Field) map[string]string {
 		}
 		return map[string]string{"param": tag}
 	}
+	if !tagHoldsName(f.JSONName) {
+		return map[string]string{"json": "-"}
+	}
 	switch f.Wrap {
 	case model.WrapOpt, model.WrapNullable:
 		return map[string]string{"json": f.JSONName + ",omitzero"}
@@ -216,9 +220,24 @@ func fieldTag(f *model.Field) map[string]string {
 	return map[string]string{"json": f.JSONName}
 }
 
+// tagHoldsName reports whether encoding/json can read a property name
+// from a struct tag: a comma would end the name there, and quotes,
+// backslashes and most other punctuation make it ignore the name.
+func tagHoldsName(name string) bool {
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r) {
+			return false
+		}
+	}
+	return name != ""
+}
+
 // fieldDoc documents a field from its description and facts about it.
 func fieldDoc(f *model.Field) string {
 	var notes []string
+	if f.Param == nil && !tagHoldsName(f.JSONName) {
+		notes = append(notes, fmt.Sprintf("The property is named %q, which a struct tag cannot hold; MarshalJSON and UnmarshalJSON use that name.", f.JSONName))
+	}
 
 	if f.Required {
 		notes = append(notes, "Required.")
