@@ -1444,20 +1444,45 @@ func TestStringEnumOfNumbers(t *testing.T) {
 	}
 }
 
-// TestPatternWithUnknownClass: \p{Print} and the like (Java's names, in
-// AWS's specs) are beyond Go's regexp, a warning that names the class; a
-// broken range is still an error.
+// TestPatternWithUnknownClass: Java's \p{Print} and the like (in AWS's
+// and other Java-made specs) are read as Java reads them, with a warning
+// that says so; a class no dialect knows leaves the pattern unchecked, a
+// warning that names the class; a broken range is still an error.
 func TestPatternWithUnknownClass(t *testing.T) {
 	api := buildYAML(t, doc31(`
     Printable:
       type: string
-      pattern: "\\p{Print}+"
+      pattern: "\\A\\S[\\p{Print}]*\\z"
+    Letters:
+      type: string
+      pattern: "([A-Za-z' ]|\\p{IsLetter})*|\\P{XDigit}\\P{IsDigit}"
+    Unknown:
+      type: string
+      pattern: "\\p{Printable}+"
 `))
-	if c := findType(t, api, "Printable").Constraints; c.Pattern != "" {
-		t.Errorf("Pattern = %q, want it dropped", c.Pattern)
+	c := findType(t, api, "Printable").Constraints
+	if c.Pattern != `\A\S[\p{Print}]*\z` || c.Split == nil || !slices.Equal(c.Split.Alternatives[0].All, []string{`\A\S[[:print:]]*\z`}) {
+		t.Errorf("Printable: Pattern = %q, %+v; want it read as [[:print:]]", c.Pattern, c.Split)
 	}
-	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, `is beyond Go's regexp (it has no character class \p{Print}); it is not checked`) {
-		t.Errorf("warnings = %v", api.Warnings)
+	c = findType(t, api, "Letters").Constraints
+	if c.Split == nil || !slices.Equal(c.Split.Alternatives[0].All, []string{`([A-Za-z' ]|\p{L})*|[[:^xdigit:]]\P{Nd}`}) {
+		t.Errorf("Letters: Pattern = %q, %+v", c.Pattern, c.Split)
+	}
+	if c := findType(t, api, "Unknown").Constraints; c.Pattern != "" {
+		t.Errorf("Unknown: Pattern = %q, want it dropped", c.Pattern)
+	}
+	var msgs []string
+	for _, w := range api.Warnings {
+		msgs = append(msgs, w.Msg)
+	}
+	for i, want := range []string{
+		`pattern "\\A\\S[\\p{Print}]*\\z" uses \p{Print}, which ECMA-262 lacks and Java has; it is checked as Java reads it`,
+		`pattern "([A-Za-z' ]|\\p{IsLetter})*|\\P{XDigit}\\P{IsDigit}" uses \p{IsLetter}, \P{XDigit}, \P{IsDigit}, which ECMA-262 lacks and Java has; it is checked as Java reads them`,
+		`pattern "\\p{Printable}+" is beyond Go's regexp (it has no character class \p{Printable}); it is not checked`,
+	} {
+		if i >= len(msgs) || msgs[i] != want {
+			t.Errorf("warnings = %q; want [%d] %s", msgs, i, want)
+		}
 	}
 	// AWS's specs escape the braces: \p\{L\} (a plain p, to ECMA-262
 	// without its u flag).

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -68,4 +69,92 @@ func unicodeEscape(s string, i int) (r rune, end int, ok bool) {
 		return 0, 0, false
 	}
 	return rune(n), end, true
+}
+
+// javaClasses are the character classes of Java's regular expressions
+// that specs generated from Java code use and Go's regexp names
+// otherwise: Java's POSIX classes, which like Go's are ASCII only, and
+// its Is-prefixed Unicode categories. ECMA-262 has none of them (without
+// its u flag, \p{Print} is the text "p{Print}"), so reading them as Java
+// does is the only reading that can be what the spec means.
+var javaClasses = map[string]string{
+	"Lower": "lower", "Upper": "upper", "ASCII": "ascii", "Alpha": "alpha", "Digit": "digit",
+	"Alnum": "alnum", "Punct": "punct", "Graph": "graph", "Print": "print", "Blank": "blank",
+	"Cntrl": "cntrl", "XDigit": "xdigit", "Space": "space",
+	"IsLetter": `\p{L}`, "IsDigit": `\p{Nd}`, "IsUppercase": `\p{Lu}`, "IsLowercase": `\p{Ll}`,
+	"IsPunctuation": `\p{P}`,
+}
+
+// translateJavaClasses rewrites Java's \p{Print} and the like (see
+// javaClasses) as Go spells them: [[:print:]] outside a bracket class,
+// [:print:] inside one, and \P{Print} as [[:^print:]]. It returns the
+// pattern and the classes it rewrote, in order of first use.
+func translateJavaClasses(pattern string) (string, []string) {
+	if !strings.Contains(pattern, `\p{`) && !strings.Contains(pattern, `\P{`) {
+		return pattern, nil
+	}
+	var b strings.Builder
+	var used []string
+	classClose := -1 // index of the ] that closes the bracket class we are in
+	for i := 0; i < len(pattern); i++ {
+		c := pattern[i]
+		switch {
+		case i == classClose:
+			classClose = -1
+		case c == '[' && classClose < 0:
+			classClose = classEnd(pattern, i)
+		case c == '\\' && i+1 < len(pattern):
+			name, end, ok := classEscape(pattern, i)
+			goName, known := javaClasses[name]
+			if !ok || !known {
+				b.WriteString(pattern[i : i+2])
+				i++
+				continue
+			}
+			if !slices.Contains(used, pattern[i:end]) {
+				used = append(used, pattern[i:end])
+			}
+			negated := pattern[i+1] == 'P'
+			switch {
+			case strings.HasPrefix(goName, `\p`) && negated:
+				b.WriteString(`\P` + goName[2:])
+			case strings.HasPrefix(goName, `\p`):
+				b.WriteString(goName)
+			default:
+				if negated {
+					goName = "^" + goName
+				}
+				posix := "[:" + goName + ":]"
+				if classClose < 0 {
+					posix = "[" + posix + "]"
+				}
+				b.WriteString(posix)
+			}
+			i = end - 1
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), used
+}
+
+// classEscape reads \p{Name} or \P{Name} at s[i]: the name and where the
+// escape ends.
+func classEscape(s string, i int) (name string, end int, ok bool) {
+	if !strings.HasPrefix(s[i:], `\p{`) && !strings.HasPrefix(s[i:], `\P{`) {
+		return "", 0, false
+	}
+	close := strings.IndexByte(s[i+3:], '}')
+	if close < 0 {
+		return "", 0, false
+	}
+	return s[i+3 : i+3+close], i + 4 + close, true
+}
+
+// plural returns one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

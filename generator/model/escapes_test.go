@@ -2,6 +2,7 @@ package model
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 )
 
@@ -44,6 +45,30 @@ func TestTranslateEscapes(t *testing.T) {
 			if re.MatchString(s) {
 				t.Errorf("%q matches %q", got, s)
 			}
+		}
+	}
+}
+
+// TestTranslateJavaClasses: Java's class names become Go's, inside a
+// bracket class and out, negated or not; anything else is left as it is.
+func TestTranslateJavaClasses(t *testing.T) {
+	tests := []struct {
+		in, want string
+		used     []string
+	}{
+		{`\p{Print}+`, `[[:print:]]+`, []string{`\p{Print}`}},
+		{`[\p{Alnum}_-]`, `[[:alnum:]_-]`, []string{`\p{Alnum}`}},
+		{`[^\P{Punct}]\P{Space}`, `[^[:^punct:]][[:^space:]]`, []string{`\P{Punct}`, `\P{Space}`}},
+		{`\p{IsLetter}\P{IsDigit}\p{IsLetter}`, `\p{L}\P{Nd}\p{L}`, []string{`\p{IsLetter}`, `\P{IsDigit}`}},
+		{`[\]\p{XDigit}]\\p{Print}`, `[\][:xdigit:]]\\p{Print}`, []string{`\p{XDigit}`}}, // an escaped ] and an escaped backslash
+		{`\p{L}\p{Greek}\p{Printable}`, `\p{L}\p{Greek}\p{Printable}`, nil},              // Go's own, and unknown
+		{`\p{Print`, `\p{Print`, nil},
+		{`[a`, `[a`, nil},
+	}
+	for _, tc := range tests {
+		got, used := translateJavaClasses(tc.in)
+		if got != tc.want || !slices.Equal(used, tc.used) {
+			t.Errorf("translateJavaClasses(%q) = %q, %q; want %q, %q", tc.in, got, used, tc.want, tc.used)
 		}
 	}
 }

@@ -1195,7 +1195,8 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 		// ECMA-262's \u escapes are spelled as Go spells them and counts
 		// above Go's limit spelled out first; what remains beyond Go may
 		// be look-aheads it can split.
-		goPattern := expandRepeats(translateEscapes(s.Pattern), maxRepeat)
+		javaPattern, javaUsed := translateJavaClasses(translateEscapes(s.Pattern))
+		goPattern := expandRepeats(javaPattern, maxRepeat)
 		if _, err := regexp.Compile(goPattern); err != nil {
 			why := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
 			if class := unknownClass(err); class != "" {
@@ -1218,6 +1219,9 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 			c.Pattern, c.Split = s.Pattern, &SplitPattern{Alternatives: []SplitAlternative{{All: []string{goPattern}}}}
 		} else {
 			c.Pattern = s.Pattern
+		}
+		if c.Pattern != "" && len(javaUsed) > 0 {
+			b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q uses %s, which ECMA-262 lacks and Java has; it is checked as Java reads %s", s.Pattern, strings.Join(javaUsed, ", "), plural(len(javaUsed), "it", "them"))
 		}
 	}
 	c.MinItems, c.MaxItems, c.UniqueItems = positive(s.MinItems), toInt(s.MaxItems), s.UniqueItems
