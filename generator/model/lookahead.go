@@ -57,6 +57,9 @@ func splitLookaheads(pattern string) *SplitPattern {
 	if hasFlagGroup(pattern) {
 		return nil // (?i) and the like reach across alternatives and groups
 	}
+	if hasQuotedRun(pattern) {
+		return nil // \Q...\E quotes | and ( as well, which the split would read
+	}
 	var out SplitPattern
 	for _, alt := range topLevelAlternatives(pattern) {
 		var a SplitAlternative
@@ -326,6 +329,25 @@ func startsLookaround(s string) bool {
 	for _, op := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
 		if strings.HasPrefix(s, op) {
 			return true
+		}
+	}
+	return false
+}
+
+// hasQuotedRun reports whether s has a \Q, which starts a run of literal
+// text in Go's regexp (and Java's), outside character classes.
+func hasQuotedRun(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			if i+1 < len(s) && s[i+1] == 'Q' {
+				return true
+			}
+			i++
+		case '[':
+			if end := classEnd(s, i); end >= 0 {
+				i = end
+			}
 		}
 	}
 	return false
