@@ -1263,6 +1263,56 @@ func TestExclusiveBoundsMessage(t *testing.T) {
 	}
 }
 
+// TestAllOfOfAnAlias: an allOf member that is itself another object (an
+// allOf of one object with empty properties, as Azure's ProxyResource is
+// of Resource; or anyOf [object, null]) merges that object's properties
+// instead of being dropped with a warning.
+func TestAllOfOfAnAlias(t *testing.T) {
+	api := buildYAML(t, doc30(`
+    Resource:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+        name: {type: string}
+    ProxyResource:
+      type: object
+      properties: {}
+      allOf:
+        - $ref: "#/components/schemas/Resource"
+    Policy:
+      type: object
+      required: [kind]
+      allOf:
+        - $ref: "#/components/schemas/ProxyResource"
+        - allOf:
+            - type: object
+              properties:
+                inline: {type: boolean}
+          properties: {}
+          type: object
+        - anyOf:
+            - $ref: "#/components/schemas/Tagged"
+            - type: "null"
+      properties:
+        kind: {type: string}
+    Tagged:
+      type: object
+      properties:
+        tags: {type: array, items: {type: string}}
+`))
+	var fields []string
+	for _, f := range findType(t, api, "Policy").Fields {
+		fields = append(fields, f.JSONName+":"+strconv.FormatBool(f.Required))
+	}
+	if want := []string{"id:true", "name:false", "inline:false", "tags:false", "kind:true"}; !slices.Equal(fields, want) {
+		t.Errorf("Policy fields = %v, want %v", fields, want)
+	}
+	if len(api.Warnings) != 0 {
+		t.Errorf("warnings = %v, want none", api.Warnings)
+	}
+}
+
 func TestAllOfAndRefSiblings(t *testing.T) {
 	api := buildYAML(t, doc31(`
     Base:

@@ -389,12 +389,15 @@ func (b *builder) objectParts(s *openapi3.Schema, depth int) (props []property, 
 		if m.Value == nil {
 			continue
 		}
-		cls, _ := classify(m.Value)
-		if cls != classStruct && cls != classMap && !(cls == classRaw && len(nonNullTypes(m.Value)) == 0) {
+		if !objectLike(m.Value, depth) {
 			ok = false
 			continue
 		}
-		p, r, mok := b.objectParts(m.Value, depth+1)
+		member := m.Value
+		if cls, same := classify(member); cls == classSame && len(nonNullMembers(member)) > 0 {
+			member = same.Value // anyOf [X, null]: X's properties
+		}
+		p, r, mok := b.objectParts(member, depth+1)
 		ok = ok && mok
 		props = append(props, p...)
 		required = append(required, r...)
@@ -423,6 +426,22 @@ func (b *builder) objectParts(s *openapi3.Schema, depth int) (props []property, 
 		}
 	}
 	return merged, required, ok
+}
+
+// objectLike reports whether an allOf member can merge into a struct: an
+// object, a map, a schema that says nothing of its type, or one that is
+// another of these (Azure's ProxyResource is allOf [Resource] with empty
+// properties, so it is a Resource).
+func objectLike(s *openapi3.Schema, depth int) bool {
+	switch cls, same := classify(s); cls {
+	case classStruct, classMap:
+		return true
+	case classRaw:
+		return len(nonNullTypes(s)) == 0
+	case classSame:
+		return depth < 32 && same.Value != nil && objectLike(same.Value, depth+1)
+	}
+	return false
 }
 
 func comparePos(x, y Pos) int {
