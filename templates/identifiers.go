@@ -115,6 +115,7 @@ var identifiers = []string{
 	"maxResponseBytes",
 	"maximum",
 	"minimum",
+	"mixedSegment",
 	"multipartBody",
 	"multipleOf",
 	"newAPIError",

@@ -49,9 +49,11 @@ type router struct {
 }
 
 // routeNode is one segment of the routes: its literal children, its
-// wildcard child, and, at the end of a route, its handlers by method.
+// children that mix text and wildcards, its wildcard child, and, at the end
+// of a route, its handlers by method.
 type routeNode struct {
 	literals map[string]*routeNode
+	mixed    []*mixedSegment
 	wildcard *routeNode
 	methods  []string // as added, for Allow
 	handlers map[string]http.HandlerFunc
@@ -70,16 +72,56 @@ var pathValueNames = [...]string{"p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7"}
 
 func newRouter(core *serverCore) *router { return &router{core: core} }
 
+// mixedSegment is a route segment that holds text beside its wildcards,
+// as {id}.json, {name}:cancel or System.{location} do: the texts around
+// and between the wildcards, and the node it leads to.
+type mixedSegment struct {
+	texts []string // len(texts) is one more than the wildcards
+	node  *routeNode
+}
+
+// match splits seg into the segment's wildcard values, each non-empty, or
+// returns false. Where two wildcards meet at a text that seg has more than
+// once, the earlier wildcard takes the longer share: {name}.{ext} splits
+// a.tar.gz as a.tar and gz.
+func (m *mixedSegment) match(seg string) ([]string, bool) {
+	first, last := m.texts[0], m.texts[len(m.texts)-1]
+	if len(seg) < len(first)+len(last) || !strings.HasPrefix(seg, first) || !strings.HasSuffix(seg, last) {
+		return nil, false
+	}
+	rest := seg[len(first) : len(seg)-len(last)]
+	values := make([]string, len(m.texts)-1)
+	for i := len(values) - 1; i > 0; i-- {
+		cut := strings.LastIndex(rest, m.texts[i])
+		if cut < 0 {
+			return nil, false
+		}
+		values[i], rest = rest[cut+len(m.texts[i]):], rest[:cut]
+	}
+	values[0] = rest
+	for _, v := range values {
+		if v == "" {
+			return nil, false
+		}
+	}
+	return values, true
+}
+
 // handle adds the handler of method at pattern, a path whose wildcards
-// ({p0}, {p1}, ...) each match one non-empty segment.
+// ({p0}, {p1}, ...) each match a non-empty segment or, beside text in one
+// segment, a non-empty part of it.
 func (rt *router) handle(method, pattern string, h http.HandlerFunc) {
 	n := &rt.root
 	for _, seg := range strings.Split(strings.TrimPrefix(pattern, "/"), "/") {
-		if len(seg) > 2 && seg[0] == '{' && seg[len(seg)-1] == '}' {
+		if strings.HasPrefix(seg, "{p") && strings.HasSuffix(seg, "}") && strings.Count(seg, "{") == 1 {
 			if n.wildcard == nil {
 				n.wildcard = &routeNode{}
 			}
 			n = n.wildcard
+			continue
+		}
+		if strings.Contains(seg, "{p") {
+			n = n.mixedChild(seg)
 			continue
 		}
 		child := n.literals[seg]
@@ -99,6 +141,32 @@ func (rt *router) handle(method, pattern string, h http.HandlerFunc) {
 		n.methods = append(n.methods, method)
 	}
 	n.handlers[method] = h
+}
+
+// mixedChild returns the child for a segment of text and wildcards,
+// adding it when new. A segment with more text is tried first, as the more
+// specific one.
+func (n *routeNode) mixedChild(seg string) *routeNode {
+	var texts []string
+	for {
+		open := strings.Index(seg, "{p")
+		if open < 0 {
+			break
+		}
+		end := open + strings.IndexByte(seg[open:], '}')
+		texts, seg = append(texts, seg[:open]), seg[end+1:]
+	}
+	texts = append(texts, seg)
+	for _, m := range n.mixed {
+		if slices.Equal(m.texts, texts) {
+			return m.node
+		}
+	}
+	m := &mixedSegment{texts: texts, node: &routeNode{}}
+	n.mixed = append(n.mixed, m)
+	size := func(m *mixedSegment) int { return len(strings.Join(m.texts, "")) }
+	slices.SortStableFunc(n.mixed, func(a, b *mixedSegment) int { return size(b) - size(a) })
+	return m.node
 }
 
 // handler returns the node's handler for method, or nil.
@@ -149,6 +217,14 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		if child := n.literals[segs[i]]; child != nil && walk(child, i+1, wild) {
 			return true
+		}
+		for _, m := range n.mixed {
+			if parts, ok := m.match(segs[i]); ok {
+				values = append(values[:wild], parts...)
+				if walk(m.node, i+1, wild+len(parts)) {
+					return true
+				}
+			}
 		}
 		if n.wildcard != nil && segs[i] != "" {
 			values = append(values[:wild], segs[i])

@@ -227,6 +227,51 @@ func TestRouter(t *testing.T) {
 	}
 }
 
+// TestRouterMixedSegments: wildcards beside text in one segment
+// (discourse's {id}.json, Google's {name}:cancel, Jellyfin's
+// {segment}.{container}, Azure's System.{location}) match the parts of a
+// segment; a segment with more text is tried before one with less, and
+// both before a whole-segment wildcard.
+func TestRouterMixedSegments(t *testing.T) {
+	rt := newRouter(newServerCore(nil))
+	route := func(name string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, "%s %s %s %s", name, r.PathValue("p0"), r.PathValue("p1"), r.PathValue("p2"))
+		}
+	}
+	rt.handle("GET", "/groups/{p0}.json", route("json"))
+	rt.handle("GET", "/groups/{p0}", route("plain"))
+	rt.handle("GET", "/groups/{p0}.full.json", route("full"))
+	rt.handle("POST", "/v1/{p0}:cancel", route("cancel"))
+	rt.handle("GET", "/videos/{p0}/{p1}.{p2}", route("stream"))
+	rt.handle("GET", "/rg/System.{p0}/locations/{p1}", route("system"))
+	rt.handle("GET", "/rg/{p0}/locations/{p1}", route("rg"))
+	for _, tc := range []struct {
+		method, path string
+		code         int
+		body         string
+	}{
+		{"GET", "/groups/7.json", 200, "json 7  "},
+		{"GET", "/groups/7.full.json", 200, "full 7  "},
+		{"GET", "/groups/7", 200, "plain 7  "},
+		{"GET", "/groups/.json", 200, "plain .json  "}, // the wildcard beside text takes no empty part
+		{"POST", "/v1/operations%2Fop1:cancel", 200, "cancel operations/op1  "},
+		{"GET", "/v1/op1:cancel", 405, ""},
+		{"GET", "/videos/v1/seg.2.ts", 200, "stream v1 seg.2 ts"},
+		{"GET", "/videos/v1/seg", 404, ""},
+		{"GET", "/videos/v1/.ts", 404, ""},
+		{"GET", "/rg/System.local/locations/x", 200, "system local x "},
+		{"GET", "/rg/System./locations/x", 200, "rg System. x "},
+		{"GET", "/rg/other/locations/x", 200, "rg other x "},
+	} {
+		w := httptest.NewRecorder()
+		rt.ServeHTTP(w, httptest.NewRequest(tc.method, tc.path, nil))
+		if w.Code != tc.code || (tc.code == 200 && w.Body.String() != tc.body) {
+			t.Errorf("%s %s = %d %q; want %d %q", tc.method, tc.path, w.Code, w.Body, tc.code, tc.body)
+		}
+	}
+}
+
 // TestRouterManyWildcards: a route with more wildcards than the router
 // names ahead of time still hands each to its handler.
 func TestRouterManyWildcards(t *testing.T) {

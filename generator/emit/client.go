@@ -172,9 +172,7 @@ func groupType(g *model.Group) jen.Code {
 }
 
 // isJSON reports whether a content type carries JSON.
-func isJSON(ct string) bool {
-	return ct == "application/json" || strings.HasSuffix(ct, "+json") || strings.HasSuffix(ct, "/json")
-}
+func isJSON(ct string) bool { return model.IsJSONMedia(ct) }
 
 // resultType is what a successful call returns, or nil for nothing.
 func resultType(o *model.Operation) *jen.Statement {

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -20,6 +22,7 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 	).BlockFunc(func(g *jen.Group) {
 		g.Const().Id("operation").Op("=").Lit(o.ID)
 		g.Defer().Id("s").Dot("core").Dot("recoverPanic").Call(jen.Id("w"), jen.Id("r"), jen.Id("operation"))
+		repeatedPathParams(g, o)
 		failReturn := func(err jen.Code) jen.Code {
 			return jen.Block(jen.Id("s").Dot("core").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Id("operation"), err), jen.Return())
 		}
@@ -33,10 +36,11 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 		if needsRoot {
 			g.Var().Id("p").Op("*").Id("path") // the root
 		}
-		for i, p := range o.PathParams() {
+		occurrences := o.PathOccurrences()
+		for _, p := range o.PathParams() {
 			name := p.Arg
 			g.Var().Id(name).Add(goType(p.Type))
-			text := jen.Id("r").Dot("PathValue").Call(jen.Lit("p" + strconv.Itoa(i)))
+			text := jen.Id("r").Dot("PathValue").Call(jen.Lit("p" + strconv.Itoa(occurrences[p.Name][0])))
 			if textOnly(p.Type) && !e.refHasChecks(p.Type) {
 				parseInto(g, p.Type, jen.Id(name), text, pathVar{})
 				continue
@@ -392,25 +396,31 @@ func defaultLit(r *model.Ref, v any) (jen.Code, bool) {
 //	var body T
 //	switch mediaType { case "application/json": ... }
 func (e *typeEmitter) bodyDecoding(g *jen.Group, o *model.Operation, body *model.Media, failReturn func(jen.Code) jen.Code) {
+	// A media type whose schema is not the body's (text/csv as a string
+	// beside a JSON object) cannot be decoded into it, so it is refused
+	// (415) like one the spec does not list; when none can be, all are
+	// accepted and the handler gets the zero body.
+	accepted := slices.DeleteFunc(slices.Clone(o.Body.Media), func(m *model.Media) bool { return !decodableAs(m, body.Type) })
+	handled := len(accepted) > 0
+	if !handled {
+		accepted = o.Body.Media
+	}
 	var media []jen.Code
-	for _, m := range o.Body.Media {
+	for _, m := range accepted {
 		media = append(media, jen.Lit(m.ContentType))
 	}
 	g.List(jen.Id("data"), jen.Id("mediaType"), jen.Id("herr")).Op(":=").Id("s").Dot("core").Dot("readBody").Call(jen.Id("w"), jen.Id("r"), jen.Index().String().Values(media...), jen.Lit(o.Body.Required))
 	g.If(jen.Id("herr").Op("!=").Nil()).Add(failReturn(jen.Id("herr")))
 	g.Var().Id("body").Add(goType(body.Type))
 	g.Switch(jen.Id("mediaType")).BlockFunc(func(sw *jen.Group) {
-		handled := false
-		defer func() {
-			if !handled {
-				// No media type of this body can be decoded yet.
-				sw.Default().Block(jen.Id("_").Op("=").Id("data"))
-			}
-		}()
-		for _, m := range o.Body.Media {
+		if !handled {
+			// No media type of this body can be decoded yet.
+			sw.Default().Block(jen.Id("_").Op("=").Id("data"))
+			return
+		}
+		for _, m := range accepted {
 			switch {
 			case isFormOf(m, body.Type):
-				handled = true
 				sw.Case(jen.Lit(m.ContentType)).BlockFunc(func(b *jen.Group) {
 					parse := jen.Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data")))
 					if m.ContentType == "multipart/form-data" {
@@ -420,11 +430,9 @@ func (e *typeEmitter) bodyDecoding(g *jen.Group, o *model.Operation, body *model
 					b.If(jen.Err().Op("!=").Nil()).Add(failReturn(jen.Id("NewError").Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("invalid_form"), jen.Lit("malformed form body: ").Op("+").Err().Dot("Error").Call())))
 					b.Id("body").Dot("decodeForm").Call(jen.Id("c"), jen.Id("form"))
 				})
-			case m.Type != nil && m.Type.Kind == model.RefBuiltin && (m.Type.Builtin == model.String || m.Type.Builtin == model.RawJSON) && !isJSON(m.ContentType):
-				handled = true
+			case !isJSON(m.ContentType):
 				sw.Case(jen.Lit(m.ContentType)).Block(jen.Id("body").Op("=").Add(goType(m.Type)).Call(jen.Id("data")))
-			case isJSON(m.ContentType) && m.Type != nil:
-				handled = true
+			default:
 				sw.Case(jen.Lit(m.ContentType)).BlockFunc(func(b *jen.Group) {
 					b.If(jen.Id("herr").Op(":=").Id("decodeStrict").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.Id("d").Op("*").Id("jsonReader")).Block(decodeCall(m.Type, at(jen.Id("body"))))), jen.Id("herr").Op("!=").Nil()).Add(failReturn(jen.Id("herr")))
 				})
@@ -440,6 +448,45 @@ func (e *typeEmitter) bodyDecoding(g *jen.Group, o *model.Operation, body *model
 		})
 	}
 }
+
+// repeatedPathParams declares the check that a parameter the path names
+// twice has the same value at both places; a request whose path differs
+// there is not one of this operation's, so it gets 404:
+//
+//	if r.PathValue("p1") != r.PathValue("p3") {
+//		s.core.notFound(w, r)
+//		return
+//	}
+func repeatedPathParams(g *jen.Group, o *model.Operation) {
+	for _, p := range o.PathParams() {
+		at := o.PathOccurrences()[p.Name]
+		for _, later := range at[1:] {
+			value := func(i int) jen.Code { return jen.Id("r").Dot("PathValue").Call(jen.Lit("p" + strconv.Itoa(i))) }
+			g.If(jen.Add(value(at[0])).Op("!=").Add(value(later))).Block(
+				jen.Id("s").Dot("core").Dot("notFound").Call(jen.Id("w"), jen.Id("r")),
+				jen.Return(),
+			)
+		}
+	}
+}
+
+// decodableAs reports whether the server can decode media m into a body
+// of type body: as a form of its struct, as JSON of the same type, or as
+// the raw text or bytes of a string or raw JSON body.
+func decodableAs(m *model.Media, body *model.Ref) bool {
+	switch {
+	case isFormOf(m, body):
+		return true
+	case m.Type == nil || goTypeText(m.Type) != goTypeText(body):
+		return false
+	case isJSON(m.ContentType):
+		return true
+	}
+	return m.Type.Kind == model.RefBuiltin && (m.Type.Builtin == model.String || m.Type.Builtin == model.RawJSON)
+}
+
+// goTypeText is the Go spelling of r's type, for telling types apart.
+func goTypeText(r *model.Ref) string { return fmt.Sprintf("%#v", goType(r)) }
 
 // isFormOf reports whether media m is a form (urlencoded or multipart) of
 // the body's struct type, which then has a form decoder.

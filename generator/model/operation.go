@@ -73,15 +73,27 @@ func (o *Operation) Scopes() []string {
 	return slices.Compact(out)
 }
 
-// PathParams returns the path parameters in the order the path names them.
+// PathParams returns the path parameters in the order the path first
+// names them; a path may name one twice, as Azure's
+// /resourceGroups/System.{location}/.../fabricLocations/{location} does.
 func (o *Operation) PathParams() []*Param {
 	var out []*Param
 	for _, m := range pathParam.FindAllStringSubmatch(o.Path, -1) {
 		for _, p := range o.Params {
-			if p.In == InPath && p.Name == m[1] {
+			if p.In == InPath && p.Name == m[1] && !slices.Contains(out, p) {
 				out = append(out, p)
 			}
 		}
+	}
+	return out
+}
+
+// PathOccurrences returns, for each path parameter's name, the positions
+// among the path's {...} at which it stands, from 0.
+func (o *Operation) PathOccurrences() map[string][]int {
+	out := map[string][]int{}
+	for i, m := range pathParam.FindAllStringSubmatch(o.Path, -1) {
+		out[m[1]] = append(out[m[1]], i)
 	}
 	return out
 }

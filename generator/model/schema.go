@@ -85,11 +85,18 @@ func unionMembers(s *openapi3.Schema) openapi3.SchemaRefs {
 func nonNullMembers(s *openapi3.Schema) []*openapi3.SchemaRef {
 	var out []*openapi3.SchemaRef
 	for _, m := range unionMembers(s) {
-		if m.Value != nil && !isNull(m.Value) {
+		if m.Value != nil && !isNull(m.Value) && !repeatsRef(out, m) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// repeatsRef reports whether m is a $ref that one of members already
+// makes: stream-io's ChatEvent lists AnyEvent twice, once for each of its
+// discriminator values, and one variant stands for both.
+func repeatsRef(members []*openapi3.SchemaRef, m *openapi3.SchemaRef) bool {
+	return m.Ref != "" && slices.ContainsFunc(members, func(o *openapi3.SchemaRef) bool { return o.Ref == m.Ref })
 }
 
 // classify decides which Go construct a schema becomes, and for classSame
