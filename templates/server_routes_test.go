@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -187,11 +188,7 @@ func TestParseMultipart(t *testing.T) {
 // that matched, 404 answers the rest.
 func TestRouter(t *testing.T) {
 	rt := newRouter(newServerCore(nil))
-	route := func(name string) http.HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) {
-			fmt.Fprintf(w, "%s %s %s", name, r.PathValue("p0"), r.PathValue("p1"))
-		}
-	}
+	route := func(name string) http.HandlerFunc { return echoRoute(name, 2) }
 	rt.handle("GET", "/api/organizations/name/{p0}", route("byName"))
 	rt.handle("GET", "/api/organizations/{p0}/client-grants", route("grants"))
 	rt.handle("POST", "/api/organizations/{p0}/client-grants", route("addGrant"))
@@ -234,11 +231,7 @@ func TestRouter(t *testing.T) {
 // both before a whole-segment wildcard.
 func TestRouterMixedSegments(t *testing.T) {
 	rt := newRouter(newServerCore(nil))
-	route := func(name string) http.HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) {
-			fmt.Fprintf(w, "%s %s %s %s", name, r.PathValue("p0"), r.PathValue("p1"), r.PathValue("p2"))
-		}
-	}
+	route := func(name string) http.HandlerFunc { return echoRoute(name, 3) }
 	rt.handle("GET", "/groups/{p0}.json", route("json"))
 	rt.handle("GET", "/groups/{p0}", route("plain"))
 	rt.handle("GET", "/groups/{p0}.full.json", route("full"))
@@ -269,6 +262,18 @@ func TestRouterMixedSegments(t *testing.T) {
 		if w.Code != tc.code || (tc.code == 200 && w.Body.String() != tc.body) {
 			t.Errorf("%s %s = %d %q; want %d %q", tc.method, tc.path, w.Code, w.Body, tc.code, tc.body)
 		}
+	}
+}
+
+// echoRoute answers with its name and the values of its first n
+// wildcards, a space apart.
+func echoRoute(name string, n int) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		parts := []string{name}
+		for i := range n {
+			parts = append(parts, r.PathValue(pathValueName(i)))
+		}
+		fmt.Fprint(w, strings.Join(parts, " "))
 	}
 }
 
