@@ -301,6 +301,27 @@ func scalarText(r *model.Ref, v *jen.Statement) (jen.Code, bool) {
 	return nil, false
 }
 
+// itemText is scalarText for the item of a slice, ranged over as item.
+// A nullable item (Nullable[string]) has no text when null, which a query
+// or a form cannot say, so skip leaves it out:
+//
+//	value, ok := item.Get()
+//	if !ok {
+//		continue
+//	}
+func itemText(elem *model.Ref) (text, skip jen.Code, ok bool) {
+	if !elem.Nullable {
+		text, ok = scalarText(elem, jen.Id("item"))
+		return text, jen.Null(), ok
+	}
+	plain := *elem
+	plain.Nullable = false
+	text, ok = scalarText(&plain, jen.Id("value"))
+	skip = jen.List(jen.Id("value"), jen.Id("ok")).Op(":=").Id("item").Dot("Get").Call().Line().
+		If(jen.Op("!").Id("ok")).Block(jen.Continue())
+	return text, skip, ok
+}
+
 // deepStruct reports whether p is a deepObject query parameter whose value
 // is a struct: it travels as name[field]=value.
 func deepStruct(p *model.Param) bool {
@@ -387,13 +408,13 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 	}
 	switch r := p.Type; {
 	case r.Kind == model.RefSlice:
-		if text, ok := scalarText(r.Elem, jen.Id("item")); ok {
+		if text, skip, ok := itemText(r.Elem); ok {
 			if p.Explode && p.In == model.InQuery {
-				g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(set(name, text))
+				g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, set(name, text))
 				return
 			}
 			g.Id("items").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(v.Clone()))
-			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(jen.Id("items").Op("=").Append(jen.Id("items"), text))
+			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, jen.Id("items").Op("=").Append(jen.Id("items"), text))
 			g.Add(set(name, jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))
 			return
 		}
@@ -509,9 +530,9 @@ func formValues(t *model.Type) jen.Code {
 					return
 				}
 				if f.Type.Kind == model.RefSlice {
-					if text, ok := scalarText(f.Type.Elem, jen.Id("item")); ok {
+					if text, skip, ok := itemText(f.Type.Elem); ok {
 						b.If(jen.Len(value.Clone()).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.False()))
-						b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(value.Clone())).Block(jen.Id("form").Dot("Add").Call(name, text))
+						b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(value.Clone())).Block(skip, jen.Id("form").Dot("Add").Call(name, text))
 						return
 					}
 				}

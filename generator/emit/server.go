@@ -201,8 +201,8 @@ func securityInterface(schemes []*model.SecurityScheme) jen.Code {
 	code := comment("SecurityHandler checks credentials, one method per security scheme the spec declares. Each receives the credential the request carries, the operation (with every scope its requirements name) and the scopes this scheme must grant; it returns the context the operation runs with, an error wrapping ErrInsufficientScope for a valid credential that lacks scopes (answered 403), or another error to reject the credential (401). An operation's requirements are alternatives; within one, every scheme must pass.")
 	return code.Type().Id("SecurityHandler").InterfaceFunc(func(g *jen.Group) {
 		for _, s := range schemes {
-			g.Add(commentf("%s checks the %s of scheme %s.", model.GoName(s.Name), credentialName(s), s.Name)).
-				Id(model.GoName(s.Name)).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("op").Id("Operation"), jen.Id("credential").String(), jen.Id("scopes").Index().String()).Params(jen.Qual("context", "Context"), jen.Error())
+			g.Add(commentf("%s checks the %s of scheme %s.", s.GoName, credentialName(s), s.Name)).
+				Id(s.GoName).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("op").Id("Operation"), jen.Id("credential").String(), jen.Id("scopes").Index().String()).Params(jen.Qual("context", "Context"), jen.Error())
 		}
 	})
 }
@@ -297,7 +297,7 @@ func authorize(schemes []*model.SecurityScheme) jen.Code {
 							jen.Switch().Block(
 								jen.Case(jen.Id("credential").Op("==").Lit("")).Block(jen.Id("err").Op("=").Id("errNoCredential")),
 								jen.Case(jen.Id("s").Dot("sec").Op("==").Nil()).Block(jen.Id("err").Op("=").Id("errNoSecurityHandler")),
-								jen.Default().Block(jen.List(jen.Id("ctx"), jen.Id("err")).Op("=").Id("s").Dot("sec").Dot(model.GoName(sc.Name)).Call(jen.Id("ctx"), jen.Id("op"), jen.Id("credential"), jen.Id("req").Dot("scopes"))),
+								jen.Default().Block(jen.List(jen.Id("ctx"), jen.Id("err")).Op("=").Id("s").Dot("sec").Dot(sc.GoName).Call(jen.Id("ctx"), jen.Id("op"), jen.Id("credential"), jen.Id("req").Dot("scopes"))),
 							),
 						)
 					}

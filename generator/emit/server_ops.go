@@ -272,7 +272,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 				}
 				l.Var().Id("x").Add(goType(p.Type.Elem))
 				parseInto(l, p.Type.Elem, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
-				l.Id("v").Index(jen.Id("k")).Op("=").Id("x")
+				l.Id("v").Index(jen.Id("k")).Op("=").Add(parsedItem(p.Type.Elem))
 			})
 		case p.Type.Kind == model.RefSlice:
 			items := jen.Id("values")
@@ -289,7 +289,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 				}
 				l.Var().Id("x").Add(goType(p.Type.Elem))
 				parseInto(l, p.Type.Elem, jen.Id("x"), jen.Id("text"), pathVar{name: "ip"})
-				l.Id("v").Op("=").Append(jen.Id("v"), jen.Id("x"))
+				l.Id("v").Op("=").Append(jen.Id("v"), parsedItem(p.Type.Elem))
 			})
 		default:
 			parseInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
@@ -315,6 +315,15 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
 		)
 	}
+}
+
+// parsedItem is the item x parsed from a parameter's text, wrapped as a
+// Nullable when the items may be null (the text itself never is).
+func parsedItem(elem *model.Ref) jen.Code {
+	if elem.Nullable {
+		return jen.Id("NewNullable").Call(jen.Id("x"))
+	}
+	return jen.Id("x")
 }
 
 // deepStructNeedsPath reports whether decoding struct t from a deepObject

@@ -154,13 +154,14 @@ func (b *builder) securitySchemes() {
 	if b.doc.Spec.Components == nil {
 		return
 	}
+	methods := newNamespace()
 	for _, name := range sortedKeys(b.doc.Spec.Components.SecuritySchemes) {
 		ref := b.doc.Spec.Components.SecuritySchemes[name]
 		if ref == nil || ref.Value == nil {
 			continue
 		}
 		s := ref.Value
-		scheme := &SecurityScheme{Name: name, Type: s.Type, Scheme: strings.ToLower(s.Scheme), BearerFormat: s.BearerFormat, In: s.In, ParamName: s.Name, Doc: plainText(s.Description)}
+		scheme := &SecurityScheme{Name: name, GoName: methods.claim(GoName(name)), Type: s.Type, Scheme: strings.ToLower(s.Scheme), BearerFormat: s.BearerFormat, In: s.In, ParamName: s.Name, Doc: plainText(s.Description)}
 		if s.Flows != nil {
 			seen := map[string]bool{}
 			for _, f := range []*openapi3.OAuthFlow{s.Flows.Implicit, s.Flows.Password, s.Flows.ClientCredentials, s.Flows.AuthorizationCode} {

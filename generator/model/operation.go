@@ -197,6 +197,7 @@ type Response struct {
 // SecurityScheme is a declared way to authenticate.
 type SecurityScheme struct {
 	Name         string // key in components.securitySchemes
+	GoName       string // the SecurityHandler method that checks it: BearerAuth (BearerAuth2 for a bearerAuth beside it)
 	Type         string // http, oauth2, apiKey, openIdConnect
 	Scheme       string // for http: bearer, basic
 	BearerFormat string
