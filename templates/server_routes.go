@@ -150,11 +150,11 @@ func (n *routeNode) mixedChild(seg string) *routeNode {
 	var texts []string
 	for {
 		open := strings.Index(seg, "{p")
-		if open < 0 {
+		end := strings.IndexByte(seg[max(open, 0):], '}')
+		if open < 0 || end < 0 {
 			break
 		}
-		end := open + strings.IndexByte(seg[open:], '}')
-		texts, seg = append(texts, seg[:open]), seg[end+1:]
+		texts, seg = append(texts, seg[:open]), seg[open+end+1:]
 	}
 	texts = append(texts, seg)
 	for _, m := range n.mixed {

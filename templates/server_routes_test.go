@@ -239,6 +239,7 @@ func TestRouterMixedSegments(t *testing.T) {
 	rt.handle("GET", "/videos/{p0}/{p1}.{p2}", route("stream"))
 	rt.handle("GET", "/rg/System.{p0}/locations/{p1}", route("system"))
 	rt.handle("GET", "/rg/{p0}/locations/{p1}", route("rg"))
+	rt.handle("GET", "/odd/x{p0}{p", route("unclosed")) // no generated route has one; it must not hang
 	for _, tc := range []struct {
 		method, path string
 		code         int
@@ -256,6 +257,7 @@ func TestRouterMixedSegments(t *testing.T) {
 		{"GET", "/rg/System.local/locations/x", 200, "system local x "},
 		{"GET", "/rg/System./locations/x", 200, "rg System. x "},
 		{"GET", "/rg/other/locations/x", 200, "rg other x "},
+		{"GET", "/odd/xa{p", 200, "unclosed a  "},
 	} {
 		w := httptest.NewRecorder()
 		rt.ServeHTTP(w, httptest.NewRequest(tc.method, tc.path, nil))
