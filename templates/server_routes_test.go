@@ -196,11 +196,7 @@ func TestRouter(t *testing.T) {
 	rt.handle("DELETE", "/api/organizations/{p0}", route("delete"))
 	rt.handle("GET", "/api/organizations/{p0}/members/{p1}", route("member"))
 	rt.handle("GET", "/api", route("root"))
-	for _, tc := range []struct {
-		method, path string
-		code         int
-		body, allow  string
-	}{
+	checkRoutes(t, rt, []routeCase{
 		{"GET", "/api/organizations/name/acme", 200, "byName acme ", ""},
 		{"GET", "/api/organizations/name/client-grants", 200, "byName client-grants ", ""},
 		{"GET", "/api/organizations/org_1/client-grants", 200, "grants org_1 ", ""},
@@ -215,13 +211,7 @@ func TestRouter(t *testing.T) {
 		{"GET", "/api/organizations/org_1/", 404, "", ""},
 		{"GET", "/api/organizations/org_1/members", 404, "", ""},
 		{"GET", "/other", 404, "", ""},
-	} {
-		w := httptest.NewRecorder()
-		rt.ServeHTTP(w, httptest.NewRequest(tc.method, tc.path, nil))
-		if w.Code != tc.code || (tc.code == 200 && w.Body.String() != tc.body) || w.Header().Get("Allow") != tc.allow {
-			t.Errorf("%s %s = %d %q, Allow %q; want %d %q, Allow %q", tc.method, tc.path, w.Code, w.Body, w.Header().Get("Allow"), tc.code, tc.body, tc.allow)
-		}
-	}
+	})
 }
 
 // TestRouterMixedSegments: wildcards beside text in one segment
@@ -240,29 +230,39 @@ func TestRouterMixedSegments(t *testing.T) {
 	rt.handle("GET", "/rg/System.{p0}/locations/{p1}", route("system"))
 	rt.handle("GET", "/rg/{p0}/locations/{p1}", route("rg"))
 	rt.handle("GET", "/odd/x{p0}{p", route("unclosed")) // no generated route has one; it must not hang
-	for _, tc := range []struct {
-		method, path string
-		code         int
-		body         string
-	}{
-		{"GET", "/groups/7.json", 200, "json 7  "},
-		{"GET", "/groups/7.full.json", 200, "full 7  "},
-		{"GET", "/groups/7", 200, "plain 7  "},
-		{"GET", "/groups/.json", 200, "plain .json  "}, // the wildcard beside text takes no empty part
-		{"POST", "/v1/operations%2Fop1:cancel", 200, "cancel operations/op1  "},
-		{"GET", "/v1/op1:cancel", 405, ""},
-		{"GET", "/videos/v1/seg.2.ts", 200, "stream v1 seg.2 ts"},
-		{"GET", "/videos/v1/seg", 404, ""},
-		{"GET", "/videos/v1/.ts", 404, ""},
-		{"GET", "/rg/System.local/locations/x", 200, "system local x "},
-		{"GET", "/rg/System./locations/x", 200, "rg System. x "},
-		{"GET", "/rg/other/locations/x", 200, "rg other x "},
-		{"GET", "/odd/xa{p", 200, "unclosed a  "},
-	} {
+	checkRoutes(t, rt, []routeCase{
+		{"GET", "/groups/7.json", 200, "json 7  ", ""},
+		{"GET", "/groups/7.full.json", 200, "full 7  ", ""},
+		{"GET", "/groups/7", 200, "plain 7  ", ""},
+		{"GET", "/groups/.json", 200, "plain .json  ", ""}, // the wildcard beside text takes no empty part
+		{"POST", "/v1/operations%2Fop1:cancel", 200, "cancel operations/op1  ", ""},
+		{"GET", "/v1/op1:cancel", 405, "", "POST"},
+		{"GET", "/videos/v1/seg.2.ts", 200, "stream v1 seg.2 ts", ""},
+		{"GET", "/videos/v1/seg", 404, "", ""},
+		{"GET", "/videos/v1/.ts", 404, "", ""},
+		{"GET", "/rg/System.local/locations/x", 200, "system local x ", ""},
+		{"GET", "/rg/System./locations/x", 200, "rg System. x ", ""},
+		{"GET", "/rg/other/locations/x", 200, "rg other x ", ""},
+		{"GET", "/odd/xa{p", 200, "unclosed a  ", ""},
+	})
+}
+
+// routeCase is a request to a router and what it must answer: the status,
+// the body of a 200, and the Allow header.
+type routeCase struct {
+	method, path string
+	code         int
+	body, allow  string
+}
+
+// checkRoutes sends each case's request through rt.
+func checkRoutes(t *testing.T, rt *router, cases []routeCase) {
+	t.Helper()
+	for _, tc := range cases {
 		w := httptest.NewRecorder()
 		rt.ServeHTTP(w, httptest.NewRequest(tc.method, tc.path, nil))
-		if w.Code != tc.code || (tc.code == 200 && w.Body.String() != tc.body) {
-			t.Errorf("%s %s = %d %q; want %d %q", tc.method, tc.path, w.Code, w.Body, tc.code, tc.body)
+		if w.Code != tc.code || (tc.code == 200 && w.Body.String() != tc.body) || w.Header().Get("Allow") != tc.allow {
+			t.Errorf("%s %s = %d %q, Allow %q; want %d %q, Allow %q", tc.method, tc.path, w.Code, w.Body, w.Header().Get("Allow"), tc.code, tc.body, tc.allow)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -467,10 +466,11 @@ func (e *typeEmitter) bodyDecoding(g *jen.Group, o *model.Operation, body *model
 //		return
 //	}
 func repeatedPathParams(g *jen.Group, o *model.Operation) {
-	for _, p := range o.PathParams() {
-		at := o.PathOccurrences()[p.Name]
+	value := func(i int) jen.Code { return jen.Id("r").Dot("PathValue").Call(jen.Lit("p" + strconv.Itoa(i))) }
+	occurrences := o.PathOccurrences()
+	for _, p := range o.PathParams() { // in path order, not the map's
+		at := occurrences[p.Name]
 		for _, later := range at[1:] {
-			value := func(i int) jen.Code { return jen.Id("r").Dot("PathValue").Call(jen.Lit("p" + strconv.Itoa(i))) }
 			g.If(jen.Add(value(at[0])).Op("!=").Add(value(later))).Block(
 				jen.Id("s").Dot("core").Dot("notFound").Call(jen.Id("w"), jen.Id("r")),
 				jen.Return(),
@@ -486,16 +486,13 @@ func decodableAs(m *model.Media, body *model.Ref) bool {
 	switch {
 	case isFormOf(m, body):
 		return true
-	case m.Type == nil || goTypeText(m.Type) != goTypeText(body):
+	case m.Type == nil || !m.Type.SameGoType(body):
 		return false
 	case isJSON(m.ContentType):
 		return true
 	}
 	return m.Type.Kind == model.RefBuiltin && (m.Type.Builtin == model.String || m.Type.Builtin == model.RawJSON)
 }
-
-// goTypeText is the Go spelling of r's type, for telling types apart.
-func goTypeText(r *model.Ref) string { return fmt.Sprintf("%#v", goType(r)) }
 
 // isFormOf reports whether media m is a form (urlencoded or multipart) of
 // the body's struct type, which then has a form decoder.

@@ -202,6 +202,18 @@ type Ref struct {
 	Constraints Constraints
 }
 
+// SameGoType reports whether r and o are held as the same Go type: the
+// same builtin, named or external type, the same elements, both nullable
+// or neither. Constraints do not count: they are checks, not types.
+func (r *Ref) SameGoType(o *Ref) bool {
+	if r == nil || o == nil {
+		return r == o
+	}
+	return r.Kind == o.Kind && r.Builtin == o.Builtin && r.Named == o.Named &&
+		r.Import == o.Import && r.External == o.External && r.Nullable == o.Nullable &&
+		(r.Elem == nil) == (o.Elem == nil) && (r.Elem == nil || r.Elem.SameGoType(o.Elem))
+}
+
 // Constraints are JSON Schema validation keywords on one value.
 type Constraints struct {
 	Minimum          *float64

@@ -1263,6 +1263,15 @@ func TestExclusiveBoundsMessage(t *testing.T) {
 	}
 }
 
+// requiredFields lists a struct's fields as name:required, in order.
+func requiredFields(t *Type) []string {
+	var out []string
+	for _, f := range t.Fields {
+		out = append(out, f.JSONName+":"+strconv.FormatBool(f.Required))
+	}
+	return out
+}
+
 // TestAllOfOfAnAlias: an allOf member that is itself another object (an
 // allOf of one object with empty properties, as Azure's ProxyResource is
 // of Resource; or anyOf [object, null]) merges that object's properties
@@ -1301,10 +1310,7 @@ func TestAllOfOfAnAlias(t *testing.T) {
       properties:
         tags: {type: array, items: {type: string}}
 `))
-	var fields []string
-	for _, f := range findType(t, api, "Policy").Fields {
-		fields = append(fields, f.JSONName+":"+strconv.FormatBool(f.Required))
-	}
+	fields := requiredFields(findType(t, api, "Policy"))
 	if want := []string{"id:true", "name:false", "inline:false", "tags:false", "kind:true"}; !slices.Equal(fields, want) {
 		t.Errorf("Policy fields = %v, want %v", fields, want)
 	}
@@ -1342,10 +1348,7 @@ func TestAllOfAndRefSiblings(t *testing.T) {
             - $ref: "#/components/schemas/Base"
 `))
 	d := findType(t, api, "Derived")
-	var fields []string
-	for _, f := range d.Fields {
-		fields = append(fields, f.JSONName+":"+strconv.FormatBool(f.Required))
-	}
+	fields := requiredFields(d)
 	// allOf members are merged in order; required lists add up.
 	if want := []string{"id:true", "note:true", "extra:false"}; d.Kind != Struct || !slices.Equal(fields, want) {
 		t.Errorf("Derived: kind %v fields %v, want struct with %v", d.Kind, fields, want)

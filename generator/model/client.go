@@ -41,12 +41,6 @@ func (b *builder) paramsType(o *Operation, op *openapi3.Operation, base string) 
 	b.api.Types = append(b.api.Types, t)
 }
 
-// IsJSONMedia reports whether a media type is JSON: application/json,
-// or one ending in +json or /json (application/problem+json, text/json).
-func IsJSONMedia(ct string) bool {
-	return ct == "application/json" || strings.HasSuffix(ct, "+json") || strings.HasSuffix(ct, "/json")
-}
-
 // pagination recognises the list operations a client can walk: page mode
 // (page and per_page, optionally include_totals) and checkpoint mode (from
 // and take, answered with a next cursor), over a result that is an array of

@@ -318,11 +318,17 @@ func (b *builder) fileParts(mt *openapi3.MediaType) map[string]string {
 	return parts
 }
 
+// IsJSONMedia reports whether a media type is JSON: application/json,
+// or one ending in +json or /json (application/problem+json, text/json).
+func IsJSONMedia(ct string) bool {
+	return ct == "application/json" || strings.HasSuffix(ct, "+json") || strings.HasSuffix(ct, "/json")
+}
+
 func mediaRank(ct string) int {
 	switch {
 	case ct == "application/json":
 		return 0
-	case strings.HasSuffix(ct, "+json") || strings.HasSuffix(ct, "/json"):
+	case IsJSONMedia(ct):
 		return 1
 	case ct == "application/x-www-form-urlencoded":
 		return 2
