@@ -187,7 +187,7 @@ func commentLine(line string) string {
 // generated file is formatted again. Lines of plain prose, most of them,
 // come back as they are.
 func canonicalDoc(lines []string) []string {
-	if !slices.Contains(lines, "") {
+	if !slices.Contains(lines, "") && !slices.ContainsFunc(lines, hasDocQuotes) {
 		// One paragraph of unindented lines, as wrap makes them, is
 		// printed back as it is (no heading, list or code block can
 		// start without a blank line or an indent): skip the parse.
@@ -197,6 +197,12 @@ func canonicalDoc(lines []string) []string {
 	var pr doccomment.Printer
 	text := string(pr.Comment(p.Parse(strings.Join(lines, "\n"))))
 	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+}
+
+// hasDocQuotes reports whether a doc comment line has `` or '', which
+// gofmt rewrites as the typographic quotes “ and ” in any paragraph.
+func hasDocQuotes(line string) bool {
+	return strings.Contains(line, "``") || strings.Contains(line, "''")
 }
 
 // commentf is comment with formatting.
