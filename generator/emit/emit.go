@@ -199,8 +199,9 @@ func canonicalDoc(lines []string) []string {
 	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 }
 
-// hasDocQuotes reports whether a doc comment line has `` or '', which
-// gofmt rewrites as the typographic quotes “ and ” in any paragraph.
+// hasDocQuotes reports whether a doc comment line has two backquotes or two
+// single quotes in a row, which gofmt rewrites as typographic quotes in any
+// paragraph.
 func hasDocQuotes(line string) bool {
 	return strings.Contains(line, "``") || strings.Contains(line, "''")
 }
