@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // This file turns parameter and header values into text and back: the
@@ -77,6 +78,33 @@ func parseBool(c *validator, p *path, text string) bool {
 	}
 	c.report(p, "must be true or false, not "+strconv.Quote(text))
 	return false
+}
+
+// parseTime reads a date-time parameter, written in RFC 3339 as the client
+// writes it, reporting a violation at p and returning the zero time when
+// text is not one.
+func parseTime(c *validator, p *path, text string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, text)
+	if err != nil {
+		c.report(p, "must be an RFC 3339 date-time, not "+strconv.Quote(text))
+		return time.Time{}
+	}
+	return t
+}
+
+// parseJSONText reads a parameter that travels as JSON text (a union, an
+// object, an array of them) into dst, a pointer, as paramText writes it: a
+// string without its quotes, anything else as JSON. It reports a violation
+// at p when text is neither.
+func parseJSONText(c *validator, p *path, text string, dst any) {
+	err := json.Unmarshal([]byte(text), dst)
+	if err == nil {
+		return
+	}
+	if quoted, qerr := json.Marshal(text); qerr == nil && json.Unmarshal(quoted, dst) == nil {
+		return
+	}
+	c.report(p, "must be JSON of the parameter's type: "+err.Error())
 }
 
 // plainNumber reports whether data looks like a JSON number that strconv

@@ -220,8 +220,24 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 			checked = append(checked, p)
 		}
 	}
-	if len(checked) > 0 {
+	// A required query, header or cookie array or map with nothing in it
+	// would not be sent at all, and the server would find it missing.
+	var unsendable []*model.Field
+	if o.ParamsType != nil {
+		for _, f := range o.ParamsType.Fields {
+			if f.Required && f.Wrap == model.WrapNone && emptyIsAbsent(f) {
+				unsendable = append(unsendable, f)
+			}
+		}
+	}
+	if len(checked) > 0 || len(unsendable) > 0 {
 		g.Var().Id("p").Op("*").Id("path") // the root
+	}
+	for _, f := range unsendable {
+		g.If(jen.Len(jen.Id("params").Dot(f.Name)).Op("==").Lit(0)).Block(
+			jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.Param.Name)),
+			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
+		)
 	}
 	for _, p := range checked {
 		arg := jen.Id(p.Arg)
@@ -322,6 +338,22 @@ func itemText(elem *model.Ref) (text, skip jen.Code, ok bool) {
 	return text, skip, ok
 }
 
+// explodesItems reports whether the items of array parameter p travel as
+// values of their own (a query array in form style with explode, the
+// default), rather than in one value: comma-joined when they are scalars,
+// else as one JSON array, since a comma inside an item's JSON would split
+// it.
+func explodesItems(p *model.Param) bool {
+	return p.Explode && p.In == model.InQuery
+}
+
+// emptyIsAbsent reports whether field f is a parameter that an empty value
+// leaves off the request: an array or map in the query, a header or a
+// cookie has no text for no items.
+func emptyIsAbsent(f *model.Field) bool {
+	return f.Param != nil && f.Param.In != model.InPath && (f.Type.Kind == model.RefSlice || f.Type.Kind == model.RefMap)
+}
+
 // deepStruct reports whether p is a deepObject query parameter whose value
 // is a struct: it travels as name[field]=value.
 func deepStruct(p *model.Param) bool {
@@ -409,13 +441,25 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 	switch r := p.Type; {
 	case r.Kind == model.RefSlice:
 		if text, skip, ok := itemText(r.Elem); ok {
-			if p.Explode && p.In == model.InQuery {
+			if explodesItems(p) {
 				g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, set(name, text))
 				return
 			}
 			g.Id("items").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(v.Clone()))
 			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, jen.Id("items").Op("=").Append(jen.Id("items"), text))
 			g.Add(set(name, jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))
+			return
+		}
+		if explodesItems(p) {
+			// Items that are not scalars (objects, unions) go one
+			// value each, as JSON text; the server reads them so.
+			text, skip := jen.Id("paramText").Call(jen.Id("item")), jen.Null()
+			if r.Elem.Nullable {
+				text = jen.Id("paramText").Call(jen.Id("value"))
+				skip = jen.List(jen.Id("value"), jen.Id("ok")).Op(":=").Id("item").Dot("Get").Call().Line().
+					If(jen.Op("!").Id("ok")).Block(jen.Continue())
+			}
+			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, set(name, text))
 			return
 		}
 	case r.Kind == model.RefMap && p.Style == "deepObject":

@@ -195,11 +195,12 @@ func parseInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
 		g.Add(dst).Op("=").Add(goType(r)).Call(jen.Id("parseFloat").Call(jen.Id("c"), p.ptr(), text))
 	case model.Bool:
 		g.Add(dst).Op("=").Add(conv(jen.Id("parseBool").Call(jen.Id("c"), p.ptr(), text)))
+	case model.Time:
+		g.Add(dst).Op("=").Add(conv(jen.Id("parseTime").Call(jen.Id("c"), p.ptr(), text)))
 	default:
-		// Anything else travels as JSON text.
-		g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Call(text), jen.Op("&").Add(dst)), jen.Err().Op("!=").Nil()).Block(
-			jen.Id("c").Dot("report").Call(p.ptr(), jen.Lit("must be JSON of the parameter's type: ").Op("+").Err().Dot("Error").Call()),
-		)
+		// Anything else travels as JSON text, a string unquoted (see
+		// paramText).
+		g.Id("parseJSONText").Call(jen.Id("c"), p.ptr(), text, jen.Op("&").Add(dst))
 	}
 }
 
@@ -273,9 +274,12 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 				parseInto(l, p.Type.Elem, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
 				l.Id("v").Index(jen.Id("k")).Op("=").Add(parsedItem(p.Type.Elem))
 			})
+		case p.Type.Kind == model.RefSlice && !scalarItems(p):
+			// One JSON array, as the client sends it (see explodesItems).
+			parseInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 		case p.Type.Kind == model.RefSlice:
 			items := jen.Id("values")
-			if !(p.Explode && p.In == model.InQuery) {
+			if !explodesItems(p) {
 				items = jen.Id("splitList").Call(jen.Id("values"))
 			}
 			index := jen.Id("_")
@@ -314,6 +318,17 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
 		)
 	}
+}
+
+// scalarItems reports whether array parameter p holds scalars, which
+// travel as text, or travels item by item (see explodesItems); otherwise
+// the client sends it as one JSON array.
+func scalarItems(p *model.Param) bool {
+	if explodesItems(p) {
+		return true
+	}
+	_, _, ok := itemText(p.Type.Elem)
+	return ok
 }
 
 // parsedItem is the item x parsed from a parameter's text, wrapped as a
