@@ -144,6 +144,7 @@ var identifiers = []string{
 	"queryUnescape",
 	"quoteChar",
 	"quoteEscaper",
+	"rawBody",
 	"readBody",
 	"request",
 	"response",

@@ -30,8 +30,31 @@ func (s *serverCore) respond(w http.ResponseWriter, r *http.Request, operation s
 	case body == nil:
 		w.WriteHeader(status)
 	default:
+		if raw, ok := body.(*rawBody); ok {
+			w.Header().Set("Content-Type", raw.contentType)
+			w.WriteHeader(status)
+			if bodyAllowed(status) {
+				w.Write(raw.data)
+			}
+			return
+		}
 		s.writeJSON(w, r, status, body)
 	}
+}
+
+// rawBody is an answer whose media type is not JSON (text/plain, XML,
+// application/octet-stream): the bytes the handler gave, sent as they are
+// under that media type, as the client reads them.
+type rawBody struct {
+	contentType string
+	data        []byte
+}
+
+// encodeJSON writes the bytes as a JSON string; respond sends them as
+// they are instead, so only a caller that wants JSON of the answer uses it.
+func (b *rawBody) encodeJSON(w *jsonWriter) {
+	s := string(b.data)
+	encodeString(&s, w)
 }
 
 // router routes requests to the operations' handlers by method and path.

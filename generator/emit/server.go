@@ -111,7 +111,15 @@ func responseType(o *model.Operation) jen.Code {
 		var params []jen.Code
 		fields := jen.Dict{jen.Id("status"): jen.Lit(a.Status)}
 		var doc string
-		if a.Media != nil && a.Media.Type != nil {
+		if a.Media != nil && rawMedia(a.Media.ContentType) {
+			// Sent as the handler gives it, as the client returns it.
+			params = append(params, jen.Id("body").Index().Byte())
+			fields[jen.Id("body")] = jen.Op("&").Id("rawBody").Values(jen.Dict{jen.Id("contentType"): jen.Lit(a.Media.ContentType), jen.Id("data"): jen.Id("body")})
+			doc = fmt.Sprintf("%s answers %d %s with body, sent as it is as %s", a.Constructor, a.Status, strings.ToLower(statusText(a.Status)), a.Media.ContentType)
+			if a.Headers != nil {
+				doc += ", and headers"
+			}
+		} else if a.Media != nil && a.Media.Type != nil {
 			var body jen.Code = jen.Op("&").Id("body")
 			if a.Media.Type.Kind != model.RefNamed {
 				body = jen.Id("encodeFunc").Call(jen.Func().Params(jen.Id("w").Op("*").Id("jsonWriter")).Block(encodeCall(a.Media.Type, at(jen.Id("body")))))
@@ -141,6 +149,13 @@ func responseType(o *model.Operation) jen.Code {
 		}
 	}
 	return code
+}
+
+// rawMedia reports whether an answer of media type ct is sent as the bytes
+// the handler gives: a concrete type that is not JSON. A wildcard (*/*)
+// takes JSON, which the server then sends.
+func rawMedia(ct string) bool {
+	return !isJSON(ct) && !strings.Contains(ct, "*")
 }
 
 // answersWithHeaders reports whether any answer of o sends headers the

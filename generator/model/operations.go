@@ -169,6 +169,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		rb := op.RequestBody.Value
 		o.Body = &Body{Required: rb.Required, Doc: plainText(rb.Description)}
 		o.Body.Media = b.media(rb.Content, base+"Body")
+		b.textBodies(o)
 	}
 	if op.Responses != nil {
 		for _, code := range sortedKeys(op.Responses.Map()) {
@@ -224,6 +225,27 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		b.warn(o.Pos, "operation %s: callbacks are ignored", o.ID)
 	}
 	return o
+}
+
+// textBodies makes each request body media type that oasgen neither
+// encodes nor decodes (XML, CSV, YAML, a file of any type) travel as text
+// the caller writes and the handler reads, whatever its schema says: the
+// client used to send such a body as JSON under the other media type, and
+// the server could not read it at all. It warns when that drops the
+// schema's type from the body oasgen generates for the operation.
+func (b *builder) textBodies(o *Operation) {
+	for i, m := range o.Body.Media {
+		if IsJSONMedia(m.ContentType) || m.ContentType == "application/x-www-form-urlencoded" || m.ContentType == "multipart/form-data" {
+			continue
+		}
+		if m.Type != nil && m.Type.Kind == RefBuiltin && (m.Type.Builtin == String || m.Type.Builtin == RawJSON) {
+			continue
+		}
+		if i == 0 && m.Type != nil {
+			b.warn(o.Pos, "operation %s: request body %s is sent and received as text (a string holding the document), not as the schema's type: oasgen encodes only JSON, form and multipart bodies", o.ID, m.ContentType)
+		}
+		m.Type = &Ref{Kind: RefBuiltin, Builtin: String}
+	}
 }
 
 // responseHeaders reads the headers a response declares, in name order,
