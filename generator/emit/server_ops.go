@@ -69,6 +69,7 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 				paramDecoding(g, f)
 			}
 			g.Id("params").Dot("validate").Call(jen.Id("c"), jen.Id("p"))
+			paramDefaults(g, o.ParamsType.Fields)
 		}
 		body := requestBody(o)
 		if body != nil {
@@ -306,7 +307,9 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 		b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) { set(ok, jen.Id("v")) })
 	})
 	// When it is absent: its default, or a violation when it is required.
-	if f.Default != nil {
+	// The server sets an optional parameter's default after validation
+	// (see paramDefaults).
+	if f.Default != nil && !(missing && optionalWrap(f)) {
 		if lit, ok := defaultLit(p.Type, f.Default); ok {
 			ifFound.Else().BlockFunc(func(b *jen.Group) { set(b, lit) })
 			return
@@ -329,6 +332,38 @@ func scalarItems(p *model.Param) bool {
 	}
 	_, _, ok := itemText(p.Type.Elem)
 	return ok
+}
+
+// paramDefaults gives each optional parameter the request left out its
+// default, once the parameters are validated: the request did not send
+// it, so a default that breaks the parameter's own schema (optimade's
+// email_address defaults to "", which is no email) must not fail it.
+//
+//	if !params.PerPage.Set {
+//		params.PerPage = NewOpt(int64(50))
+//	}
+func paramDefaults(g *jen.Group, fields []*model.Field) {
+	for _, f := range fields {
+		if f.Default == nil || !optionalWrap(f) {
+			continue
+		}
+		lit, ok := defaultLit(f.Param.Type, f.Default)
+		if !ok {
+			continue
+		}
+		wrap := "NewOpt"
+		if f.Wrap == model.WrapNullable {
+			wrap = "NewNullable"
+		}
+		field := jen.Id("params").Dot(f.Name)
+		g.If(jen.Op("!").Add(field.Clone()).Dot("Set")).Block(field.Clone().Op("=").Id(wrap).Call(lit))
+	}
+}
+
+// optionalWrap reports whether field f is an Opt or a Nullable, which says
+// whether it was set.
+func optionalWrap(f *model.Field) bool {
+	return f.Wrap == model.WrapOpt || f.Wrap == model.WrapNullable
 }
 
 // parsedItem is the item x parsed from a parameter's text, wrapped as a
