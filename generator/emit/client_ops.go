@@ -447,7 +447,9 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 			}
 			g.Id("items").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(v.Clone()))
 			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, jen.Id("items").Op("=").Append(jen.Id("items"), text))
-			g.Add(set(name, jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))
+			// No items are left out as an exploded array's are: an
+			// empty value would read back as one empty item.
+			g.If(jen.Len(jen.Id("items")).Op(">").Lit(0)).Block(set(name, jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))
 			return
 		}
 		if explodesItems(p) {
