@@ -216,7 +216,7 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 	// empty) or its schema constrains it; only then does it need a path.
 	var checked []*model.Param
 	for _, p := range o.PathParams() {
-		if isStringRef(p.Type) || e.refHasChecks(p.Type) {
+		if isStringRef(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) {
 			checked = append(checked, p)
 		}
 	}
@@ -243,8 +243,13 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 		arg := jen.Id(p.Arg)
 		g.BlockFunc(func(b *jen.Group) {
 			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
-			if isStringRef(p.Type) {
+			switch {
+			case isStringRef(p.Type):
 				b.If(jen.Add(arg.Clone()).Op("==").Lit("")).Block(jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")))
+			case jsonTextParam(p):
+				// A union's string can be empty too, and an empty
+				// segment leads to another path.
+				b.If(jen.Id("paramText").Call(arg.Clone()).Op("==").Lit("")).Block(jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")))
 			}
 			e.check(b, p.Type, arg.Clone(), pathVar{name: "fp"}, 1)
 		})
@@ -345,6 +350,13 @@ func itemText(elem *model.Ref) (text, skip jen.Code, ok bool) {
 // it.
 func explodesItems(p *model.Param) bool {
 	return p.Explode && p.In == model.InQuery
+}
+
+// jsonTextParam reports whether path parameter p travels as JSON text (a
+// union, say), whose text may be empty, rather than as a scalar's.
+func jsonTextParam(p *model.Param) bool {
+	_, scalar := scalarText(p.Type, jen.Id("x"))
+	return !scalar
 }
 
 // emptyIsAbsent reports whether field f is a parameter that an empty value
