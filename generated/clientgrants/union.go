@@ -17,12 +17,20 @@ type objectVariant struct {
 	required   []string
 	closed     bool
 	consts     []constProperty
+	nested     []nestedConst
 }
 
 // constProperty is a property that holds one string only, such as
 // "type": "ACTIVECAMPAIGN", which tells apart variants with the same keys.
 type constProperty struct {
 	key, value string
+}
+
+// nestedConst is a constProperty of the object in property in, for
+// variants told apart only one level down, such as Auth0's event streams
+// by "destination": {"type": "action"}.
+type nestedConst struct {
+	in, key, value string
 }
 
 // chooseObject returns the index of the variant that fits the keys of the
@@ -80,6 +88,7 @@ func (d *jsonReader) objectKeys(keys []string, values []constProperty, variants 
 		return keys, values, false
 	}
 	anyConsts := slices.ContainsFunc(variants, func(v objectVariant) bool { return len(v.consts) > 0 })
+	anyNested := slices.ContainsFunc(variants, func(v objectVariant) bool { return len(v.nested) > 0 })
 	for ahead.nextKey() {
 		if !slices.Contains(keys, ahead.key) {
 			keys = append(keys, ahead.key)
@@ -91,10 +100,50 @@ func (d *jsonReader) objectKeys(keys []string, values []constProperty, variants 
 			}
 			continue
 		}
+		if anyNested && ahead.peek() == '{' && isNestedIn(variants, ahead.key) {
+			// Its const-like strings go in values as "in.key".
+			in := ahead.key
+			inner, ok := ahead.lookAhead()
+			for ok && inner.nextKey() {
+				if inner.peek() == '"' && isNestedKey(variants, in, inner.key) {
+					key := inner.key
+					if value, ok := inner.str(); ok {
+						values = append(values, constProperty{in + "." + key, value})
+					}
+					continue
+				}
+				inner.skip()
+			}
+		}
 		ahead.skip()
 	}
 	d.err = ahead.err
 	return keys, values, d.err == nil
+}
+
+// isNestedIn reports whether some variant has a nestedConst in property in.
+func isNestedIn(variants []objectVariant, in string) bool {
+	for _, v := range variants {
+		for _, c := range v.nested {
+			if c.in == in {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNestedKey reports whether some variant holds one string in key of the
+// object in property in.
+func isNestedKey(variants []objectVariant, in, key string) bool {
+	for _, v := range variants {
+		for _, c := range v.nested {
+			if c.in == in && c.key == key {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isConstKey reports whether some variant holds one string in key.
@@ -173,6 +222,13 @@ func bestObjectVariant(keys []string, values []constProperty, variants []objectV
 		for _, c := range v.consts {
 			for _, got := range values {
 				if got.key == c.key && got.value != c.value {
+					fits = false
+				}
+			}
+		}
+		for _, c := range v.nested {
+			for _, got := range values {
+				if got.key == c.in+"."+c.key && got.value != c.value {
 					fits = false
 				}
 			}

@@ -195,10 +195,25 @@ func unionTables(t *model.Type) jen.Code {
 			if v.Closed {
 				d[jen.Id("closed")] = jen.True()
 			}
-			if len(v.Consts) > 0 {
+			var top, nested []model.Const
+			for _, c := range v.Consts {
+				if c.In == "" {
+					top = append(top, c)
+				} else {
+					nested = append(nested, c)
+				}
+			}
+			if len(top) > 0 {
 				d[jen.Id("consts")] = jen.Index().Id("constProperty").ValuesFunc(func(l *jen.Group) {
-					for _, c := range v.Consts {
+					for _, c := range top {
 						l.Values(jen.Lit(c.Property), jen.Lit(c.Value))
+					}
+				})
+			}
+			if len(nested) > 0 {
+				d[jen.Id("nested")] = jen.Index().Id("nestedConst").ValuesFunc(func(l *jen.Group) {
+					for _, c := range nested {
+						l.Values(jen.Lit(c.In), jen.Lit(c.Property), jen.Lit(c.Value))
 					}
 				})
 			}

@@ -321,6 +321,9 @@ func (s Shape) String() string { return shapeNames[s] }
 
 // Const is a property that holds one string only.
 type Const struct {
+	// In is the property whose object holds Property, for a const one
+	// level down (destination.type); "" for one of the variant itself.
+	In       string
 	Property string
 	Value    string
 }

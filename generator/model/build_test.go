@@ -497,7 +497,7 @@ func TestUnionConsts(t *testing.T) {
 `))
 	u := findType(t, api, "Shape")
 	circle, polygon := u.Variants[0], u.Variants[1]
-	if want := []Const{{"kind", "circle"}, {"unit", "cm"}}; !slices.Equal(circle.Consts, want) || circle.Nested != nil {
+	if want := []Const{{Property: "kind", Value: "circle"}, {Property: "unit", Value: "cm"}}; !slices.Equal(circle.Consts, want) || circle.Nested != nil {
 		t.Errorf("Circle: consts %v, nested %v; want %v and none", circle.Consts, circle.Nested, want)
 	}
 	if len(polygon.Nested) != 2 || polygon.Nested[0].Type.Named.Name != "Square" || polygon.Nested[1].Type.Named.Name != "Triangle" {
@@ -506,7 +506,7 @@ func TestUnionConsts(t *testing.T) {
 	if square := polygon.Nested[0]; len(square.Consts) != 0 {
 		t.Errorf("Square consts = %v; an enum of two strings and an integer enum of one are not string consts", square.Consts)
 	}
-	if want := []Const{{"kind", "triangle"}}; !slices.Equal(polygon.Nested[1].Consts, want) {
+	if want := []Const{{Property: "kind", Value: "triangle"}}; !slices.Equal(polygon.Nested[1].Consts, want) {
 		t.Errorf("Triangle consts = %v, want %v", polygon.Nested[1].Consts, want)
 	}
 }

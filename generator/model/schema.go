@@ -847,10 +847,8 @@ func describeVariants(t *Type) {
 			if f.Required {
 				v.Required = append(v.Required, f.JSONName)
 			}
-			if e := f.Type; e.Kind == RefNamed && e.Named.Kind == Enum && e.Named.Enum.Base == String && len(e.Named.Enum.Values) == 1 {
-				if value, ok := e.Named.Enum.Values[0].Value.(string); ok {
-					v.Consts = append(v.Consts, Const{Property: f.JSONName, Value: value})
-				}
+			if value, ok := oneString(f.Type); ok {
+				v.Consts = append(v.Consts, Const{Property: f.JSONName, Value: value})
 			}
 		}
 		slices.Sort(v.Properties)
@@ -858,6 +856,70 @@ func describeVariants(t *Type) {
 		slices.SortFunc(v.Consts, func(x, y Const) int { return strings.Compare(x.Property, y.Property) })
 		v.Closed = r.Named.Extra == ExtraForbid
 	}
+	nestedConsts(t)
+}
+
+// nestedConsts gives the object variants of t the const-like properties of
+// their object properties, one level down, when two of them
+// declare the same properties and no const tells them apart: Auth0's event
+// streams differ only in destination.type ("webhook", "action"), and
+// without it every one decoded as the first. An object that leaves such a
+// property out is told apart by its keys alone, as before.
+func nestedConsts(t *Type) {
+	var objects []*Variant
+	for _, v := range t.Variants {
+		if v.Shape == ShapeObject && v.Type.Kind == RefNamed && v.Type.Named.Kind == Struct {
+			objects = append(objects, v)
+		}
+	}
+	alike := false
+	for i, v := range objects {
+		for _, w := range objects[:i] {
+			alike = alike || slices.Equal(v.Properties, w.Properties) && !constsDiffer(v.Consts, w.Consts)
+		}
+	}
+	if !alike {
+		return
+	}
+	for _, v := range objects {
+		var nested []Const
+		for _, f := range v.Type.Named.Fields {
+			if f.Type.Kind != RefNamed || f.Type.Named.Kind != Struct {
+				continue
+			}
+			for _, g := range f.Type.Named.Fields {
+				if value, ok := oneString(g.Type); ok {
+					nested = append(nested, Const{In: f.JSONName, Property: g.JSONName, Value: value})
+				}
+			}
+		}
+		slices.SortFunc(nested, func(x, y Const) int {
+			return cmp.Or(strings.Compare(x.In, y.In), strings.Compare(x.Property, y.Property))
+		})
+		v.Consts = append(v.Consts, nested...)
+	}
+}
+
+// constsDiffer reports whether two variants' consts hold different values
+// in one property, which tells them apart.
+func constsDiffer(a, b []Const) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.In == y.In && x.Property == y.Property && x.Value != y.Value {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneString returns the only value of a string enum of one value.
+func oneString(r *Ref) (string, bool) {
+	if r.Kind != RefNamed || r.Named.Kind != Enum || r.Named.Enum.Base != String || len(r.Named.Enum.Values) != 1 {
+		return "", false
+	}
+	value, ok := r.Named.Enum.Values[0].Value.(string)
+	return value, ok
 }
 
 // nestedObjects lists the object variants of union u, those of the unions
