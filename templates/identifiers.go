@@ -116,6 +116,7 @@ var identifiers = []string{
 	"maxJSONDepth",
 	"maxResponseBytes",
 	"maximum",
+	"mediaBase",
 	"minimum",
 	"mixedSegment",
 	"multipartBody",

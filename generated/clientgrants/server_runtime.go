@@ -306,19 +306,30 @@ func (s *serverCore) readAll(w http.ResponseWriter, r *http.Request) ([]byte, *E
 // range ("type/*", "*/*"); "" when none does.
 func matchMediaType(mt string, accepted []string) string {
 	for _, a := range accepted {
-		if strings.EqualFold(a, mt) {
+		if strings.EqualFold(mediaBase(a), mt) {
 			return a
 		}
 	}
 	for _, a := range accepted {
-		if a == "*/*" {
+		base := mediaBase(a)
+		if base == "*/*" {
 			return a
 		}
-		if prefix, ok := strings.CutSuffix(a, "/*"); ok && len(mt) > len(prefix) && strings.EqualFold(mt[:len(prefix)+1], prefix+"/") {
+		if prefix, ok := strings.CutSuffix(base, "/*"); ok && len(mt) > len(prefix) && strings.EqualFold(mt[:len(prefix)+1], prefix+"/") {
 			return a
 		}
 	}
 	return ""
+}
+
+// mediaBase is an accepted media type without its parameters: the spec
+// may list "application/json; odata=minimalmetadata", which a request's
+// Content-Type matches by its type alone.
+func mediaBase(a string) string {
+	if i := strings.IndexByte(a, ';'); i >= 0 {
+		return strings.TrimSpace(a[:i])
+	}
+	return a
 }
 
 // unsupportedMediaType is the 415 answer: what is wrong, then the media

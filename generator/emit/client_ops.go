@@ -194,7 +194,7 @@ func requestBody(o *model.Operation) *model.Media {
 // formMedia reports whether the operation also accepts the body as a form.
 func formMedia(o *model.Operation) bool {
 	for _, m := range o.Body.Media {
-		if m.ContentType == "application/x-www-form-urlencoded" {
+		if m.Base() == "application/x-www-form-urlencoded" {
 			return true
 		}
 	}
@@ -506,7 +506,7 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 //	data, err := encodeWireBytes(func(w *jsonWriter) { body.encodeJSON(w) })
 //	r.body, r.contentType = data, "application/json"
 func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func(jen.Code) jen.Code) {
-	form := body.ContentType == "application/x-www-form-urlencoded"
+	form := body.Base() == "application/x-www-form-urlencoded"
 	canForm := formMedia(o) && body.Type.Kind == model.RefNamed && body.Type.Named.FormBody
 	jsonBody := func(b *jen.Group) {
 		b.List(jen.Id("data"), jen.Err()).Op(":=").Id("encodeWireBytes").Call(jen.Func().Params(jen.Id("w").Op("*").Id("jsonWriter")).Block(encodeCall(body.Type, at(jen.Id("body")))))
@@ -527,7 +527,7 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 		b.Add(send)
 	}
 	raw := body.Type.Kind == model.RefBuiltin && (body.Type.Builtin == model.String || body.Type.Builtin == model.RawJSON)
-	multipart := body.ContentType == "multipart/form-data" && body.Type.Kind == model.RefNamed && body.Type.Named.FormBody
+	multipart := body.Base() == "multipart/form-data" && body.Type.Kind == model.RefNamed && body.Type.Named.FormBody
 	switch {
 	case form && canForm:
 		formBody(g, false)

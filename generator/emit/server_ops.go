@@ -481,7 +481,7 @@ func (e *typeEmitter) bodyDecoding(g *jen.Group, o *model.Operation, body *model
 			case isFormOf(m, body.Type):
 				sw.Case(jen.Lit(m.ContentType)).BlockFunc(func(b *jen.Group) {
 					parse := jen.Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data")))
-					if m.ContentType == "multipart/form-data" {
+					if m.Base() == "multipart/form-data" {
 						parse = jen.Id("parseMultipart").Call(jen.Id("data"), jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")))
 					}
 					b.List(jen.Id("form"), jen.Err()).Op(":=").Add(parse)
@@ -547,7 +547,7 @@ func decodableAs(m *model.Media, body *model.Ref) bool {
 // isFormOf reports whether media m is a form (urlencoded or multipart) of
 // the body's struct type, which then has a form decoder.
 func isFormOf(m *model.Media, body *model.Ref) bool {
-	return (m.ContentType == "application/x-www-form-urlencoded" || m.ContentType == "multipart/form-data") &&
+	return (m.Base() == "application/x-www-form-urlencoded" || m.Base() == "multipart/form-data") &&
 		m.Type != nil && m.Type.Kind == model.RefNamed && m.Type.Named.FormBody && body.Kind == model.RefNamed && m.Type.Named == body.Named
 }
 

@@ -199,7 +199,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	}
 	if o.Body != nil {
 		for _, m := range o.Body.Media {
-			if (m.ContentType == "application/x-www-form-urlencoded" || m.ContentType == "multipart/form-data") && m.Type != nil && m.Type.Kind == RefNamed && m.Type.Named.Kind == Struct {
+			if (m.Base() == "application/x-www-form-urlencoded" || m.Base() == "multipart/form-data") && m.Type != nil && m.Type.Kind == RefNamed && m.Type.Named.Kind == Struct {
 				m.Type.Named.FormBody = true
 			}
 		}
@@ -235,7 +235,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 // schema's type from the body oasgen generates for the operation.
 func (b *builder) textBodies(o *Operation) {
 	for i, m := range o.Body.Media {
-		if IsJSONMedia(m.ContentType) || m.ContentType == "application/x-www-form-urlencoded" || m.ContentType == "multipart/form-data" {
+		if IsJSONMedia(m.ContentType) || m.Base() == "application/x-www-form-urlencoded" || m.Base() == "multipart/form-data" {
 			continue
 		}
 		if m.Type != nil && m.Type.Kind == RefBuiltin && (m.Type.Builtin == String || m.Type.Builtin == RawJSON) {
@@ -301,7 +301,7 @@ func (b *builder) media(content openapi3.Content, hint string) []*Media {
 		m := &Media{ContentType: ct}
 		if mt != nil && mt.Schema != nil {
 			m.Type = b.ref(mt.Schema, hint)
-			if ct == "multipart/form-data" {
+			if MediaBase(ct) == "multipart/form-data" {
 				m.FileParts = b.fileParts(mt)
 			}
 		}
@@ -343,10 +343,24 @@ func (b *builder) fileParts(mt *openapi3.MediaType) map[string]string {
 // IsJSONMedia reports whether a media type is JSON: application/json,
 // or one ending in +json or /json (application/problem+json, text/json).
 func IsJSONMedia(ct string) bool {
+	ct = MediaBase(ct)
 	return ct == "application/json" || strings.HasSuffix(ct, "+json") || strings.HasSuffix(ct, "/json")
 }
 
+// MediaBase returns a media type without its parameters, lower-cased:
+// "application/json" for Azure's "application/json; odata=minimalmetadata".
+func MediaBase(ct string) string {
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(ct))
+}
+
+// Base is the media type without its parameters (see MediaBase).
+func (m *Media) Base() string { return MediaBase(m.ContentType) }
+
 func mediaRank(ct string) int {
+	ct = MediaBase(ct)
 	switch {
 	case ct == "application/json":
 		return 0
