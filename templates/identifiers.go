@@ -34,6 +34,7 @@ var identifiers = []string{
 	"WithHeader",
 	"WithLogger",
 	"WithMaxBodyBytes",
+	"WithQueryParam",
 	"WithRetryPolicy",
 	"WithTimeout",
 	"WithToken",

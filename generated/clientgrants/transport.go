@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,7 @@ type clientOptions struct {
 	token      func(context.Context) (string, error) // bearer token source; nil = no Authorization header
 	userAgent  string                                // default "oasgen-client"
 	header     http.Header                           // extra headers on every request
+	query      url.Values                            // extra query parameters on every request
 	timeout    time.Duration                         // per attempt; 0 = none
 	retry      RetryPolicy                           // default DefaultRetryPolicy
 	formBodies bool                                  // prefer application/x-www-form-urlencoded where an operation offers both
@@ -73,6 +75,18 @@ func WithHeader(key, value string) Option {
 			o.header = make(http.Header)
 		}
 		o.header.Add(key, value)
+	}
+}
+
+// WithQueryParam adds a query parameter to every request, such as an API
+// key the spec sends in the query. An operation's own parameter of the same
+// name is sent as well.
+func WithQueryParam(key, value string) Option {
+	return func(o *clientOptions) {
+		if o.query == nil {
+			o.query = make(url.Values)
+		}
+		o.query.Add(key, value)
 	}
 }
 
@@ -279,7 +293,17 @@ func (t *transport) target(r *request) (*url.URL, error) {
 	}
 	u := *t.base
 	u.Path, u.RawPath = unescaped, p
-	u.RawQuery = r.query.Encode()
+	query := r.query
+	if len(t.opts.query) > 0 {
+		query = make(url.Values, len(r.query)+len(t.opts.query))
+		for k, vs := range r.query {
+			query[k] = vs
+		}
+		for k, vs := range t.opts.query {
+			query[k] = append(slices.Clip(query[k]), vs...)
+		}
+	}
+	u.RawQuery = query.Encode()
 	return &u, nil
 }
 

@@ -17,6 +17,11 @@ func clientFile(d *decls, api *model.API) {
 	e := newTypeEmitter("clientPattern")
 	concrete, baseURLDoc := serverURLs(d, api)
 	clientType(d, api, concrete, baseURLDoc)
+	for _, s := range api.SecuritySchemes {
+		if s.Option != "" {
+			d.add(credentialOption(s))
+		}
+	}
 	var walk func(g *model.Group, recv string)
 	walk = func(g *model.Group, recv string) {
 		for _, o := range g.Operations {
@@ -37,6 +42,36 @@ func clientFile(d *decls, api *model.API) {
 		}
 	}
 	e.patternVars(d)
+}
+
+// credentialOption declares the option that sends the credential of a
+// scheme that is not a bearer token:
+//
+//	// WithAPIKey sends the API key of security scheme api_key ...
+//	func WithAPIKey(key string) Option { return WithQueryParam("api_key", key) }
+func credentialOption(s *model.SecurityScheme) jen.Code {
+	var doc string
+	var params []jen.Code
+	var body jen.Code
+	switch {
+	case s.Type == "http":
+		doc = fmt.Sprintf("%s sends HTTP basic credentials, for security scheme %s, with every request.", s.Option, s.Name)
+		params = []jen.Code{jen.List(jen.Id("user"), jen.Id("password")).String()}
+		body = jen.Id("WithHeader").Call(jen.Lit("Authorization"), jen.Lit("Basic ").Op("+").Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(jen.Index().Byte().Call(jen.Id("user").Op("+").Lit(":").Op("+").Id("password"))))
+	case s.In == "query":
+		doc = fmt.Sprintf("%s sends the API key of security scheme %s as the query parameter %s of every request.", s.Option, s.Name, s.ParamName)
+		params = []jen.Code{jen.Id("key").String()}
+		body = jen.Id("WithQueryParam").Call(jen.Lit(s.ParamName), jen.Id("key"))
+	case s.In == "cookie":
+		doc = fmt.Sprintf("%s sends the API key of security scheme %s as the cookie %s with every request.", s.Option, s.Name, s.ParamName)
+		params = []jen.Code{jen.Id("key").String()}
+		body = jen.Id("WithHeader").Call(jen.Lit("Cookie"), jen.Parens(jen.Op("&").Qual("net/http", "Cookie").Values(jen.Dict{jen.Id("Name"): jen.Lit(s.ParamName), jen.Id("Value"): jen.Id("key")})).Dot("String").Call())
+	default:
+		doc = fmt.Sprintf("%s sends the API key of security scheme %s in the header %s of every request.", s.Option, s.Name, s.ParamName)
+		params = []jen.Code{jen.Id("key").String()}
+		body = jen.Id("WithHeader").Call(jen.Lit(s.ParamName), jen.Id("key"))
+	}
+	return comment(doc).Func().Id(s.Option).Params(params...).Id("Option").Block(jen.Return(body))
 }
 
 var serverVar = regexp.MustCompile(`\{([^}]*)\}`)

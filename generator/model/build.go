@@ -111,6 +111,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	}
 	b.groups()
 	b.serverNames()
+	b.credentialOptions()
 	b.breakCycles()
 	byPos := func(x, y *load.Error) int { return comparePos(x.Pos, y.Pos) }
 	if len(b.errs) > 0 {
@@ -178,6 +179,18 @@ func (b *builder) securitySchemes() {
 			slices.Sort(scheme.Scopes)
 		}
 		b.api.SecuritySchemes = append(b.api.SecuritySchemes, scheme)
+	}
+}
+
+// credentialOptions names the client option of each scheme whose
+// credential is not a bearer token: an API key (in a header, the query or
+// a cookie) or HTTP basic credentials. Without one a client could not send
+// an API key in the query at all.
+func (b *builder) credentialOptions() {
+	for _, s := range b.api.SecuritySchemes {
+		if s.Type == "apiKey" && s.ParamName != "" && (s.In == "header" || s.In == "query" || s.In == "cookie") || s.Type == "http" && s.Scheme == "basic" {
+			s.Option = b.names.claim("With" + s.GoName)
+		}
 	}
 }
 

@@ -205,6 +205,10 @@ type SecurityScheme struct {
 	ParamName    string // for apiKey
 	Scopes       []string
 	Doc          string
+	// Option names the client option that sends this scheme's credential,
+	// for an API key (WithAPIKey) or HTTP basic credentials; "" for a
+	// bearer token, which WithToken sends.
+	Option string
 }
 
 // SecurityRequirement is one scheme with the scopes an operation needs.
