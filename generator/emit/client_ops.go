@@ -2,6 +2,7 @@ package emit
 
 import (
 	"cmp"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -281,10 +282,33 @@ func pathExpr(o *model.Operation) jen.Code {
 	for _, p := range o.PathParams() {
 		params[p.Name] = p
 	}
-	return templateExpr(o.Path, func(name string) jen.Code {
+	return templateExpr(escapePathText(o.Path), func(name string) jen.Code {
 		p := params[name]
 		return jen.Qual("net/url", "PathEscape").Call(paramTextExpr(p.Type, jen.Id(p.Arg)))
 	})
+}
+
+// escapePathText escapes the text of a path template around its {params},
+// segment by segment: AWS's S3 paths hold a "#" (/{Bucket}/{Key}#uploadId),
+// which a path cannot hold as it is. Unescaped, it made Go's URL escape the
+// whole path afresh, turning the %2F in a parameter back into a slash.
+func escapePathText(tmpl string) string {
+	var b strings.Builder
+	last := 0
+	escape := func(text string) {
+		parts := strings.Split(text, "/")
+		for i, part := range parts {
+			parts[i] = url.PathEscape(part)
+		}
+		b.WriteString(strings.Join(parts, "/"))
+	}
+	for _, loc := range serverVar.FindAllStringIndex(tmpl, -1) {
+		escape(tmpl[last:loc[0]])
+		b.WriteString(tmpl[loc[0]:loc[1]])
+		last = loc[1]
+	}
+	escape(tmpl[last:])
+	return b.String()
 }
 
 // scalarText renders a scalar value as the text of a path, query, header or
