@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyPackage copies the client-grants package, without its tests, into a
+// module of its own and returns the module's directory.
+func copyPackage(t *testing.T) string {
+	t.Helper()
+	mod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module rt\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join("..", "..", "generated", "clientgrants")
+	dst := filepath.Join(mod, "clientgrants")
+	if err := os.Mkdir(dst, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return mod
+}
+
+// roundTrip writes the tests into the copied package and runs them.
+func roundTrip(t *testing.T, mod string) (string, error) {
+	t.Helper()
+	if err := write(filepath.Join(mod, "clientgrants")); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "test", "-count=1", "-run", "ZZ", "-v", "./clientgrants")
+	cmd.Dir = mod
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// TestClientGrants runs the round trip on the client-grants package: every
+// operation reaches the stub, and every answer comes back as it was sent.
+func TestClientGrants(t *testing.T) {
+	out, err := roundTrip(t, copyPackage(t))
+	if err != nil {
+		t.Fatalf("the round trip failed: %v\n%s", err, out)
+	}
+	for _, want := range []string{"ZZSUMMARY reached 8 of 8", "ZZANSWERS answered 6, compared 5 of 8 methods"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestFindsDisagreement breaks the package's JSON encoder for one property,
+// which the server then reads as a property it does not know: the round
+// trip must fail and say so.
+func TestFindsDisagreement(t *testing.T) {
+	mod := copyPackage(t)
+	codec := filepath.Join(mod, "clientgrants", "json.go")
+	data, err := os.ReadFile(codec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := bytes.ReplaceAll(data, []byte(`w.key("\"audience\":")`), []byte(`w.key("\"audiencx\":")`))
+	if bytes.Equal(broken, data) {
+		t.Fatal(`json.go no longer writes w.key("\"audience\":"); pick another property to break`)
+	}
+	if err := os.WriteFile(codec, broken, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := roundTrip(t, mod)
+	if err == nil {
+		t.Fatalf("the round trip passed with a broken encoder:\n%s", out)
+	}
+	if !strings.Contains(out, "audiencx") {
+		t.Errorf("the failure does not name the property:\n%s", out)
+	}
+}
+
+// TestNoServer refuses a package generated without its server.
+func TestNoServer(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "types.go"), []byte("package x\n\ntype T struct{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(dir); err == nil || !strings.Contains(err.Error(), "has no Handler") {
+		t.Errorf("write = %v, want an error saying there is no Handler", err)
+	}
+}
