@@ -578,8 +578,13 @@ func hasStatus(err error, status int) bool {
 	return errors.As(err, &e) && e.StatusCode == status
 }
 
-// decodeResponse decodes the JSON body of resp into v.
+// decodeResponse decodes the JSON body of resp into v. An answer that
+// cannot have a body (204, 304) leaves v as it is, even where the spec
+// gives it one: AWS's specs declare a JSON body on 204 Success.
 func decodeResponse(operation string, resp *response, v any) error {
+	if resp.status == http.StatusNoContent || resp.status == http.StatusNotModified {
+		return nil
+	}
 	var err error
 	if dv, ok := v.(jsonDecodable); ok {
 		err = unmarshalJSON(resp.body, dv)

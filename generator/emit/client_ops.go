@@ -266,6 +266,10 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 			e.check(b, body.Type, jen.Id("body"), pathVar{name: "p", pointer: true}, 1)
 		})
 	}
+	if body != nil && o.Body.Required && body.Type.Kind == model.RefBuiltin && body.Type.Builtin == model.String && !isJSON(body.ContentType) {
+		// An empty text body is no body, which the server refuses.
+		g.If(jen.Id("body").Op("==").Lit("")).Block(jen.Id("c").Dot("report").Call(jen.Nil(), jen.Lit("the request body is required")))
+	}
 	g.If(jen.Err().Op(":=").Id("c").Dot("err").Call(), jen.Err().Op("!=").Nil()).Block(
 		fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID+": invalid request: %w"), jen.Err())),
 	)

@@ -157,7 +157,9 @@ func (b *builder) serverNames() {
 				continue
 			}
 			var media *Media
-			if len(r.Media) > 0 {
+			if len(r.Media) > 0 && r.Status != 204 && r.Status != 304 {
+				// A 204 or 304 has no body, whatever the spec gives it
+				// (AWS's specs declare one on 204 Success).
 				media = r.Media[0]
 			}
 			if r.Status >= 400 && media == nil {
