@@ -217,7 +217,7 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 	// empty) or its schema constrains it; only then does it need a path.
 	var checked []*model.Param
 	for _, p := range o.PathParams() {
-		if isStringRef(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) {
+		if textOnly(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) {
 			checked = append(checked, p)
 		}
 	}
@@ -245,7 +245,7 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 		g.BlockFunc(func(b *jen.Group) {
 			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
 			switch {
-			case isStringRef(p.Type):
+			case textOnly(p.Type): // a string, a string enum, or a named string type
 				b.If(jen.Add(arg.Clone()).Op("==").Lit("")).Block(jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")))
 			case jsonTextParam(p):
 				// A union's string can be empty too, and an empty
