@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -131,16 +132,33 @@ func unionDecoder(g *jen.Group, t *model.Type) {
 					takeVariant(c, t, idx[0])
 					return
 				case s == model.ShapeObject:
+					alike := alikeObjects(t)
 					c.Switch(jen.Id("d").Dot("chooseObject").Call(jen.Id(variantsVar(t)))).BlockFunc(func(cs *jen.Group) {
-						n := 0 // the index of the variant's first row in the table
+						// The rows of each variant in the table; the variants of
+						// an alike group share one case, which tries them all.
+						labels := map[int][]jen.Code{}
+						n := 0
 						for _, i := range idx {
-							rows := objectRows(t.Variants[i])
-							labels := make([]jen.Code, len(rows))
-							for r := range rows {
-								labels[r] = jen.Lit(n + r)
+							for range objectRows(t.Variants[i]) {
+								labels[i] = append(labels[i], jen.Lit(n))
+								n++
 							}
-							n += len(rows)
-							cs.Case(labels...).BlockFunc(func(b *jen.Group) { takeVariant(b, t, i) })
+						}
+						for _, i := range idx {
+							group := groupOf(alike, i)
+							if group != nil && group[0] != i {
+								continue // in its group's case
+							}
+							rows := labels[i]
+							for _, j := range group[min(1, len(group)):] {
+								rows = append(rows, labels[j]...)
+							}
+							cs.Case(rows...).BlockFunc(func(b *jen.Group) {
+								if group != nil {
+									tryVariants(b, t, group)
+								}
+								takeVariant(b, t, i)
+							})
 						}
 					})
 				default:
@@ -312,6 +330,16 @@ func tryVariants(g *jen.Group, t *model.Type, idx []int) {
 	g.Id("d").Dot("pos").Op("=").Id("start")
 }
 
+// groupOf returns the group that holds variant i, or nil.
+func groupOf(groups [][]int, i int) []int {
+	for _, g := range groups {
+		if slices.Contains(g, i) {
+			return g
+		}
+	}
+	return nil
+}
+
 // variantsByShape groups the indices of t's variants by their JSON shape,
 // the shapes in the order their first variant comes.
 func variantsByShape(t *model.Type) ([]model.Shape, map[model.Shape][]int) {
@@ -337,7 +365,34 @@ func triedVariants(t *model.Type) [][]int {
 			groups = append(groups, byShape[s])
 		}
 	}
-	return groups
+	return append(groups, alikeObjects(t)...)
+}
+
+// alikeObjects groups the object variants of t that their keys cannot tell
+// apart (see model.Variant.Alike), when there is no discriminator: after
+// chooseObject picks one of a group, decoding tries the group's variants in
+// turn, the first that decodes and validates winning.
+func alikeObjects(t *model.Type) [][]int {
+	if t.Discriminator != "" {
+		return nil
+	}
+	var groups [][]int
+	for i, v := range t.Variants {
+		if v.Shape != model.ShapeObject || len(v.Nested) > 0 {
+			continue
+		}
+		placed := false
+		for g, group := range groups {
+			if t.Variants[group[0]].Alike(v) {
+				groups[g], placed = append(group, i), true
+				break
+			}
+		}
+		if !placed {
+			groups = append(groups, []int{i})
+		}
+	}
+	return slices.DeleteFunc(groups, func(g []int) bool { return len(g) < 2 })
 }
 
 // unionChecks validates the variant held. A value decoding kept although

@@ -875,7 +875,7 @@ func nestedConsts(t *Type) {
 	alike := false
 	for i, v := range objects {
 		for _, w := range objects[:i] {
-			alike = alike || slices.Equal(v.Properties, w.Properties) && !constsDiffer(v.Consts, w.Consts)
+			alike = alike || v.Alike(w)
 		}
 	}
 	if !alike {
@@ -898,6 +898,14 @@ func nestedConsts(t *Type) {
 		})
 		v.Consts = append(v.Consts, nested...)
 	}
+}
+
+// Alike reports whether object variants v and w declare the same
+// properties and no const tells them apart, so that their keys cannot say
+// which of the two an object is (GitHub's labels, as strings or as
+// objects with a name).
+func (v *Variant) Alike(w *Variant) bool {
+	return slices.Equal(v.Properties, w.Properties) && !constsDiffer(v.Consts, w.Consts)
 }
 
 // constsDiffer reports whether two variants' consts hold different values
