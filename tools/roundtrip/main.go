@@ -33,6 +33,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -195,19 +196,19 @@ func stubFile(dir string) (string, []byte, error) {
 	fmt.Fprintf(&b, "func zzServerOptions() []ServerOption { return %s }\n\n", options)
 	fmt.Fprintf(&b, "func zzClientOptions() []Option { return []Option{%s} }\n\n", strings.Join(d.credentialOptions, ", "))
 	b.WriteString("var zzEnums = map[reflect.Type][]any{\n")
-	for _, t := range sortedKeys(d.enums) {
+	for _, t := range slices.Sorted(maps.Keys(d.enums)) {
 		if len(d.consts[t]) > 0 {
 			fmt.Fprintf(&b, "reflect.TypeFor[%s](): {%s},\n", t, strings.Join(d.consts[t], ", "))
 		}
 	}
 	b.WriteString("}\n\nvar zzCtors = map[reflect.Type][]any{\n")
-	for _, t := range sortedKeys(d.unionCtors) {
+	for _, t := range slices.Sorted(maps.Keys(d.unionCtors)) {
 		fmt.Fprintf(&b, "reflect.TypeFor[%s](): {%s},\n", t, strings.Join(d.unionCtors[t], ", "))
 	}
 	b.WriteString("}\n")
 	var head strings.Builder
 	head.WriteString("// Code written by tools/roundtrip: a stub of the package's Handler. DO NOT EDIT.\n\npackage " + d.pkg + "\n\nimport (\n")
-	for _, name := range sortedKeys(used) {
+	for _, name := range slices.Sorted(maps.Keys(used)) {
 		path := cmp.Or(d.imports[name], name)
 		fmt.Fprintf(&head, "%s %q\n", name, path)
 	}
@@ -263,13 +264,4 @@ func (d *declarations) source(n ast.Node) string {
 	var b bytes.Buffer
 	format.Node(&b, d.fset, n)
 	return b.String()
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
