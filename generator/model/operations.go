@@ -185,7 +185,11 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			default:
 				resp.Status, _ = strconv.Atoi(code)
 			}
-			resp.Media = b.media(rr.Value.Content, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"))
+			if method != "HEAD" {
+				// An answer to HEAD has no body, whatever the spec gives
+				// it (AWS S3's HeadObject declares one).
+				resp.Media = b.media(rr.Value.Content, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"))
+			}
 			resp.Headers = b.responseHeaders(rr.Value.Headers, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"))
 			o.Responses = append(o.Responses, resp)
 			success := resp.Status/100 == 2 || resp.Range == "2XX"
