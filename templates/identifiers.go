@@ -101,7 +101,6 @@ var identifiers = []string{
 	"internalError",
 	"isConstKey",
 	"isHostname",
-	"isNestedIn",
 	"isNestedKey",
 	"isPlainKey",
 	"jsonDecodable",

@@ -100,7 +100,7 @@ func (d *jsonReader) objectKeys(keys []string, values []constProperty, variants 
 			}
 			continue
 		}
-		if anyNested && ahead.peek() == '{' && isNestedIn(variants, ahead.key) {
+		if anyNested && ahead.peek() == '{' && isNestedKey(variants, ahead.key, "") {
 			// Its const-like strings go in values as "in.key".
 			in := ahead.key
 			inner, ok := ahead.lookAhead()
@@ -121,24 +121,12 @@ func (d *jsonReader) objectKeys(keys []string, values []constProperty, variants 
 	return keys, values, d.err == nil
 }
 
-// isNestedIn reports whether some variant has a nestedConst in property in.
-func isNestedIn(variants []objectVariant, in string) bool {
-	for _, v := range variants {
-		for _, c := range v.nested {
-			if c.in == in {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // isNestedKey reports whether some variant holds one string in key of the
-// object in property in.
+// object in property in; any key when key is "".
 func isNestedKey(variants []objectVariant, in, key string) bool {
 	for _, v := range variants {
 		for _, c := range v.nested {
-			if c.in == in && c.key == key {
+			if c.in == in && (key == "" || c.key == key) {
 				return true
 			}
 		}

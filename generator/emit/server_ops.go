@@ -547,7 +547,7 @@ func decodableAs(m *model.Media, body *model.Ref) bool {
 // isFormOf reports whether media m is a form (urlencoded or multipart) of
 // the body's struct type, which then has a form decoder.
 func isFormOf(m *model.Media, body *model.Ref) bool {
-	return (m.Base() == "application/x-www-form-urlencoded" || m.Base() == "multipart/form-data") &&
+	return m.IsForm() &&
 		m.Type != nil && m.Type.Kind == model.RefNamed && m.Type.Named.FormBody && body.Kind == model.RefNamed && m.Type.Named == body.Named
 }
 

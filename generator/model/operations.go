@@ -203,7 +203,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	}
 	if o.Body != nil {
 		for _, m := range o.Body.Media {
-			if (m.Base() == "application/x-www-form-urlencoded" || m.Base() == "multipart/form-data") && m.Type != nil && m.Type.Kind == RefNamed && m.Type.Named.Kind == Struct {
+			if m.IsForm() && m.Type != nil && m.Type.Kind == RefNamed && m.Type.Named.Kind == Struct {
 				m.Type.Named.FormBody = true
 			}
 		}
@@ -239,7 +239,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 // schema's type from the body oasgen generates for the operation.
 func (b *builder) textBodies(o *Operation) {
 	for i, m := range o.Body.Media {
-		if IsJSONMedia(m.ContentType) || m.Base() == "application/x-www-form-urlencoded" || m.Base() == "multipart/form-data" {
+		if IsJSONMedia(m.ContentType) || m.IsForm() {
 			continue
 		}
 		if m.Type != nil && m.Type.Kind == RefBuiltin && (m.Type.Builtin == String || m.Type.Builtin == RawJSON) {
@@ -362,6 +362,12 @@ func MediaBase(ct string) string {
 
 // Base is the media type without its parameters (see MediaBase).
 func (m *Media) Base() string { return MediaBase(m.ContentType) }
+
+// IsForm reports whether m is a form: urlencoded or multipart.
+func (m *Media) IsForm() bool {
+	base := m.Base()
+	return base == "application/x-www-form-urlencoded" || base == "multipart/form-data"
+}
 
 func mediaRank(ct string) int {
 	ct = MediaBase(ct)
