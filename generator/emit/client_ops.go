@@ -495,11 +495,10 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 		if explodesItems(p) {
 			// Items that are not scalars (objects, unions) go one
 			// value each, as JSON text; the server reads them so.
-			text, skip := jen.Id("paramText").Call(jen.Id("item")), jen.Null()
+			_, skip, _ := itemText(r.Elem) // leaves out a null item as value
+			text := jen.Id("paramText").Call(jen.Id("item"))
 			if r.Elem.Nullable {
 				text = jen.Id("paramText").Call(jen.Id("value"))
-				skip = jen.List(jen.Id("value"), jen.Id("ok")).Op(":=").Id("item").Dot("Get").Call().Line().
-					If(jen.Op("!").Id("ok")).Block(jen.Continue())
 			}
 			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, set(name, text))
 			return
