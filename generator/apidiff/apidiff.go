@@ -144,7 +144,14 @@ func (r *Report) String() string {
 			case Removed:
 				b.WriteString("- removed " + declText(c.Name, c.Old))
 			default:
-				b.WriteString("~ " + c.Kind.String() + " " + c.Name + ": " + c.Old + " → " + c.New)
+				b.WriteString("~ " + c.Kind.String() + " " + c.Name + ": " + c.Old)
+				if c.New == c.Old {
+					// Spelt the same, it names other types: one of
+					// them is now an alias of another type.
+					b.WriteString(" (spelt the same; a type it names is now an alias of another)")
+				} else {
+					b.WriteString(" → " + c.New)
+				}
 			}
 			b.WriteByte('\n')
 			switch {
@@ -494,9 +501,11 @@ func (c *collector) collectType(tn *types.TypeName) {
 			text: "type " + name + c.tparamsText(tparams) + " = " + c.text(rhs),
 			key:  "type" + c.tparamsKey(tparams) + " = " + c.key(rhs),
 		})
-		// The members of an unexported type are reachable only through
-		// the alias.
-		if n, ok := types.Unalias(rhs).(*types.Named); ok && n.Obj().Pkg() == c.pkg && !n.Obj().Exported() {
+		// The members of a type of the package are reachable through the
+		// alias too (and only through it, for an unexported one): a struct
+		// that becomes an alias of a struct with the same fields keeps
+		// them.
+		if n, ok := types.Unalias(rhs).(*types.Named); ok && n.Obj().Pkg() == c.pkg && n.TypeParams().Len() == 0 {
 			c.collectMembers(name, name, n)
 		}
 		return

@@ -339,6 +339,25 @@ var DefaultClient Client`),
 		want: []Change{chg("ID", "type ID = string", "type ID string", true)},
 	},
 	{
+		// oasgen declares a schema that repeats another as its alias: the
+		// fields and methods stay, reached through the alias; the type's
+		// identity, and so every signature that names it, changes.
+		name: "struct replaced by an alias of a struct with the same fields",
+		old: pkg(`type Pet struct{ Name string }
+func (p *Pet) Validate() error { return nil }
+type NewPet struct{ Name string }
+func (p *NewPet) Validate() error { return nil }
+func Adopt(p NewPet) {}`),
+		new: pkg(`type Pet struct{ Name string }
+func (p *Pet) Validate() error { return nil }
+type NewPet = Pet
+func Adopt(p NewPet) {}`),
+		want: []Change{
+			chg("Adopt", "func Adopt(p NewPet)", "func Adopt(p NewPet)", true),
+			chg("NewPet", "type NewPet struct{Name string}", "type NewPet = Pet", true),
+		},
+	},
+	{
 		name: "receiver moved from value to pointer",
 		old: pkg(`type Pet struct{ Name string }
 func (p Pet) Validate() error { return nil }`),
@@ -788,6 +807,11 @@ func TestReportStringVerdicts(t *testing.T) {
 			"only compatible changes",
 			[]Change{chg("Pet.Name", "string `json:\"a\"`", "string `json:\"b\"`", false)},
 			"~ changed Pet.Name: string `json:\"a\"` → string `json:\"b\"`\nverdict: compatible (1 compatible change)",
+		},
+		{
+			"a change spelt the same",
+			[]Change{chg("Adopt", "func Adopt(p NewPet)", "func Adopt(p NewPet)", true)},
+			"~ changed Adopt: func Adopt(p NewPet) (spelt the same; a type it names is now an alias of another)\nverdict: breaking (1 breaking change, 0 compatible)",
 		},
 		{
 			"one breaking change",
