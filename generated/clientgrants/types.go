@@ -362,165 +362,19 @@ func (v *CreateClientGrantRequestContent) validate(c *validator, p *path) {
 	}
 }
 
-// CreateClientGrantResponseContent is an object generated from the schema
-// "CreateClientGrantResponseContent".
+// CreateClientGrantResponseContent is another name for
+// ClientGrantResponseContent: the schema "CreateClientGrantResponseContent" has
+// the same shape, so the two share one Go type.
 //
 // The client grant that was created.
-type CreateClientGrantResponseContent struct {
-	// The client grant's ID.
-	ID Opt[string] `json:"id,omitzero"`
-	// The ID of the application the grant belongs to.
-	ClientID Opt[string] `json:"client_id,omitzero"`
-	// The identifier of the API the grant gives access to.
-	Audience Opt[string] `json:"audience,omitzero"`
-	// The scopes the application may request.
-	Scope Opt[[]string] `json:"scope,omitzero"`
-	// Whether client credentials exchanges for this grant may, must, or must not
-	// use an organization.
-	OrganizationUsage Opt[ClientGrantOrganizationUsageEnum] `json:"organization_usage,omitzero"`
-	// True if any organization may be used with the grant; false (the default) if
-	// it must be assigned to each organization explicitly.
-	AllowAnyOrganization Opt[bool] `json:"allow_any_organization,omitzero"`
-	// The group of clients for which this grant is the default. The only value,
-	// third_party_clients, applies the grant to every third-party client; a grant
-	// made for a specific client and the same audience wins over it. Cannot be
-	// combined with client_id.
-	DefaultFor Opt[ClientGrantDefaultForEnum] `json:"default_for,omitzero"`
-	// True for grants that Auth0 creates itself; these cannot be changed or deleted
-	// directly.
-	IsSystem Opt[bool] `json:"is_system,omitzero"`
-	// Whether the grant gives access to an application acting for itself (client)
-	// or for a user.
-	SubjectType Opt[ClientGrantSubjectTypeEnum] `json:"subject_type,omitzero"`
-	// The authorization_details types allowed with this grant.
-	AuthorizationDetailsTypes Opt[[]string] `json:"authorization_details_types,omitzero"`
-	// True if every scope defined on the resource server is allowed.
-	AllowAllScopes Opt[bool] `json:"allow_all_scopes,omitzero"`
-}
+type CreateClientGrantResponseContent = ClientGrantResponseContent
 
-// Validate reports every constraint in the spec that v breaks, as a
-// *ValidationError listing each violation with its JSON path; it returns nil
-// when v is valid.
-func (v *CreateClientGrantResponseContent) Validate() error {
-	var c validator
-	v.validate(&c, nil)
-	return c.err()
-}
-
-// validate records in c what v, found at p, breaks.
-func (v *CreateClientGrantResponseContent) validate(c *validator, p *path) {
-	if v.Audience.Set {
-		fp := p.field("audience")
-		c.minLength(&fp, v.Audience.Value, 1)
-	}
-	if v.Scope.Set {
-		fp := p.field("scope")
-		for i1 := range v.Scope.Value {
-			ip1 := fp.at(i1)
-			c.minLength(&ip1, v.Scope.Value[i1], 1)
-		}
-	}
-	if v.OrganizationUsage.Set {
-		fp := p.field("organization_usage")
-		v.OrganizationUsage.Value.validate(c, &fp)
-	}
-	if v.DefaultFor.Set {
-		fp := p.field("default_for")
-		v.DefaultFor.Value.validate(c, &fp)
-	}
-	if v.SubjectType.Set {
-		fp := p.field("subject_type")
-		v.SubjectType.Value.validate(c, &fp)
-	}
-	if v.AuthorizationDetailsTypes.Set {
-		fp := p.field("authorization_details_types")
-		for i1 := range v.AuthorizationDetailsTypes.Value {
-			ip1 := fp.at(i1)
-			c.minLength(&ip1, v.AuthorizationDetailsTypes.Value[i1], 1)
-			c.maxLength(&ip1, v.AuthorizationDetailsTypes.Value[i1], 255)
-		}
-	}
-}
-
-// GetClientGrantResponseContent is an object generated from the schema
-// "GetClientGrantResponseContent".
+// GetClientGrantResponseContent is another name for ClientGrantResponseContent:
+// the schema "GetClientGrantResponseContent" has the same shape, so the two
+// share one Go type.
 //
 // A single client grant.
-type GetClientGrantResponseContent struct {
-	// The client grant's ID.
-	ID Opt[string] `json:"id,omitzero"`
-	// The ID of the application the grant belongs to.
-	ClientID Opt[string] `json:"client_id,omitzero"`
-	// The identifier of the API the grant gives access to.
-	Audience Opt[string] `json:"audience,omitzero"`
-	// The scopes the application may request.
-	Scope Opt[[]string] `json:"scope,omitzero"`
-	// Whether client credentials exchanges for this grant may, must, or must not
-	// use an organization.
-	OrganizationUsage Opt[ClientGrantOrganizationUsageEnum] `json:"organization_usage,omitzero"`
-	// True if any organization may be used with the grant; false (the default) if
-	// it must be assigned to each organization explicitly.
-	AllowAnyOrganization Opt[bool] `json:"allow_any_organization,omitzero"`
-	// The group of clients for which this grant is the default. The only value,
-	// third_party_clients, applies the grant to every third-party client; a grant
-	// made for a specific client and the same audience wins over it. Cannot be
-	// combined with client_id.
-	DefaultFor Opt[ClientGrantDefaultForEnum] `json:"default_for,omitzero"`
-	// True for grants that Auth0 creates itself; these cannot be changed or deleted
-	// directly.
-	IsSystem Opt[bool] `json:"is_system,omitzero"`
-	// Whether the grant gives access to an application acting for itself (client)
-	// or for a user.
-	SubjectType Opt[ClientGrantSubjectTypeEnum] `json:"subject_type,omitzero"`
-	// The authorization_details types allowed with this grant.
-	AuthorizationDetailsTypes Opt[[]string] `json:"authorization_details_types,omitzero"`
-	// True if every scope defined on the resource server is allowed.
-	AllowAllScopes Opt[bool] `json:"allow_all_scopes,omitzero"`
-}
-
-// Validate reports every constraint in the spec that v breaks, as a
-// *ValidationError listing each violation with its JSON path; it returns nil
-// when v is valid.
-func (v *GetClientGrantResponseContent) Validate() error {
-	var c validator
-	v.validate(&c, nil)
-	return c.err()
-}
-
-// validate records in c what v, found at p, breaks.
-func (v *GetClientGrantResponseContent) validate(c *validator, p *path) {
-	if v.Audience.Set {
-		fp := p.field("audience")
-		c.minLength(&fp, v.Audience.Value, 1)
-	}
-	if v.Scope.Set {
-		fp := p.field("scope")
-		for i1 := range v.Scope.Value {
-			ip1 := fp.at(i1)
-			c.minLength(&ip1, v.Scope.Value[i1], 1)
-		}
-	}
-	if v.OrganizationUsage.Set {
-		fp := p.field("organization_usage")
-		v.OrganizationUsage.Value.validate(c, &fp)
-	}
-	if v.DefaultFor.Set {
-		fp := p.field("default_for")
-		v.DefaultFor.Value.validate(c, &fp)
-	}
-	if v.SubjectType.Set {
-		fp := p.field("subject_type")
-		v.SubjectType.Value.validate(c, &fp)
-	}
-	if v.AuthorizationDetailsTypes.Set {
-		fp := p.field("authorization_details_types")
-		for i1 := range v.AuthorizationDetailsTypes.Value {
-			ip1 := fp.at(i1)
-			c.minLength(&ip1, v.AuthorizationDetailsTypes.Value[i1], 1)
-			c.maxLength(&ip1, v.AuthorizationDetailsTypes.Value[i1], 255)
-		}
-	}
-}
+type GetClientGrantResponseContent = ClientGrantResponseContent
 
 // ListClientGrantOffsetPaginatedResponseContent is an object generated from the
 // schema "ListClientGrantOffsetPaginatedResponseContent".
@@ -1214,82 +1068,9 @@ func (v *UpdateClientGrantRequestContent) validate(c *validator, p *path) {
 	}
 }
 
-// UpdateClientGrantResponseContent is an object generated from the schema
-// "UpdateClientGrantResponseContent".
+// UpdateClientGrantResponseContent is another name for
+// ClientGrantResponseContent: the schema "UpdateClientGrantResponseContent" has
+// the same shape, so the two share one Go type.
 //
 // The client grant after the update.
-type UpdateClientGrantResponseContent struct {
-	// The client grant's ID.
-	ID Opt[string] `json:"id,omitzero"`
-	// The ID of the application the grant belongs to.
-	ClientID Opt[string] `json:"client_id,omitzero"`
-	// The identifier of the API the grant gives access to.
-	Audience Opt[string] `json:"audience,omitzero"`
-	// The scopes the application may request.
-	Scope Opt[[]string] `json:"scope,omitzero"`
-	// Whether client credentials exchanges for this grant may, must, or must not
-	// use an organization.
-	OrganizationUsage Opt[ClientGrantOrganizationUsageEnum] `json:"organization_usage,omitzero"`
-	// True if any organization may be used with the grant; false (the default) if
-	// it must be assigned to each organization explicitly.
-	AllowAnyOrganization Opt[bool] `json:"allow_any_organization,omitzero"`
-	// The group of clients for which this grant is the default. The only value,
-	// third_party_clients, applies the grant to every third-party client; a grant
-	// made for a specific client and the same audience wins over it. Cannot be
-	// combined with client_id.
-	DefaultFor Opt[ClientGrantDefaultForEnum] `json:"default_for,omitzero"`
-	// True for grants that Auth0 creates itself; these cannot be changed or deleted
-	// directly.
-	IsSystem Opt[bool] `json:"is_system,omitzero"`
-	// Whether the grant gives access to an application acting for itself (client)
-	// or for a user.
-	SubjectType Opt[ClientGrantSubjectTypeEnum] `json:"subject_type,omitzero"`
-	// The authorization_details types allowed with this grant.
-	AuthorizationDetailsTypes Opt[[]string] `json:"authorization_details_types,omitzero"`
-	// True if every scope defined on the resource server is allowed.
-	AllowAllScopes Opt[bool] `json:"allow_all_scopes,omitzero"`
-}
-
-// Validate reports every constraint in the spec that v breaks, as a
-// *ValidationError listing each violation with its JSON path; it returns nil
-// when v is valid.
-func (v *UpdateClientGrantResponseContent) Validate() error {
-	var c validator
-	v.validate(&c, nil)
-	return c.err()
-}
-
-// validate records in c what v, found at p, breaks.
-func (v *UpdateClientGrantResponseContent) validate(c *validator, p *path) {
-	if v.Audience.Set {
-		fp := p.field("audience")
-		c.minLength(&fp, v.Audience.Value, 1)
-	}
-	if v.Scope.Set {
-		fp := p.field("scope")
-		for i1 := range v.Scope.Value {
-			ip1 := fp.at(i1)
-			c.minLength(&ip1, v.Scope.Value[i1], 1)
-		}
-	}
-	if v.OrganizationUsage.Set {
-		fp := p.field("organization_usage")
-		v.OrganizationUsage.Value.validate(c, &fp)
-	}
-	if v.DefaultFor.Set {
-		fp := p.field("default_for")
-		v.DefaultFor.Value.validate(c, &fp)
-	}
-	if v.SubjectType.Set {
-		fp := p.field("subject_type")
-		v.SubjectType.Value.validate(c, &fp)
-	}
-	if v.AuthorizationDetailsTypes.Set {
-		fp := p.field("authorization_details_types")
-		for i1 := range v.AuthorizationDetailsTypes.Value {
-			ip1 := fp.at(i1)
-			c.minLength(&ip1, v.AuthorizationDetailsTypes.Value[i1], 1)
-			c.maxLength(&ip1, v.AuthorizationDetailsTypes.Value[i1], 255)
-		}
-	}
-}
+type UpdateClientGrantResponseContent = ClientGrantResponseContent

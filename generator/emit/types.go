@@ -113,12 +113,23 @@ func (e *typeEmitter) declare(t *model.Type) jen.Code {
 //	//
 //	// <description>
 func typeDoc(t *model.Type, what string) *jen.Statement {
-	var b strings.Builder
+	return docOf(t, fmt.Sprintf("%s is %s generated from %s.", t.Name, what, schemaOf(t)))
+}
+
+// schemaOf names the schema a type is generated from: `the schema "X"`,
+// or the name an inline schema goes by.
+func schemaOf(t *model.Type) string {
 	if t.Schema == t.Name {
-		fmt.Fprintf(&b, "%s is %s generated from the schema %q.", t.Name, what, t.Schema)
-	} else {
-		fmt.Fprintf(&b, "%s is %s generated from %s.", t.Name, what, t.Schema)
+		return fmt.Sprintf("the schema %q", t.Schema)
 	}
+	return t.Schema
+}
+
+// docOf is a type's doc comment: its first sentence, then the schema's
+// description and deprecation.
+func docOf(t *model.Type, first string) *jen.Statement {
+	var b strings.Builder
+	b.WriteString(first)
 	if t.Doc != "" {
 		b.WriteString("\n\n" + t.Doc)
 	}
@@ -153,6 +164,9 @@ func builtin(b model.Builtin) *jen.Statement {
 func goType(r *model.Ref) *jen.Statement {
 	switch r.Kind {
 	case model.RefNamed:
+		if r.As != nil {
+			return jen.Id(r.As.Name)
+		}
 		return jen.Id(r.Named.Name)
 	case model.RefSlice:
 		return jen.Index().Add(elemType(r.Elem))
@@ -380,8 +394,40 @@ func (e *typeEmitter) definedType(t *model.Type) jen.Code {
 // aliasOfNamed declares a schema that only stands for another one:
 //
 //	type Foo = Bar
+//
+// A schema that repeats another one's shape (model.Type.Repeats) says so,
+// and an enumeration keeps its constants:
+//
+//	// CreateClientGrantResponseContent is another name for
+//	// ClientGrantResponseContent: the schema "CreateClientGrantResponseContent"
+//	// has the same shape, so the two share one Go type.
+//	type CreateClientGrantResponseContent = ClientGrantResponseContent
 func (e *typeEmitter) aliasOfNamed(t *model.Type) jen.Code {
-	return typeDoc(t, "another name for "+t.Elem.Named.Name+",").Type().Id(t.Name).Op("=").Id(t.Elem.Named.Name)
+	of := t.Elem.Named.Name
+	doc := typeDoc(t, "another name for "+of+",")
+	if t.Repeats {
+		doc = docOf(t, fmt.Sprintf("%s is another name for %s: %s has the same shape, so the two share one Go type.", t.Name, of, schemaOf(t)))
+	}
+	code := doc.Type().Id(t.Name).Op("=").Id(of)
+	if t.Enum != nil {
+		code.Line().Line().Add(commentf("The values of %s that the spec lists.", t.Name))
+		code.Const().DefsFunc(func(g *jen.Group) {
+			for _, v := range t.Enum.Values {
+				g.Id(v.Name).Id(t.Name).Op("=").Add(untypedLit(v.Value))
+			}
+		})
+	}
+	if u := t.Elem.Named; t.Repeats && u.Kind == model.Union {
+		// A union's constructors are functions named after it.
+		for _, v := range u.Variants {
+			ctor := "New" + t.Name + v.Name
+			code.Line().Line().Add(commentf("%s returns a %s that holds the %s variant.", ctor, t.Name, v.Name))
+			code.Func().Id(ctor).Params(jen.Id("v").Add(goType(v.Type))).Id(t.Name).Block(
+				jen.Return(jen.Id("New" + u.Name + v.Name).Call(jen.Id("v"))),
+			)
+		}
+	}
+	return code
 }
 
 // jsonLiteral renders a decoded JSON value compactly for docs.

@@ -82,6 +82,10 @@ type Type struct {
 	// the type are wrapped as nullable.
 	Nullable   bool
 	Deprecated bool
+	// Repeats marks an Alias declared for a schema whose Go type would
+	// repeat Elem's, field for field (see shareShapes); an enumeration
+	// keeps its constants in Enum.
+	Repeats bool
 
 	// Struct
 	Fields []*Field
@@ -192,6 +196,10 @@ type Ref struct {
 	Builtin Builtin // RefBuiltin
 	Named   *Type   // RefNamed
 	Elem    *Ref    // RefSlice, RefMap
+	// As is the alias that a use of a repeated schema goes by (see
+	// shareShapes): Named is the type it repeats, which decides what the
+	// code does, and As the name the code spells, the one the spec wrote.
+	As *Type
 	// RefExternal: the import path (empty for a predeclared type) and name.
 	Import, External string
 	// Nullable says the value may be null; items and map values that may

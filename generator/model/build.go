@@ -118,6 +118,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 		slices.SortStableFunc(b.errs, byPos)
 		return nil, b.errs[0]
 	}
+	b.shareShapes()
 	// Warnings come in the order the spec was read; a reader wants them
 	// in the order of the file.
 	slices.SortStableFunc(b.api.Warnings, byPos)

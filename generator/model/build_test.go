@@ -568,19 +568,19 @@ func TestAdditionalProperties(t *testing.T) {
       type: object
       additionalProperties: true
       properties:
-        a:
+        b:
           type: string
     Typed:
       type: object
       additionalProperties:
         type: integer
       properties:
-        a:
+        c:
           type: string
     Silent:
       type: object
       properties:
-        a:
+        d:
           type: string
     Dictionary:
       type: object
