@@ -148,6 +148,34 @@ func (e *typeEmitter) structChecks(g *jen.Group, t *model.Type) {
 	for _, f := range t.Fields {
 		e.fieldChecks(g, f)
 	}
+	if r := t.ExtraType; r != nil {
+		e.extraChecks(g, r)
+	}
+}
+
+// extraChecks checks each property the schema does not declare against
+// the type additionalProperties gives them, in the order of their keys:
+//
+//	for _, k := range sortedKeys(v.AdditionalProperties) {
+//		kp := p.field(k)
+//		var x string
+//		if c.extra(&kp, v.AdditionalProperties[k], &x, false) {
+//			c.maxLength(&kp, x, 9216)
+//		}
+//	}
+func (e *typeEmitter) extraChecks(g *jen.Group, r *model.Ref) {
+	p, kp := pathVar{name: "p", pointer: true}, pathVar{name: "kp"}
+	extras := jen.Id("v").Dot("AdditionalProperties")
+	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(extras.Clone())).BlockFunc(func(b *jen.Group) {
+		b.Id("kp").Op(":=").Add(p.call("field", jen.Id("k")))
+		b.Var().Id("x").Add(goType(r))
+		decoded := jen.Id("c").Dot("extra").Call(kp.ptr(), extras.Clone().Index(jen.Id("k")), jen.Op("&").Id("x"), jen.Lit(r.Nullable))
+		if e.refHasChecks(r) {
+			b.If(decoded).BlockFunc(func(b *jen.Group) { e.check(b, r, jen.Id("x"), kp, 1) })
+		} else {
+			b.Add(decoded)
+		}
+	})
 }
 
 // fieldChecks checks one field, reading through its wrapper:
@@ -372,7 +400,9 @@ func (e *typeEmitter) hasChecks(t *model.Type) bool {
 	case model.Enum, model.Union:
 		v = true
 	case model.Struct:
-		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil
+		// An additional property can always be of another type than the
+		// one additionalProperties gives.
+		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil || t.ExtraType != nil
 		for _, f := range t.Fields {
 			v = v || e.refHasChecks(f.Type) || (f.Required && f.Wrap == model.WrapNullable) || (f.ReadOnly && !f.WriteOnly) || f.RequiredInRequest || f.NullOnly
 		}

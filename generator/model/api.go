@@ -90,6 +90,10 @@ type Type struct {
 	// Struct
 	Fields []*Field
 	Extra  Extra // what happens to properties the schema does not declare
+	// ExtraType is the type that additionalProperties gives the properties
+	// the schema does not declare, when it gives one: they stay raw JSON,
+	// and validation decodes each into it and checks it. Nil otherwise.
+	ExtraType *Ref
 
 	// Enum
 	Enum *EnumDef

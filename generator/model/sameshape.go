@@ -15,7 +15,7 @@ import (
 //	type CreateClientGrantResponseContent = ClientGrantResponseContent
 //
 // Real specs repeat themselves: Auth0's Management API declares the same
-// object once per operation that answers with it, 757 of its 2,698
+// object once per operation that answers with it, 759 of its 2,698
 // schemas. Declared in full, each copy is its own struct with its own
 // validator and codecs, a fifth of the package, which users compile and
 // cannot pass one for the other. Every name stays; the copies cost one

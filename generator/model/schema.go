@@ -484,6 +484,11 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 		t.Extra = ExtraForbid
 	case ap.Has != nil && *ap.Has, ap.Schema != nil:
 		t.Extra = ExtraKeep
+		if ap.Schema != nil {
+			if r := b.ref(ap.Schema, t.Name+"Value"); r.Kind != RefBuiltin || r.Builtin != RawJSON {
+				t.ExtraType = r
+			}
+		}
 	}
 	t.Constraints = b.constraints(s, t.Pos)
 	isRequired := map[string]bool{}
