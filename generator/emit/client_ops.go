@@ -161,7 +161,15 @@ func (e *typeEmitter) operationCall(o *model.Operation, recv, name string, heade
 		case isJSON(o.Result.ContentType) && o.Result.Type != nil:
 			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(target).Dot("do").Call(jen.Id("ctx"), jen.Id("r"))
 			g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err()))
-			g.Err().Op("=").Id("decodeResponse").Call(jen.Lit(o.ID), jen.Id("resp"), jen.Op("&").Id("result"))
+			decode := jen.Err().Op("=").Id("decodeResponse").Call(jen.Lit(o.ID), jen.Id("resp"), jen.Op("&").Id("result"))
+			if bodiless := bodilessSuccesses(o); bodiless != nil {
+				// A success the spec gives no body leaves the result zero,
+				// as 204 does (Azure answers a finished DELETE with 200
+				// and nothing, and a pending one with 202 and the resource).
+				g.If(bodiless).Block(decode)
+			} else {
+				g.Add(decode)
+			}
 			readHeader(g)
 			g.Return(append(slices.Clone(returned), jen.Err())...)
 		default:
@@ -775,4 +783,24 @@ func fieldValue(v *jen.Statement, f *model.Field) *jen.Statement {
 		return jen.Op("*").Add(v.Dot(f.Name))
 	}
 	return v.Dot(f.Name)
+}
+
+// bodilessSuccesses is the condition under which the client decodes the
+// result of o, whose result is JSON: the status is none of the successes
+// that o declares without a body (204 and 304 carry none anyway), as in
+// resp.status != 200; nil when there are none.
+func bodilessSuccesses(o *model.Operation) *jen.Statement {
+	var cond *jen.Statement
+	for _, r := range o.Responses {
+		if r.Status/100 != 2 || r.Status == 204 || len(r.Media) > 0 {
+			continue
+		}
+		test := jen.Id("resp").Dot("status").Op("!=").Lit(r.Status)
+		if cond == nil {
+			cond = test
+		} else {
+			cond = cond.Op("&&").Add(test)
+		}
+	}
+	return cond
 }
