@@ -295,12 +295,16 @@ func decodeJSON(data []byte, root *jsonNode, repeats bool) (*openapi3.T, error) 
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
+				// kin-openapi's UnmarshalJSON methods are called
+				// directly: each hands its bytes to json.Unmarshal,
+				// which checks them anyway, and going through
+				// json.Unmarshal first would check them once more.
 				if i < 0 {
-					errs[0] = json.Unmarshal(rest, &spec)
+					errs[0] = spec.UnmarshalJSON(rest)
 					continue
 				}
 				v := schemas.members[i].value
-				errs[i+1] = json.Unmarshal(data[v.start:v.end], &decoded[i])
+				errs[i+1] = decoded[i].UnmarshalJSON(data[v.start:v.end])
 			}
 		})
 	}
