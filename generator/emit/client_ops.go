@@ -596,8 +596,9 @@ func fileParts(parts map[string]string) jen.Code {
 }
 
 // formValues declares the form encoding of a struct sent as
-// application/x-www-form-urlencoded: scalars as text, arrays of scalars as
-// repeated keys, anything else as JSON text. A form cannot say null or an
+// application/x-www-form-urlencoded: scalars as text, arrays as repeated
+// keys (an item that is not a scalar as JSON text), anything else as JSON
+// text. A form cannot say null or an
 // empty array, so ok is false when the value holds one: the caller then
 // sends JSON, or refuses when only a form is accepted.
 func formValues(t *model.Type) jen.Code {
@@ -623,11 +624,19 @@ func formValues(t *model.Type) jen.Code {
 					return
 				}
 				if f.Type.Kind == model.RefSlice {
-					if text, skip, ok := itemText(f.Type.Elem); ok {
-						b.If(jen.Len(value.Clone()).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.False()))
-						b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(value.Clone())).Block(skip, jen.Id("form").Dot("Add").Call(name, text))
-						return
+					// One value per item, as the server reads them: the
+					// item's text, or its JSON when it is not a scalar.
+					text, skip, ok := itemText(f.Type.Elem)
+					if !ok {
+						held := "item"
+						if f.Type.Elem.Nullable {
+							held = "value" // what skip takes out of a non-null item
+						}
+						text = jen.Id("paramText").Call(jen.Id(held))
 					}
+					b.If(jen.Len(value.Clone()).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.False()))
+					b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(value.Clone())).Block(skip, jen.Id("form").Dot("Add").Call(name, text))
+					return
 				}
 				b.Id("form").Dot("Add").Call(name, jen.Id("paramText").Call(value.Clone()))
 			}
