@@ -230,7 +230,17 @@ func TestRouterMixedSegments(t *testing.T) {
 	rt.handle("GET", "/rg/System.{p0}/locations/{p1}", route("system"))
 	rt.handle("GET", "/rg/{p0}/locations/{p1}", route("rg"))
 	rt.handle("GET", "/odd/x{p0}{p", route("unclosed")) // no generated route has one; it must not hang
+	// healthcare.gov's {pageName}{mediaTypeExtension}, whose enum lists
+	// ".json" only; and a segment of one-value wildcards alone.
+	rt.handle("GET", "/blog/{p0}{p1=.json}", route("blog"))
+	rt.handle("GET", "/blog/{p0}/{p1=v}{p2=.json}", route("fixed"))
 	checkRoutes(t, rt, []routeCase{
+		{"GET", "/blog/a.b.json", 200, "blog a.b .json ", ""},
+		{"GET", "/blog/a%2Fb.json", 200, "blog a/b .json ", ""},
+		{"GET", "/blog/.json", 404, "", ""},
+		{"GET", "/blog/a.xml", 404, "", ""},
+		{"GET", "/blog/a/v.json", 200, "fixed a v .json", ""},
+		{"GET", "/blog/a/w.json", 404, "", ""},
 		{"GET", "/groups/7.json", 200, "json 7  ", ""},
 		{"GET", "/groups/7.full.json", 200, "full 7  ", ""},
 		{"GET", "/groups/7", 200, "plain 7  ", ""},

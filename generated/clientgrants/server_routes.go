@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -99,9 +100,15 @@ func newRouter(core *serverCore) *router { return &router{core: core} }
 
 // mixedSegment is a route segment that holds text beside its wildcards,
 // as {id}.json, {name}:cancel or System.{location} do: the texts around
-// and between the wildcards, and the node it leads to.
+// and between the wildcards, and the node it leads to. A wildcard that
+// can hold one value only ({p1=.json}, a parameter whose enum lists one)
+// is matched as that text and given that value: healthcare.gov writes
+// /profiles/{id}{mediaTypeExtension}, which could not be split otherwise.
 type mixedSegment struct {
-	texts []string // len(texts) is one more than the wildcards
+	texts []string // len(texts) is one more than the wildcards matched
+	// fixed holds the values of the one-value wildcards by their place
+	// among all the segment's wildcards; nil when there are none.
+	fixed map[int]string
 	node  *routeNode
 }
 
@@ -110,6 +117,9 @@ type mixedSegment struct {
 // once, the earlier wildcard takes the longer share: {name}.{ext} splits
 // a.tar.gz as a.tar and gz.
 func (m *mixedSegment) match(seg string) ([]string, bool) {
+	if len(m.texts) == 1 { // every wildcard holds one value only
+		return m.withFixed(nil), seg == m.texts[0]
+	}
 	first, last := m.texts[0], m.texts[len(m.texts)-1]
 	if len(seg) < len(first)+len(last) || !strings.HasPrefix(seg, first) || !strings.HasSuffix(seg, last) {
 		return nil, false
@@ -129,7 +139,24 @@ func (m *mixedSegment) match(seg string) ([]string, bool) {
 			return nil, false
 		}
 	}
-	return values, true
+	return m.withFixed(values), true
+}
+
+// withFixed returns the values of the segment's wildcards, in order: the
+// ones matched, with the one-value wildcards' values in their places.
+func (m *mixedSegment) withFixed(matched []string) []string {
+	if m.fixed == nil {
+		return matched
+	}
+	all := make([]string, len(matched)+len(m.fixed))
+	for i := range all {
+		if v, ok := m.fixed[i]; ok {
+			all[i] = v
+		} else {
+			all[i], matched = matched[0], matched[1:]
+		}
+	}
+	return all
 }
 
 // handle adds the handler of method at pattern, a path whose wildcards
@@ -173,21 +200,34 @@ func (rt *router) handle(method, pattern string, h http.HandlerFunc) {
 // specific one.
 func (n *routeNode) mixedChild(seg string) *routeNode {
 	var texts []string
-	for {
+	var fixed map[int]string
+	text := ""
+	for i := 0; ; i++ {
 		open := strings.Index(seg, "{p")
 		end := strings.IndexByte(seg[max(open, 0):], '}')
 		if open < 0 || end < 0 {
 			break
 		}
-		texts, seg = append(texts, seg[:open]), seg[open+end+1:]
+		wildcard := seg[open+1 : open+end]
+		text += seg[:open]
+		if _, value, ok := strings.Cut(wildcard, "="); ok {
+			if fixed == nil {
+				fixed = map[int]string{}
+			}
+			fixed[i] = value
+			text += value
+		} else {
+			texts, text = append(texts, text), ""
+		}
+		seg = seg[open+end+1:]
 	}
-	texts = append(texts, seg)
+	texts = append(texts, text+seg)
 	for _, m := range n.mixed {
-		if slices.Equal(m.texts, texts) {
+		if slices.Equal(m.texts, texts) && maps.Equal(m.fixed, fixed) {
 			return m.node
 		}
 	}
-	m := &mixedSegment{texts: texts, node: &routeNode{}}
+	m := &mixedSegment{texts: texts, fixed: fixed, node: &routeNode{}}
 	n.mixed = append(n.mixed, m)
 	size := func(m *mixedSegment) int { return len(strings.Join(m.texts, "")) }
 	slices.SortStableFunc(n.mixed, func(a, b *mixedSegment) int { return size(b) - size(a) })

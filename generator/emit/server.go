@@ -279,14 +279,41 @@ func newServer(api *model.API) jen.Code {
 }
 
 // routePath turns a spec path into a router pattern; wildcards are named
-// by position ({p0}), since spec names need not be Go identifiers.
+// by position ({p0}), since spec names need not be Go identifiers. A
+// parameter that can hold one value only and meets another wildcard with
+// no text between them is matched as its value ({p1=.json}): nothing else
+// could tell where healthcare.gov's {pageName}{mediaTypeExtension} splits.
 func routePath(o *model.Operation) string {
-	i := 0
-	return serverVar.ReplaceAllStringFunc(o.Path, func(string) string {
-		s := "{p" + strconv.Itoa(i) + "}"
-		i++
-		return s
-	})
+	var b strings.Builder
+	locs := serverVar.FindAllStringSubmatchIndex(o.Path, -1)
+	last := 0
+	for i, loc := range locs {
+		b.WriteString(o.Path[last:loc[0]])
+		last = loc[1]
+		b.WriteString("{p" + strconv.Itoa(i))
+		meets := i > 0 && locs[i-1][1] == loc[0] || i+1 < len(locs) && locs[i+1][0] == loc[1]
+		if value, ok := oneValue(o, o.Path[loc[2]:loc[3]]); ok && meets {
+			b.WriteString("=" + value)
+		}
+		b.WriteString("}")
+	}
+	b.WriteString(o.Path[last:])
+	return b.String()
+}
+
+// oneValue returns the only value that path parameter name of o can hold,
+// when its enum lists one string that a pattern can carry.
+func oneValue(o *model.Operation, name string) (string, bool) {
+	for _, p := range o.Params {
+		if p.In != model.InPath || p.Name != name || p.Type.Kind != model.RefNamed {
+			continue
+		}
+		if e := p.Type.Named.Enum; e != nil && e.Base == model.String && len(e.Values) == 1 {
+			v, _ := e.Values[0].Value.(string)
+			return v, v != "" && !strings.ContainsAny(v, "/{}=")
+		}
+	}
+	return "", false
 }
 
 func handlerFunc(o *model.Operation) string { return "serve" + o.HandlerName }
