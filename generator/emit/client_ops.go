@@ -162,11 +162,11 @@ func (e *typeEmitter) operationCall(o *model.Operation, recv, name string, heade
 			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(target).Dot("do").Call(jen.Id("ctx"), jen.Id("r"))
 			g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err()))
 			decode := jen.Err().Op("=").Id("decodeResponse").Call(jen.Lit(o.ID), jen.Id("resp"), jen.Op("&").Id("result"))
-			if bodiless := bodilessSuccesses(o); bodiless != nil {
+			if cond := decodeCondition(o); cond != nil {
 				// A success the spec gives no body leaves the result zero,
 				// as 204 does (Azure answers a finished DELETE with 200
 				// and nothing, and a pending one with 202 and the resource).
-				g.If(bodiless).Block(decode)
+				g.If(cond).Block(decode)
 			} else {
 				g.Add(decode)
 			}
@@ -598,9 +598,9 @@ func fileParts(parts map[string]string) jen.Code {
 // formValues declares the form encoding of a struct sent as
 // application/x-www-form-urlencoded: scalars as text, arrays as repeated
 // keys (an item that is not a scalar as JSON text), anything else as JSON
-// text. A form cannot say null or an
-// empty array, so ok is false when the value holds one: the caller then
-// sends JSON, or refuses when only a form is accepted.
+// text. A form cannot say null or an empty array, so ok is false when the
+// value holds one: the caller then sends JSON, or refuses when only a form
+// is accepted.
 func formValues(t *model.Type) jen.Code {
 	code := comment("formValues encodes v as the fields of a form body; ok is false when v holds a null or an empty array, which a form cannot express.")
 	return code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("formValues").Params().Params(jen.Id("form").Qual("net/url", "Values"), jen.Id("ok").Bool()).BlockFunc(func(g *jen.Group) {
@@ -794,11 +794,11 @@ func fieldValue(v *jen.Statement, f *model.Field) *jen.Statement {
 	return v.Dot(f.Name)
 }
 
-// bodilessSuccesses is the condition under which the client decodes the
+// decodeCondition is the condition under which the client decodes the
 // result of o, whose result is JSON: the status is none of the successes
 // that o declares without a body (204 and 304 carry none anyway), as in
 // resp.status != 200; nil when there are none.
-func bodilessSuccesses(o *model.Operation) *jen.Statement {
+func decodeCondition(o *model.Operation) *jen.Statement {
 	var cond *jen.Statement
 	for _, r := range o.Responses {
 		if r.Status/100 != 2 || r.Status == 204 || len(r.Media) > 0 {

@@ -395,8 +395,9 @@ func (e *typeEmitter) definedType(t *model.Type) jen.Code {
 //
 //	type Foo = Bar
 //
-// A schema that repeats another one's shape (model.Type.Repeats) says so,
-// and an enumeration keeps its constants:
+// A schema that repeats another one's shape (model.Type.Repeats) says so;
+// an enumeration keeps its constants and a union its constructors, which
+// are named after it:
 //
 //	// CreateClientGrantResponseContent is another name for
 //	// ClientGrantResponseContent: the schema "CreateClientGrantResponseContent"
