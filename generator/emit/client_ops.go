@@ -379,6 +379,16 @@ func itemText(elem *model.Ref) (text, skip jen.Code, ok bool) {
 	return text, skip, ok
 }
 
+// itemJSON is itemText for an item that is not a scalar (an object, a
+// union): its JSON text, with the same skip of a null item.
+func itemJSON(elem *model.Ref) (text, skip jen.Code) {
+	_, skip, _ = itemText(elem) // takes a non-null item's value out as value
+	if elem.Nullable {
+		return jen.Id("paramText").Call(jen.Id("value")), skip
+	}
+	return jen.Id("paramText").Call(jen.Id("item")), skip
+}
+
 // explodesItems reports whether the items of array parameter p travel as
 // values of their own (a query array in form style with explode, the
 // default), rather than in one value: comma-joined when they are scalars,
@@ -503,11 +513,7 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 		if explodesItems(p) {
 			// Items that are not scalars (objects, unions) go one
 			// value each, as JSON text; the server reads them so.
-			_, skip, _ := itemText(r.Elem) // leaves out a null item as value
-			text := jen.Id("paramText").Call(jen.Id("item"))
-			if r.Elem.Nullable {
-				text = jen.Id("paramText").Call(jen.Id("value"))
-			}
+			text, skip := itemJSON(r.Elem)
 			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, set(name, text))
 			return
 		}
@@ -628,11 +634,7 @@ func formValues(t *model.Type) jen.Code {
 					// item's text, or its JSON when it is not a scalar.
 					text, skip, ok := itemText(f.Type.Elem)
 					if !ok {
-						held := "item"
-						if f.Type.Elem.Nullable {
-							held = "value" // what skip takes out of a non-null item
-						}
-						text = jen.Id("paramText").Call(jen.Id(held))
+						text, skip = itemJSON(f.Type.Elem)
 					}
 					b.If(jen.Len(value.Clone()).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.False()))
 					b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(value.Clone())).Block(skip, jen.Id("form").Dot("Add").Call(name, text))

@@ -305,12 +305,9 @@ func routePath(o *model.Operation) string {
 // when its enum lists one string that a pattern can carry.
 func oneValue(o *model.Operation, name string) (string, bool) {
 	for _, p := range o.Params {
-		if p.In != model.InPath || p.Name != name || p.Type.Kind != model.RefNamed {
-			continue
-		}
-		if e := p.Type.Named.Enum; e != nil && e.Base == model.String && len(e.Values) == 1 {
-			v, _ := e.Values[0].Value.(string)
-			return v, v != "" && !strings.ContainsAny(v, "/{}=")
+		if p.In == model.InPath && p.Name == name {
+			v, ok := p.Type.OneString()
+			return v, ok && v != "" && !strings.ContainsAny(v, "/{}=")
 		}
 	}
 	return "", false

@@ -852,7 +852,7 @@ func describeVariants(t *Type) {
 			if f.Required {
 				v.Required = append(v.Required, f.JSONName)
 			}
-			if value, ok := oneString(f.Type); ok {
+			if value, ok := f.Type.OneString(); ok {
 				v.Consts = append(v.Consts, Const{Property: f.JSONName, Value: value})
 			}
 		}
@@ -893,7 +893,7 @@ func nestedConsts(t *Type) {
 				continue
 			}
 			for _, g := range f.Type.Named.Fields {
-				if value, ok := oneString(g.Type); ok {
+				if value, ok := g.Type.OneString(); ok {
 					nested = append(nested, Const{In: f.JSONName, Property: g.JSONName, Value: value})
 				}
 			}
@@ -926,8 +926,10 @@ func constsDiffer(a, b []Const) bool {
 	return false
 }
 
-// oneString returns the only value of a string enum of one value.
-func oneString(r *Ref) (string, bool) {
+// OneString returns the only value r can hold when it is a string enum
+// of one value (an enum of one, or a const): a variant's tell, or a path
+// parameter the router can match as text.
+func (r *Ref) OneString() (string, bool) {
 	if r.Kind != RefNamed || r.Named.Kind != Enum || r.Named.Enum.Base != String || len(r.Named.Enum.Values) != 1 {
 		return "", false
 	}
