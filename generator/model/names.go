@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // initialisms are written in upper case in Go names, as golint taught.
@@ -26,6 +27,7 @@ var initialisms = map[string]bool{
 // digit gets an X in front; a name with no letters or digits becomes "Empty".
 func GoName(s string) string {
 	var b strings.Builder
+	b.Grow(len(s) + 1)
 	for _, w := range words(s) {
 		lower := strings.ToLower(w)
 		switch {
@@ -34,16 +36,16 @@ func GoName(s string) string {
 		case strings.HasSuffix(lower, "s") && initialisms[lower[:len(lower)-1]]:
 			b.WriteString(strings.ToUpper(lower[:len(lower)-1]) + "s")
 		default:
-			r := []rune(w)
-			r[0] = unicode.ToUpper(r[0])
-			b.WriteString(string(r))
+			first, size := utf8.DecodeRuneInString(w)
+			b.WriteRune(unicode.ToUpper(first))
+			b.WriteString(w[size:])
 		}
 	}
 	name := b.String()
 	if name == "" {
 		return "Empty"
 	}
-	if r := []rune(name)[0]; unicode.IsDigit(r) || !unicode.IsUpper(r) {
+	if r, _ := utf8.DecodeRuneInString(name); unicode.IsDigit(r) || !unicode.IsUpper(r) {
 		name = "X" + name
 	}
 	return name
@@ -54,33 +56,37 @@ func GoName(s string) string {
 // followed by lower case (HTTPServer → HTTP Server).
 func words(s string) []string {
 	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, string(cur))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(s)
-	for i, r := range rs {
+	start := -1 // where the word being read starts, -1 between words
+	var prev rune
+	for i, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			flush()
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
 			continue
 		}
-		if len(cur) > 0 && unicode.IsUpper(r) {
-			prev := cur[len(cur)-1]
+		if start >= 0 && unicode.IsUpper(r) {
 			// An upper-case run followed by lower case gives its last capital
 			// to the next word (HTTPServer), unless the lower case is a
 			// plural s that ends the word (URLs, IDs).
-			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1]) &&
-				!(rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLower(rs[i+2])))
+			next, size := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			after, _ := utf8.DecodeRuneInString(s[min(i+utf8.RuneLen(r)+size, len(s)):])
+			nextLower := size > 0 && unicode.IsLower(next) &&
+				!(next == 's' && (size == len(s)-i-utf8.RuneLen(r) || !unicode.IsLower(after)))
 			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
-				flush()
+				out = append(out, s[start:i])
+				start = i
 			}
 		}
-		cur = append(cur, r)
+		if start < 0 {
+			start = i
+		}
+		prev = r
 	}
-	flush()
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
 	return out
 }
 
