@@ -9,6 +9,14 @@ import (
 // type, so decoding a struct full of optional fields allocates nothing extra.
 // Fields of this type carry the `omitzero` JSON option: an absent Opt is left
 // out of the encoded object.
+//
+// Its methods but MarshalJSON take a pointer. The compiler builds an Opt's
+// methods once for every type it holds, and a method with a value receiver
+// twice (the second for calls through a pointer), which made a large API's
+// package a tenth slower to build; a pointer also spares copying a large
+// Value. MarshalJSON keeps its value receiver so that encoding/json uses it
+// for an Opt it cannot address. (Nullable keeps value receivers: it can be
+// the value of a map, which cannot be addressed, where an Opt never is.)
 type Opt[T any] struct {
 	Value T
 	Set   bool
@@ -18,10 +26,10 @@ type Opt[T any] struct {
 func NewOpt[T any](v T) Opt[T] { return Opt[T]{Value: v, Set: true} }
 
 // Get returns the value and whether it is set.
-func (o Opt[T]) Get() (T, bool) { return o.Value, o.Set }
+func (o *Opt[T]) Get() (T, bool) { return o.Value, o.Set }
 
 // Or returns the value when it is set and def otherwise.
-func (o Opt[T]) Or(def T) T {
+func (o *Opt[T]) Or(def T) T {
 	if o.Set {
 		return o.Value
 	}
@@ -29,7 +37,7 @@ func (o Opt[T]) Or(def T) T {
 }
 
 // IsZero reports whether o is absent; encoding/json consults it for `omitzero`.
-func (o Opt[T]) IsZero() bool { return !o.Set }
+func (o *Opt[T]) IsZero() bool { return !o.Set }
 
 // found records how decoding into o.Value went: a value makes o present;
 // null (or a mismatch) leaves it absent.
