@@ -326,16 +326,12 @@ func escapePathText(tmpl string) string {
 // scalarText renders a scalar value as the text of a path, query, header or
 // cookie parameter; ok is false for values that are not scalars.
 func scalarText(r *model.Ref, v *jen.Statement) (jen.Code, bool) {
-	b := model.Builtin(0)
-	switch {
-	case r == nil:
+	if r == nil {
 		return v, true
-	case r.Kind == model.RefBuiltin:
-		b = r.Builtin
-	case r.Kind == model.RefNamed && r.Named.Kind == model.Enum:
-		b = r.Named.Enum.Base
-	case r.Kind == model.RefNamed && r.Named.Kind == model.Alias && r.Named.Elem.Kind == model.RefBuiltin:
-		b = r.Named.Elem.Builtin
+	}
+	b, ok := scalarBase(r)
+	if !ok {
+		return nil, false
 	}
 	switch b {
 	case model.String:
@@ -356,6 +352,28 @@ func scalarText(r *model.Ref, v *jen.Statement) (jen.Code, bool) {
 		return v.Clone().Dot("Format").Call(jen.Qual("time", "RFC3339Nano")), true
 	}
 	return nil, false
+}
+
+// scalarBase returns the builtin whose text a value of r travels as: r's
+// own, an enum's base or an aliased builtin's. ok is false for what has no
+// text of its own (objects, arrays, unions, bytes), which travels as JSON.
+// A nil r stands for text as it is, a string.
+func scalarBase(r *model.Ref) (b model.Builtin, ok bool) {
+	switch {
+	case r == nil:
+		return model.String, true
+	case r.Kind == model.RefBuiltin:
+		b = r.Builtin
+	case r.Kind == model.RefNamed && r.Named.Kind == model.Enum:
+		b = r.Named.Enum.Base
+	case r.Kind == model.RefNamed && r.Named.Kind == model.Alias && r.Named.Elem.Kind == model.RefBuiltin:
+		b = r.Named.Elem.Builtin
+	}
+	switch b {
+	case model.String, model.Int64, model.Int32, model.Float64, model.Float32, model.Bool, model.Time:
+		return b, true
+	}
+	return b, false
 }
 
 // itemText is scalarText for the item of a slice, ranged over as item.
@@ -401,7 +419,7 @@ func explodesItems(p *model.Param) bool {
 // jsonTextParam reports whether path parameter p travels as JSON text (a
 // union, say), whose text may be empty, rather than as a scalar's.
 func jsonTextParam(p *model.Param) bool {
-	_, scalar := scalarText(p.Type, jen.Id("x"))
+	_, scalar := scalarBase(p.Type)
 	return !scalar
 }
 

@@ -236,14 +236,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 	}
 	field := jen.Add(target).Dot(f.Name)
 	set := func(b *jen.Group, value jen.Code) {
-		switch f.Wrap {
-		case model.WrapOpt:
-			b.Add(field.Clone()).Op("=").Id("NewOpt").Call(value)
-		case model.WrapNullable:
-			b.Add(field.Clone()).Op("=").Id("NewNullable").Call(value)
-		default:
-			b.Add(field.Clone()).Op("=").Add(value)
-		}
+		b.Add(field.Clone()).Op("=").Add(wrapped(f.Wrap, value))
 	}
 	ifFound := g.If(lookup, jen.Id("ok")).BlockFunc(func(b *jen.Group) {
 		elem := p.Type
@@ -351,13 +344,23 @@ func paramDefaults(g *jen.Group, fields []*model.Field) {
 		if !ok {
 			continue
 		}
-		wrap := "NewOpt"
-		if f.Wrap == model.WrapNullable {
-			wrap = "NewNullable"
-		}
 		field := jen.Id("params").Dot(f.Name)
-		g.If(jen.Op("!").Add(field.Clone()).Dot("Set")).Block(field.Clone().Op("=").Id(wrap).Call(lit))
+		g.If(jen.Op("!").Add(field.Clone()).Dot("Set")).Block(field.Clone().Op("=").Add(wrapped(f.Wrap, lit)))
 	}
+}
+
+// wrapped returns value the way a field held as w takes it: NewOpt(value),
+// NewNullable(value), &value (value must be addressable) or value itself.
+func wrapped(w model.Wrap, value jen.Code) jen.Code {
+	switch w {
+	case model.WrapOpt:
+		return jen.Id("NewOpt").Call(value)
+	case model.WrapNullable:
+		return jen.Id("NewNullable").Call(value)
+	case model.WrapPointer:
+		return jen.Op("&").Add(value)
+	}
+	return value
 }
 
 // optionalWrap reports whether field f is an Opt or a Nullable, which says
@@ -402,17 +405,7 @@ func deepStructDecoding(b *jen.Group, p *model.Param) {
 			}
 			fb.Var().Id("x").Add(goType(f.Type))
 			parseInto(fb, f.Type, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
-			target := jen.Id("v").Dot(f.Name)
-			switch f.Wrap {
-			case model.WrapOpt:
-				fb.Add(target).Op("=").Id("NewOpt").Call(jen.Id("x"))
-			case model.WrapNullable:
-				fb.Add(target).Op("=").Id("NewNullable").Call(jen.Id("x"))
-			case model.WrapPointer:
-				fb.Add(target).Op("=").Op("&").Id("x")
-			default:
-				fb.Add(target).Op("=").Id("x")
-			}
+			fb.Id("v").Dot(f.Name).Op("=").Add(wrapped(f.Wrap, jen.Id("x")))
 		})
 	}
 	if t.Extra == model.ExtraForbid {
@@ -587,16 +580,7 @@ func formDecoder(t *model.Type) jen.Code {
 		for _, f := range t.Fields {
 			target := jen.Id("v").Dot(f.Name)
 			set := func(b *jen.Group, value jen.Code) {
-				switch f.Wrap {
-				case model.WrapOpt:
-					b.Add(target.Clone()).Op("=").Id("NewOpt").Call(value)
-				case model.WrapNullable:
-					b.Add(target.Clone()).Op("=").Id("NewNullable").Call(value)
-				case model.WrapPointer:
-					b.Add(target.Clone()).Op("=").Op("&").Add(value)
-				default:
-					b.Add(target.Clone()).Op("=").Add(value)
-				}
+				b.Add(target.Clone()).Op("=").Add(wrapped(f.Wrap, value))
 			}
 			isList := f.Type.Kind == model.RefSlice && !heldNullable(f.Type.Elem)
 			elem := formElem(f)
