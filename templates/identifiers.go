@@ -90,6 +90,7 @@ var identifiers = []string{
 	"errNoCredential",
 	"errNoSecurityHandler",
 	"errorBodyPrefix",
+	"extra",
 	"fieldSegment",
 	"formatNumber",
 	"getWriter",

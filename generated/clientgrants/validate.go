@@ -438,26 +438,26 @@ func uniqueItemsJSON[T any](v *validator, p *path, items []T) {
 }
 
 // extra checks an additional property, found at p, against the type that
-// additionalProperties gives: it decodes raw strictly into dst, a value of
+// additionalProperties gives: decode reads raw strictly into dst, a value of
 // that type, so that a value of another kind (or a null, unless nullable)
-// is reported where it stands, and reports whether dst holds a value for
-// the type's other checks.
-func (v *validator) extra(p *path, raw json.RawMessage, dst any, nullable bool) bool {
+// is reported where it stands. It reports whether dst holds a value for the
+// type's other checks.
+func extra[T any](c *validator, p *path, raw json.RawMessage, dst *T, decode func(*T, *jsonReader) bool, nullable bool) bool {
 	if nullable && string(raw) == "null" {
 		return false
 	}
-	d := newJSONReader(string(raw), v)
+	d := newJSONReader(string(raw), c)
 	for q := p; q != nil; q = q.parent {
 		d.at = append(d.at, path{name: q.name, index: q.index, kind: q.kind})
 	}
 	slices.Reverse(d.at)
-	before := len(v.violations)
-	decodeValue(d, dst)
+	before := len(c.violations)
+	decode(dst, d)
 	if err := d.finish(); err != nil {
-		v.report(p, err.Error()) // not JSON: only a caller can have put it there
+		c.report(p, err.Error()) // not JSON: only a caller can have put it there
 		return false
 	}
-	return len(v.violations) == before
+	return len(c.violations) == before
 }
 
 // sortedKeys returns the keys of m in order, so that violations inside maps

@@ -159,7 +159,7 @@ func (e *typeEmitter) structChecks(g *jen.Group, t *model.Type) {
 //	for _, k := range sortedKeys(v.AdditionalProperties) {
 //		kp := p.field(k)
 //		var x string
-//		if c.extra(&kp, v.AdditionalProperties[k], &x, false) {
+//		if extra(c, &kp, v.AdditionalProperties[k], &x, decodeString, false) {
 //			c.maxLength(&kp, x, 9216)
 //		}
 //	}
@@ -169,7 +169,7 @@ func (e *typeEmitter) extraChecks(g *jen.Group, r *model.Ref) {
 	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(extras.Clone())).BlockFunc(func(b *jen.Group) {
 		b.Id("kp").Op(":=").Add(p.call("field", jen.Id("k")))
 		b.Var().Id("x").Add(goType(r))
-		decoded := jen.Id("c").Dot("extra").Call(kp.ptr(), extras.Clone().Index(jen.Id("k")), jen.Op("&").Id("x"), jen.Lit(r.Nullable))
+		decoded := jen.Id("extra").Call(jen.Id("c"), kp.ptr(), extras.Clone().Index(jen.Id("k")), jen.Op("&").Id("x"), plainDecoder(r), jen.Lit(r.Nullable))
 		if e.refHasChecks(r) {
 			b.If(decoded).BlockFunc(func(b *jen.Group) { e.check(b, r, jen.Id("x"), kp, 1) })
 		} else {
