@@ -228,12 +228,20 @@ func (b *builder) components() {
 			continue
 		}
 		// Nullability is known before any body is built, so references
-		// from types declared earlier wrap it right.
-		t := &Type{Name: b.names.claim(b.typeName(name, ref.Value)), Schema: name, Pos: b.doc.Origin(ref.Value.Origin), Nullable: nullable(ref.Value)}
+		// from types declared earlier wrap it right. The name is the one
+		// asked for until all are known, and then claimed.
+		t := &Type{Name: b.typeName(name, ref.Value), Schema: name, Pos: b.doc.Origin(ref.Value.Origin), Nullable: nullable(ref.Value)}
 		b.types[ref.Value] = t
 		b.componentTypes[name] = t
 		declared = append(declared, t)
 		sources = append(sources, ref)
+	}
+	wanted := make(map[string]bool, len(declared))
+	for _, t := range declared {
+		wanted[t.Name] = true
+	}
+	for _, t := range declared {
+		t.Name = b.names.claimSchema(t.Name, wanted)
 	}
 	for i, t := range declared {
 		b.declare(t, sources[i].Value)

@@ -844,16 +844,41 @@ func TestReservedNamesAreAvoided(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := typeNames(api), []string{"Opt2", "ValidationError2"}; !slices.Equal(got, want) {
+	if got, want := typeNames(api), []string{"OptSchema", "ValidationErrorSchema"}; !slices.Equal(got, want) {
 		t.Errorf("types = %v, want %v", got, want)
 	}
 	var fields []string
-	for _, f := range findType(t, api, "ValidationError2").Fields {
+	for _, f := range findType(t, api, "ValidationErrorSchema").Fields {
 		fields = append(fields, f.Name)
 	}
 	// Fields steer clear of the generated methods and of each other.
 	if want := []string{"Validate2", "Validate3", "String2"}; !slices.Equal(fields, want) {
 		t.Errorf("fields = %v, want %v", fields, want)
+	}
+}
+
+// A schema named as the runtime's Error gets Schema after its name, unless
+// another schema is named so; then it gets a number.
+func TestReservedNameSuffix(t *testing.T) {
+	for _, tc := range []struct {
+		schemas string
+		want    []string
+	}{
+		{"    Error:\n      type: string\n    Item:\n      type: string\n", []string{"ErrorSchema", "Item"}},
+		{"    Error:\n      type: string\n    ErrorSchema:\n      type: string\n", []string{"Error2", "ErrorSchema"}},
+		{"    error_schema:\n      type: string\n    Error:\n      type: string\n", []string{"Error2", "ErrorSchema"}},
+	} {
+		doc, err := load.Data("test.yaml", []byte(doc31(tc.schemas)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		api, err := Build(doc, Options{Reserved: []string{"Error"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := typeNames(api); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: types = %v, want %v", tc.schemas, got, tc.want)
+		}
 	}
 }
 

@@ -165,15 +165,30 @@ var predeclared = setOf("any", "bool", "byte", "comparable", "complex64", "compl
 // namespace hands out names that are unique within one scope, adding a
 // number to a name already taken: Foo, Foo2, Foo3.
 type namespace struct {
-	taken map[string]bool
+	taken    map[string]bool
+	reserved map[string]bool // taken before any name was claimed
 }
 
 func newNamespace(reserved ...string) *namespace {
-	ns := &namespace{taken: make(map[string]bool)}
+	ns := &namespace{taken: make(map[string]bool), reserved: make(map[string]bool)}
 	for _, r := range reserved {
 		ns.taken[r] = true
+		ns.reserved[r] = true
 	}
 	return ns
+}
+
+// claimSchema is claim for the type of a component schema. A schema named
+// as something the runtime or the generated client and server declare
+// (Error, Operation, Client: 39, 35 and 1 of 354 real specs) gets Schema
+// after its name rather than a number, since ErrorSchema says which Error
+// it is and Error2 does not; unless another schema's name is that one
+// (wanted holds the names the schemas ask for), which it is left to.
+func (ns *namespace) claimSchema(base string, wanted map[string]bool) string {
+	if ns.reserved[base] && !wanted[base+"Schema"] {
+		base += "Schema"
+	}
+	return ns.claim(base)
 }
 
 // claim returns base, or base with the smallest number that makes it free.
