@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
 )
 
 // Document is a loaded, resolved and validated OpenAPI document.
@@ -431,7 +432,16 @@ func loadError(path string, data []byte, err error) error {
 		return &Error{Pos: findRefInFiles(path, data, m[1]), Msg: fmt.Sprintf("$ref %q does not point at %s %s, which is what belongs here", m[1], article, m[2])}
 	}
 	if ref := danglingRef(msg); ref != "" {
-		return &Error{Pos: findRefInFiles(path, data, ref), Msg: fmt.Sprintf("$ref %q points at nothing", ref)}
+		pos := findRefInFiles(path, data, ref)
+		// kin-openapi names only the fragment; the $ref found may name a
+		// file, which is named when it indeed lacks the fragment.
+		if full := refAt(pos, path, data); full != ref && strings.HasSuffix(full, ref) {
+			file := strings.TrimSuffix(full, ref)
+			if lacks(filepath.Join(filepath.Dir(pos.File), file), strings.TrimPrefix(ref, "#")) {
+				return &Error{Pos: pos, Msg: fmt.Sprintf("$ref %q points at nothing: %s has no %s", full, file, strings.TrimPrefix(ref, "#"))}
+			}
+		}
+		return &Error{Pos: pos, Msg: fmt.Sprintf("$ref %q points at nothing", ref)}
 	}
 	msg = strings.TrimPrefix(msg, "failed to unmarshal data: ")
 	return &Error{Pos: Pos{File: path, Line: 1, Column: 1}, Msg: "cannot load spec: " + msg}
@@ -486,6 +496,69 @@ func danglingRef(msg string) string {
 	return ""
 }
 
+// refAt returns the value of the $ref at pos (as findRefInFiles places
+// one), reading pos.File unless it is path, whose content is data; "" when
+// there is none.
+func refAt(pos Pos, path string, data []byte) string {
+	if pos.File != path {
+		var err error
+		if data, err = os.ReadFile(pos.File); err != nil {
+			return ""
+		}
+	}
+	for i := 1; i < pos.Line; i++ {
+		_, rest, ok := bytes.Cut(data, []byte("\n"))
+		if !ok {
+			return ""
+		}
+		data = rest
+	}
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	if pos.Column < 1 || pos.Column > len(line) {
+		return ""
+	}
+	if m := refValue.FindSubmatch(line[pos.Column-1:]); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// lacks reports whether the YAML or JSON file holds nothing at the JSON
+// pointer; false when the file cannot be read as either.
+func lacks(file, pointer string) bool {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return false
+	}
+	var v any
+	if yaml.Unmarshal(src, &v) != nil {
+		return false
+	}
+	for _, token := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		if unescaped, err := url.PathUnescape(token); err == nil {
+			token = unescaped
+		}
+		token = strings.NewReplacer("~1", "/", "~0", "~").Replace(token)
+		switch x := v.(type) {
+		case map[string]any:
+			child, ok := x[token]
+			if !ok {
+				return true
+			}
+			v = child
+		case []any:
+			i, err := strconv.Atoi(token)
+			if err != nil || i < 0 || i >= len(x) {
+				return true
+			}
+			v = x[i]
+		default:
+			return true
+		}
+	}
+	return false
+}
+
 // findRefInFiles locates `$ref: ref` in the main file or, when it is not
 // there, in the local files the main file refers to (and those they refer
 // to): kin-openapi does not say which file holds a dangling $ref.
@@ -522,7 +595,7 @@ func findRefInFiles(path string, data []byte, ref string) Pos {
 // findRef locates `$ref: ref` in the source, in YAML or JSON spelling.
 func findRef(path string, data []byte, ref string) Pos {
 	for _, needle := range []string{ref, strconv.Quote(ref)} {
-		if i := bytes.Index(data, []byte(needle)); i >= 0 {
+		if i := indexWhole(data, []byte(needle)); i >= 0 {
 			for j := i; j > 0 && data[j-1] != '\n'; j-- {
 				if bytes.HasPrefix(data[j:], []byte(`"$ref"`)) {
 					return offsetPos(path, data, j)
@@ -535,6 +608,24 @@ func findRef(path string, data []byte, ref string) Pos {
 		}
 	}
 	return Pos{File: path, Line: 1, Column: 1}
+}
+
+// indexWhole is bytes.Index, but prefers an occurrence of ref that a quote,
+// a space or a colon precedes, so that "#/a" is found as itself before
+// inside "other.yaml#/a".
+func indexWhole(data, ref []byte) int {
+	first := bytes.Index(data, ref)
+	for i := first; i >= 0; {
+		if i == 0 || strings.IndexByte("'\" \t:", data[i-1]) >= 0 {
+			return i
+		}
+		next := bytes.Index(data[i+1:], ref)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return first
 }
 
 // findKey locates a top-level key in a YAML or JSON source.
