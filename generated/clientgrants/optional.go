@@ -15,10 +15,11 @@ import (
 // Its methods but MarshalJSON take a pointer. The compiler builds an Opt's
 // methods once for every type it holds, and a method with a value receiver
 // twice (the second for calls through a pointer), which made a large API's
-// package a tenth slower to build; a pointer also spares copying a large
-// Value. MarshalJSON keeps its value receiver so that encoding/json uses it
-// for an Opt it cannot address. (Nullable keeps value receivers: it can be
-// the value of a map, which cannot be addressed, where an Opt never is.)
+// package up to a tenth slower to build; a pointer also spares copying a
+// large Value. MarshalJSON keeps its value receiver so that encoding/json
+// uses it for an Opt it cannot address. (Nullable keeps value receivers: it
+// can be the value of a map, which cannot be addressed, where an Opt never
+// is.)
 type Opt[T any] struct {
 	Value T
 	Set   bool

@@ -70,10 +70,11 @@ func words(s string) []string {
 			// An upper-case run followed by lower case gives its last capital
 			// to the next word (HTTPServer), unless the lower case is a
 			// plural s that ends the word (URLs, IDs).
-			next, size := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			after, _ := utf8.DecodeRuneInString(s[min(i+utf8.RuneLen(r)+size, len(s)):])
+			end := i + utf8.RuneLen(r)
+			next, size := utf8.DecodeRuneInString(s[end:])
+			after, _ := utf8.DecodeRuneInString(s[end+size:])
 			nextLower := size > 0 && unicode.IsLower(next) &&
-				!(next == 's' && (size == len(s)-i-utf8.RuneLen(r) || !unicode.IsLower(after)))
+				!(next == 's' && (end+size == len(s) || !unicode.IsLower(after)))
 			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
 				out = append(out, s[start:i])
 				start = i
