@@ -216,26 +216,29 @@ func TestBrokenRefs(t *testing.T) {
 			t.Errorf("Pos = %v, want %v", le.Pos, want)
 		}
 	})
-	t.Run("ref to a missing schema of another file names the file", func(t *testing.T) {
-		_, err := load.File("testdata/main_dangling_target.yaml")
-		le := loadErr(t, err)
-		if want := `$ref "other.yaml#/components/schemas/Nope" points at nothing: other.yaml has no /components/schemas/Nope`; le.Msg != want {
-			t.Errorf("Msg = %q, want %q", le.Msg, want)
-		}
-		if want := (load.Pos{File: "testdata/main_dangling_target.yaml", Line: 12, Column: 11}); le.Pos != want {
-			t.Errorf("Pos = %v, want %v", le.Pos, want)
-		}
-	})
-	t.Run("a local ref is not blamed on a file with the same fragment", func(t *testing.T) {
-		_, err := load.File("testdata/main_dangling_local.yaml")
-		le := loadErr(t, err)
-		if want := `$ref "#/components/schemas/Foo" points at nothing`; le.Msg != want {
-			t.Errorf("Msg = %q, want %q", le.Msg, want)
-		}
-		if want := (load.Pos{File: "testdata/main_dangling_local.yaml", Line: 14, Column: 11}); le.Pos != want {
-			t.Errorf("Pos = %v, want %v (the local $ref, not other.yaml's)", le.Pos, want)
-		}
-	})
+	// A $ref into another file that lacks its target names that file; a
+	// local $ref is not blamed on a good one into another file that holds
+	// the same fragment.
+	for _, tc := range []struct {
+		name, file, msg string
+		line, col       int
+	}{
+		{"ref to a missing schema of another file names the file", "testdata/main_dangling_target.yaml",
+			`$ref "other.yaml#/components/schemas/Nope" points at nothing: other.yaml has no /components/schemas/Nope`, 12, 11},
+		{"a local ref is not blamed on a file with the same fragment", "testdata/main_dangling_local.yaml",
+			`$ref "#/components/schemas/Foo" points at nothing`, 14, 11},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := load.File(tc.file)
+			le := loadErr(t, err)
+			if le.Msg != tc.msg {
+				t.Errorf("Msg = %q, want %q", le.Msg, tc.msg)
+			}
+			if want := (load.Pos{File: tc.file, Line: tc.line, Column: tc.col}); le.Pos != want {
+				t.Errorf("Pos = %v, want %v", le.Pos, want)
+			}
+		})
+	}
 	t.Run("missing ref file", func(t *testing.T) {
 		_, err := load.File("testdata/main_missing_file.yaml")
 		le := loadErr(t, err)
