@@ -143,6 +143,30 @@ func TestQueryParams(t *testing.T) {
 	}
 }
 
+// one reports a key given more than once at its path, and still returns
+// its values; a key given once, or not at all, reports nothing.
+func TestQueryParamsOne(t *testing.T) {
+	var q queryParams
+	q.parse("page=1&per_page=5&per_page=6")
+	c := &validator{request: true}
+	var p *path
+	if values, ok := q.one(c, p, "page"); !ok || len(values) != 1 || values[0] != "1" {
+		t.Errorf("one(page) = %v, %v", values, ok)
+	}
+	if values, ok := q.one(c, p, "missing"); ok || values != nil {
+		t.Errorf("one(missing) = %v, %v", values, ok)
+	}
+	if len(c.violations) != 0 {
+		t.Fatalf("violations before a repeated key: %v", c.violations)
+	}
+	if values, ok := q.one(c, p, "per_page"); !ok || len(values) != 2 || values[0] != "5" {
+		t.Errorf("one(per_page) = %v, %v", values, ok)
+	}
+	if err := c.err(); err == nil || err.Error() != "per_page: must be given once, not 2 times" {
+		t.Errorf("err() = %v", err)
+	}
+}
+
 func BenchmarkQueryParams(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

@@ -61,6 +61,8 @@ func badInputCases() []rawCase {
 		{name: "default_for bogus", method: "GET", path: "/client-grants", query: "default_for=all_clients", status: 400, inMsg: []string{"default_for"}},
 		{name: "allow_any_organization false", method: "GET", path: "/client-grants", query: "allow_any_organization=false", status: 400, inMsg: []string{"allow_any_organization"}},
 		{name: "every violation listed", method: "GET", path: "/client-grants", query: "per_page=0&take=0&subject_type=x", status: 400, inMsg: []string{"per_page", "take", "subject_type"}},
+		{name: "per_page twice", method: "GET", path: "/client-grants", query: "per_page=1&per_page=2", status: 400, inMsg: []string{"per_page: must be given once, not 2 times"}},
+		{name: "audience twice", method: "GET", path: "/client-grants", query: "audience=a&audience=b", status: 400, inMsg: []string{"audience: must be given once"}},
 		{name: "organizations per_page 0", method: "GET", path: "/client-grants/" + seededID + "/organizations", query: "per_page=0", status: 400, inMsg: []string{"per_page"}},
 		{name: "organizations take abc", method: "GET", path: "/client-grants/" + seededID + "/organizations", query: "take=abc", status: 400, inMsg: []string{"take"}},
 

@@ -206,7 +206,8 @@ func boolParam(name, text string) (bool, error) {
 }
 
 // parseListQuery reads and validates every parameter of the list operation
-// (the first value of a repeated one), stopping at the first bad one.
+// (each takes one value, so a repeated one is refused), stopping at the
+// first bad one.
 func parseListQuery(r *http.Request) (q listQuery, err error) {
 	values := r.URL.Query()
 	first := func(name string) (string, bool) {
@@ -215,6 +216,11 @@ func parseListQuery(r *http.Request) (q listQuery, err error) {
 			return "", false
 		}
 		return vs[0], true
+	}
+	for _, name := range [...]string{"per_page", "page", "include_totals", "from", "take", "audience", "client_id", "allow_any_organization", "subject_type", "default_for"} {
+		if len(values[name]) > 1 {
+			return q, errBadQuery(fmt.Sprintf("Query validation error: '%s' must be given once", name))
+		}
 	}
 	if v, ok := first("per_page"); ok {
 		if q.perPage, err = intParam("per_page", v, 1, 100); err != nil {
@@ -490,7 +496,8 @@ func TestHandwrittenMatchesGenerated(t *testing.T) {
 		{"allow_any_organization=true&per_page=100", "", 200},
 		{"subject_type=user&take=100", "", 200},
 		{"default_for=third_party_clients", "", 200},
-		{"per_page=50&per_page=500", "", 200},
+		{"per_page=50&per_page=500", "", 400},
+		{"audience=a&per_page=5&audience=b", "", 400},
 		{"per_page=0", "", 400},
 		{"per_page=101", "", 400},
 		{"per_page=x", "", 400},

@@ -244,7 +244,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 	var params ListClientGrantsRequestParameters
 	var query queryParams
 	query.parse(r.URL.RawQuery)
-	if values, ok := query.get("per_page"); ok {
+	if values, ok := query.one(c, p, "per_page"); ok {
 		fp := p.field("per_page")
 		before := len(c.violations)
 		var v int64
@@ -253,7 +253,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 			params.PerPage = NewOpt(v)
 		}
 	}
-	if values, ok := query.get("page"); ok {
+	if values, ok := query.one(c, p, "page"); ok {
 		fp := p.field("page")
 		before := len(c.violations)
 		var v int64
@@ -262,7 +262,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 			params.Page = NewOpt(v)
 		}
 	}
-	if values, ok := query.get("include_totals"); ok {
+	if values, ok := query.one(c, p, "include_totals"); ok {
 		fp := p.field("include_totals")
 		before := len(c.violations)
 		var v bool
@@ -271,12 +271,12 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 			params.IncludeTotals = NewOpt(v)
 		}
 	}
-	if values, ok := query.get("from"); ok {
+	if values, ok := query.one(c, p, "from"); ok {
 		var v string
 		v = values[0]
 		params.From = NewOpt(v)
 	}
-	if values, ok := query.get("take"); ok {
+	if values, ok := query.one(c, p, "take"); ok {
 		fp := p.field("take")
 		before := len(c.violations)
 		var v int64
@@ -285,17 +285,17 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 			params.Take = NewOpt(v)
 		}
 	}
-	if values, ok := query.get("audience"); ok {
+	if values, ok := query.one(c, p, "audience"); ok {
 		var v string
 		v = values[0]
 		params.Audience = NewOpt(v)
 	}
-	if values, ok := query.get("client_id"); ok {
+	if values, ok := query.one(c, p, "client_id"); ok {
 		var v string
 		v = values[0]
 		params.ClientID = NewOpt(v)
 	}
-	if values, ok := query.get("allow_any_organization"); ok {
+	if values, ok := query.one(c, p, "allow_any_organization"); ok {
 		fp := p.field("allow_any_organization")
 		before := len(c.violations)
 		var v ClientGrantAllowAnyOrganizationEnum
@@ -304,12 +304,12 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 			params.AllowAnyOrganization = NewOpt(v)
 		}
 	}
-	if values, ok := query.get("subject_type"); ok {
+	if values, ok := query.one(c, p, "subject_type"); ok {
 		var v ClientGrantSubjectTypeEnum
 		v = ClientGrantSubjectTypeEnum(values[0])
 		params.SubjectType = NewOpt(v)
 	}
-	if values, ok := query.get("default_for"); ok {
+	if values, ok := query.one(c, p, "default_for"); ok {
 		var v ClientGrantDefaultForEnum
 		v = ClientGrantDefaultForEnum(values[0])
 		params.DefaultFor = NewOpt(v)
@@ -484,7 +484,7 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 	var params ListClientGrantOrganizationsRequestParameters
 	var query queryParams
 	query.parse(r.URL.RawQuery)
-	if values, ok := query.get("page"); ok {
+	if values, ok := query.one(c, p, "page"); ok {
 		fp := p.field("page")
 		before := len(c.violations)
 		var v int64
@@ -493,7 +493,7 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 			params.Page = NewOpt(v)
 		}
 	}
-	if values, ok := query.get("per_page"); ok {
+	if values, ok := query.one(c, p, "per_page"); ok {
 		fp := p.field("per_page")
 		before := len(c.violations)
 		var v int64
@@ -502,7 +502,7 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 			params.PerPage = NewOpt(v)
 		}
 	}
-	if values, ok := query.get("include_totals"); ok {
+	if values, ok := query.one(c, p, "include_totals"); ok {
 		fp := p.field("include_totals")
 		before := len(c.violations)
 		var v bool
@@ -511,12 +511,12 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 			params.IncludeTotals = NewOpt(v)
 		}
 	}
-	if values, ok := query.get("from"); ok {
+	if values, ok := query.one(c, p, "from"); ok {
 		var v string
 		v = values[0]
 		params.From = NewOpt(v)
 	}
-	if values, ok := query.get("take"); ok {
+	if values, ok := query.one(c, p, "take"); ok {
 		fp := p.field("take")
 		before := len(c.violations)
 		var v int64

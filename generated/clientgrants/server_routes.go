@@ -470,6 +470,18 @@ func (q *queryParams) get(key string) ([]string, bool) {
 	return q.values[i:j:j], true
 }
 
+// one is get for a parameter that takes one value: a key given more than
+// once, which the spec does not allow, is reported at its path under p.
+// Its first value is still returned, so that its own checks run too.
+func (q *queryParams) one(c *validator, p *path, key string) ([]string, bool) {
+	values, ok := q.get(key)
+	if len(values) > 1 {
+		fp := p.field(key)
+		c.report(&fp, "must be given once, not "+strconv.Itoa(len(values))+" times")
+	}
+	return values, ok
+}
+
 // deepObject collects the name[key]=value parameters of a deepObject
 // parameter as key → value (the first value of a repeated key), and
 // reports whether there were any.

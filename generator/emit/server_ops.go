@@ -231,8 +231,12 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
 	}
 	deep := p.Style == "deepObject" && p.Type.Kind == model.RefMap && p.In == model.InQuery
-	if deep || deepStruct(p) {
+	switch {
+	case deep || deepStruct(p):
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Op("&").Id("query"), jen.Lit(p.Name))
+	case p.In == model.InQuery && p.Type.Kind != model.RefSlice:
+		// One value: a repeated key is reported.
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("one").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
 	}
 	field := jen.Add(target).Dot(f.Name)
 	set := func(b *jen.Group, value jen.Code) {
