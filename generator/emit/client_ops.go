@@ -326,16 +326,14 @@ func escapePathText(tmpl string) string {
 // scalarText renders a scalar value as the text of a path, query, header or
 // cookie parameter; ok is false for values that are not scalars.
 func scalarText(r *model.Ref, v *jen.Statement) (jen.Code, bool) {
-	if r == nil {
-		return v, true
-	}
 	b, ok := scalarBase(r)
 	if !ok {
 		return nil, false
 	}
+	named := r != nil && r.Kind == model.RefNamed // a defined type, converted to its base
 	switch b {
 	case model.String:
-		if r.Kind == model.RefNamed {
+		if named {
 			return jen.String().Call(v), true
 		}
 		return v, true
@@ -346,7 +344,7 @@ func scalarText(r *model.Ref, v *jen.Statement) (jen.Code, bool) {
 	case model.Bool:
 		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(v)), true
 	case model.Time:
-		if r.Kind == model.RefNamed { // type T time.Time has none of time.Time's methods
+		if named { // type T time.Time has none of time.Time's methods
 			v = jen.Qual("time", "Time").Call(v)
 		}
 		return v.Clone().Dot("Format").Call(jen.Qual("time", "RFC3339Nano")), true

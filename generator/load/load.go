@@ -538,7 +538,7 @@ func lacks(file, pointer string) bool {
 		if unescaped, err := url.PathUnescape(token); err == nil {
 			token = unescaped
 		}
-		token = strings.NewReplacer("~1", "/", "~0", "~").Replace(token)
+		token = pointerUnescaper.Replace(token)
 		switch x := v.(type) {
 		case map[string]any:
 			child, ok := x[token]
@@ -558,6 +558,9 @@ func lacks(file, pointer string) bool {
 	}
 	return false
 }
+
+// pointerUnescaper undoes a JSON pointer token's escapes (RFC 6901).
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 
 // findRefInFiles locates `$ref: ref` in the main file or, when it is not
 // there, in the local files the main file refers to (and those they refer
