@@ -39,6 +39,7 @@ var identifiers = []string{
 	"WithTimeout",
 	"WithToken",
 	"WithTokenFunc",
+	"WithUnknownQueryIgnored",
 	"WithUserAgent",
 	"basicCredentials",
 	"bearerToken",

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -163,6 +164,62 @@ func TestQueryParamsOne(t *testing.T) {
 		t.Errorf("one(per_page) = %v, %v", values, ok)
 	}
 	if err := c.err(); err == nil || err.Error() != "per_page: must be given once, not 2 times" {
+		t.Errorf("err() = %v", err)
+	}
+}
+
+func TestQueryLeftovers(t *testing.T) {
+	tests := []struct {
+		name, raw     string
+		ignoreUnknown bool
+		credentials   []string
+		want          string // c.err(), "" for none
+	}{
+		{name: "all read", raw: "page=1&filter%5Bkind%5D=cat"},
+		{name: "empty pairs", raw: "&&page=1&"},
+		{name: "unknown", raw: "page=1&bogus=2&bogus=3", want: "bogus: unknown query parameter"},
+		{name: "unknown ignored", raw: "page=1&bogus=2", ignoreUnknown: true},
+		{name: "odd key", raw: "a%20b=1", want: `["a b"]: unknown query parameter`},
+		{name: "empty key", raw: "=1", want: `[""]: unknown query parameter`},
+		{name: "near a deep object", raw: "filterx=1&filter=2", want: "2 violations: filter: unknown query parameter; filterx: unknown query parameter"},
+		{name: "credential", raw: "page=1&api_key=k", credentials: []string{"api_key"}},
+		{name: "bad escape", raw: "page=%zz", want: `page: is not a valid query parameter: invalid URL escape "%zz"`},
+		{name: "bad escape ignoring unknown", raw: "bogus=%zz", ignoreUnknown: true, want: `bogus: is not a valid query parameter: invalid URL escape "%zz"`},
+		{name: "semicolon", raw: "page=1;per_page=2", want: "page: is not a valid query parameter: a semicolon does not separate parameters (an ampersand does); escape one in a value as %3B"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var q queryParams
+			q.parse(tt.raw)
+			c := &validator{request: true}
+			q.get("page")
+			deepObject(&q, "filter")
+			q.leftovers(c, tt.ignoreUnknown, tt.credentials...)
+			got := ""
+			if err := c.err(); err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("leftovers of %q: %q, want %q", tt.raw, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestQueryLeftoversManyKeys(t *testing.T) {
+	// More keys than the buffer holds.
+	var raw []string
+	for i := range 20 {
+		raw = append(raw, "k"+strconv.Itoa(i)+"=v")
+	}
+	var q queryParams
+	q.parse(strings.Join(raw, "&"))
+	for i := range 19 {
+		q.get("k" + strconv.Itoa(i))
+	}
+	c := &validator{request: true}
+	q.leftovers(c, false)
+	if err := c.err(); err == nil || err.Error() != "k19: unknown query parameter" {
 		t.Errorf("err() = %v", err)
 	}
 }

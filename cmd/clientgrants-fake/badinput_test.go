@@ -7,7 +7,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +65,14 @@ func badInputCases() []rawCase {
 		{name: "every violation listed", method: "GET", path: "/client-grants", query: "per_page=0&take=0&subject_type=x", status: 400, inMsg: []string{"per_page", "take", "subject_type"}},
 		{name: "per_page twice", method: "GET", path: "/client-grants", query: "per_page=1&per_page=2", status: 400, inMsg: []string{"per_page: must be given once, not 2 times"}},
 		{name: "audience twice", method: "GET", path: "/client-grants", query: "audience=a&audience=b", status: 400, inMsg: []string{"audience: must be given once"}},
+		// A parameter the operation does not declare, as Auth0 answers one
+		// ("Additional properties not allowed"): a misspelling is not taken
+		// for an absent parameter.
+		{name: "unknown parameter", method: "GET", path: "/client-grants", query: "per_page=5&perpage=10", status: 400, msg: "perpage: unknown query parameter"},
+		{name: "unknown parameter on get", method: "GET", path: "/client-grants/" + seededID, query: "fields=id", status: 400, msg: "fields: unknown query parameter"},
+		{name: "unknown parameter on create", method: "POST", path: "/client-grants", query: "dry_run=1", body: `{"audience":"https://a/"}`, status: 400, msg: "dry_run: unknown query parameter"},
+		{name: "bad escape", method: "GET", path: "/client-grants", query: "audience=%zz", status: 400, msg: `audience: is not a valid query parameter: invalid URL escape "%zz"`},
+		{name: "semicolon", method: "GET", path: "/client-grants", query: "per_page=5;page=1", status: 400, inMsg: []string{"per_page: is not a valid query parameter: a semicolon"}},
 		{name: "organizations per_page 0", method: "GET", path: "/client-grants/" + seededID + "/organizations", query: "per_page=0", status: 400, inMsg: []string{"per_page"}},
 		{name: "organizations take abc", method: "GET", path: "/client-grants/" + seededID + "/organizations", query: "take=abc", status: 400, inMsg: []string{"take"}},
 
@@ -213,6 +223,28 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("the store holds %d grants after a refused request, want 1", f.count())
 			}
 		})
+	}
+}
+
+// TestUnknownQueryIgnored: with WithUnknownQueryIgnored, a parameter the
+// operation does not declare is let through unread, while the declared
+// ones are still checked and a pair that does not decode is still refused.
+func TestUnknownQueryIgnored(t *testing.T) {
+	h := clientgrants.NewServer(seededFake(),
+		clientgrants.WithBasePath(basePath),
+		clientgrants.WithLogger(slog.New(slog.DiscardHandler)),
+		clientgrants.WithUnknownQueryIgnored())
+	for _, tc := range []rawCase{
+		{query: "_=1700000000&per_page=1", status: 200},
+		{query: "_=1&per_page=0", status: 400, msg: "per_page: value 0 is less than minimum 1"},
+		{query: "_=%zz", status: 400, msg: `_: is not a valid query parameter: invalid URL escape "%zz"`},
+	} {
+		req := httptest.NewRequest("GET", basePath+"/client-grants?"+tc.query, nil)
+		req.Header.Set("Authorization", "Bearer "+allToken)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		tc.name = tc.query
+		checkAnswer(t, tc, rec.Code, rec.Header(), rec.Body.Bytes())
 	}
 }
 

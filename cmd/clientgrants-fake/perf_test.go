@@ -25,6 +25,7 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"reflect"
 	"slices"
 	"strconv"
@@ -205,11 +206,18 @@ func boolParam(name, text string) (bool, error) {
 	return false, errBadQuery(fmt.Sprintf("Query validation error: '%s' must be true or false", name))
 }
 
+// listQueryNames are the query parameters the list operation declares.
+var listQueryNames = [...]string{"per_page", "page", "include_totals", "from", "take", "audience", "client_id", "allow_any_organization", "subject_type", "default_for"}
+
 // parseListQuery reads and validates every parameter of the list operation
-// (each takes one value, so a repeated one is refused), stopping at the
-// first bad one.
+// (each takes one value, so a repeated one is refused; a pair that does not
+// decode and a parameter it does not declare are refused too), stopping at
+// the first bad one.
 func parseListQuery(r *http.Request) (q listQuery, err error) {
-	values := r.URL.Query()
+	values, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return q, errBadQuery("Query validation error: " + err.Error())
+	}
 	first := func(name string) (string, bool) {
 		vs, ok := values[name]
 		if !ok {
@@ -217,8 +225,11 @@ func parseListQuery(r *http.Request) (q listQuery, err error) {
 		}
 		return vs[0], true
 	}
-	for _, name := range [...]string{"per_page", "page", "include_totals", "from", "take", "audience", "client_id", "allow_any_organization", "subject_type", "default_for"} {
-		if len(values[name]) > 1 {
+	for name, vs := range values {
+		if !slices.Contains(listQueryNames[:], name) {
+			return q, errBadQuery(fmt.Sprintf("Query validation error: Additional properties not allowed: %s", name))
+		}
+		if len(vs) > 1 {
 			return q, errBadQuery(fmt.Sprintf("Query validation error: '%s' must be given once", name))
 		}
 	}
@@ -510,6 +521,10 @@ func TestHandwrittenMatchesGenerated(t *testing.T) {
 		{"allow_any_organization=false", "", 400},
 		{"subject_type=robot", "", 400},
 		{"default_for=first_party_clients", "", 400},
+		{"per_page=50&perpage=10", "", 400},
+		{"audience=%zz", "", 400},
+		{"per_page=5;page=1", "", 400},
+		{"per_page=50&&", "", 200},
 		{"per_page=50", "-", 401},
 		{"per_page=50", unknownToken, 401},
 		{"per_page=50", noScopeToken, 403},

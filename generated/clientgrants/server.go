@@ -157,7 +157,8 @@ func WithSecurity(sec SecurityHandler) ServerOption {
 // for unknown paths, 405 with Allow for a wrong method, 415, 413 and 400 for
 // bodies it cannot take, 401 and 403 for requests that fail the security
 // requirements, and 400 listing every violation for invalid parameters or
-// bodies; only valid requests reach h.
+// bodies, a query parameter the operation does not declare among them (see
+// WithUnknownQueryIgnored); only valid requests reach h.
 func NewServer(h Handler, opts ...ServerOption) http.Handler {
 	s := &server{
 		core: newServerCore(opts),
@@ -314,6 +315,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 		v = ClientGrantDefaultForEnum(values[0])
 		params.DefaultFor = NewOpt(v)
 	}
+	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
 	params.validate(c, p)
 	if err := c.err(); err != nil {
 		s.core.fail(w, r, operation, err)
@@ -337,6 +339,9 @@ func (s *server) serveClientGrantsCreate(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	c := &validator{request: true}
+	var query queryParams
+	query.parse(r.URL.RawQuery)
+	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
 	data, mediaType, herr := s.core.readBody(w, r, []string{"application/json", "application/x-www-form-urlencoded"}, false)
 	if herr != nil {
 		s.core.fail(w, r, operation, herr)
@@ -384,6 +389,9 @@ func (s *server) serveClientGrantsGet(w http.ResponseWriter, r *http.Request) {
 	c := &validator{request: true}
 	var id string
 	id = r.PathValue("p0")
+	var query queryParams
+	query.parse(r.URL.RawQuery)
+	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
 	if err := c.err(); err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -408,6 +416,9 @@ func (s *server) serveClientGrantsUpdate(w http.ResponseWriter, r *http.Request)
 	c := &validator{request: true}
 	var id string
 	id = r.PathValue("p0")
+	var query queryParams
+	query.parse(r.URL.RawQuery)
+	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
 	data, mediaType, herr := s.core.readBody(w, r, []string{"application/json", "application/x-www-form-urlencoded"}, false)
 	if herr != nil {
 		s.core.fail(w, r, operation, herr)
@@ -455,6 +466,9 @@ func (s *server) serveClientGrantsDelete(w http.ResponseWriter, r *http.Request)
 	c := &validator{request: true}
 	var id string
 	id = r.PathValue("p0")
+	var query queryParams
+	query.parse(r.URL.RawQuery)
+	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
 	if err := c.err(); err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -525,6 +539,7 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 			params.Take = NewOpt(v)
 		}
 	}
+	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
 	params.validate(c, p)
 	if err := c.err(); err != nil {
 		s.core.fail(w, r, operation, err)

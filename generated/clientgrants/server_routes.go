@@ -413,12 +413,16 @@ func basicCredentials(r *http.Request) string {
 // queryParams is a parsed query string. It keeps the pairs in two slices
 // sorted by key rather than in a map: a request has a few parameters, a
 // scan of them beats hashing, the values of a key come out as a subslice,
-// and for up to a dozen pairs nothing is allocated. Pairs that
-// url.ParseQuery rejects (a semicolon, a bad escape) are dropped, as
-// (*url.URL).Query drops them.
+// and for up to a dozen pairs nothing is allocated. It also records which
+// keys the operation read, so that leftovers can report the rest, and the
+// pairs that did not decode, which url.ParseQuery rejects and
+// (*url.URL).Query silently drops.
 type queryParams struct {
 	keys, values []string
+	read         []bool   // read[i]: keys[i] is a parameter the operation declares
+	malformed    []string // pairs with a bad %-escape or a semicolon, as sent
 	buf          [2][12]string
+	readBuf      [12]bool
 }
 
 // parse reads raw, the query string without its '?'.
@@ -427,13 +431,14 @@ func (q *queryParams) parse(raw string) {
 	for raw != "" {
 		var pair string
 		pair, raw, _ = strings.Cut(raw, "&")
-		if pair == "" || strings.Contains(pair, ";") {
+		if pair == "" {
 			continue
 		}
 		key, value, _ := strings.Cut(pair, "=")
 		key, ok1 := queryUnescape(key)
 		value, ok2 := queryUnescape(value)
-		if !ok1 || !ok2 {
+		if !ok1 || !ok2 || strings.Contains(pair, ";") {
+			q.malformed = append(q.malformed, pair)
 			continue
 		}
 		// Insert after the last pair with the same or a smaller key, so
@@ -444,6 +449,11 @@ func (q *queryParams) parse(raw string) {
 		}
 		q.keys = slices.Insert(q.keys, i, key)
 		q.values = slices.Insert(q.values, i, value)
+	}
+	if len(q.keys) <= len(q.readBuf) {
+		q.read = q.readBuf[:len(q.keys)]
+	} else {
+		q.read = make([]bool, len(q.keys))
 	}
 }
 
@@ -457,7 +467,7 @@ func queryUnescape(s string) (string, bool) {
 }
 
 // get returns the values of key in the order they came, and whether there
-// are any.
+// are any. It marks them read.
 func (q *queryParams) get(key string) ([]string, bool) {
 	i, found := slices.BinarySearch(q.keys, key)
 	if !found {
@@ -466,6 +476,9 @@ func (q *queryParams) get(key string) ([]string, bool) {
 	j := i + 1
 	for j < len(q.keys) && q.keys[j] == key {
 		j++
+	}
+	for k := i; k < j; k++ {
+		q.read[k] = true
 	}
 	return q.values[i:j:j], true
 }
@@ -482,13 +495,41 @@ func (q *queryParams) one(c *validator, p *path, key string) ([]string, bool) {
 	return values, ok
 }
 
+// leftovers reports, once the operation has read its parameters, each pair
+// that did not decode and, unless ignoreUnknown, each key the operation
+// does not declare, as Auth0's own API refuses them ("Additional
+// properties not allowed"). credentials are the names of the API keys
+// sent in the query, which the security check has read already.
+func (q *queryParams) leftovers(c *validator, ignoreUnknown bool, credentials ...string) {
+	for _, pair := range q.malformed {
+		key, value, _ := strings.Cut(pair, "=")
+		kp := (*path)(nil).key(key)
+		if _, err := url.QueryUnescape(key + value); err != nil {
+			c.report(&kp, "is not a valid query parameter: "+err.Error())
+		} else {
+			c.report(&kp, "is not a valid query parameter: a semicolon does not separate parameters (an ampersand does); escape one in a value as %3B")
+		}
+	}
+	if ignoreUnknown {
+		return
+	}
+	for i, key := range q.keys {
+		if q.read[i] || slices.Contains(credentials, key) || (i > 0 && q.keys[i-1] == key) {
+			continue // read, or reported once already
+		}
+		kp := (*path)(nil).key(key)
+		c.report(&kp, "unknown query parameter")
+	}
+}
+
 // deepObject collects the name[key]=value parameters of a deepObject
 // parameter as key → value (the first value of a repeated key), and
-// reports whether there were any.
+// reports whether there were any. It marks them read.
 func deepObject(query *queryParams, name string) (map[string]string, bool) {
 	var out map[string]string
 	for i, k := range query.keys {
 		if strings.HasPrefix(k, name+"[") && strings.HasSuffix(k, "]") {
+			query.read[i] = true
 			if out == nil {
 				out = map[string]string{}
 			}

@@ -25,6 +25,9 @@ type serverOptions struct {
 	// security is the SecurityHandler the generated code asserts; nil
 	// means the Handler's own methods, when it has them.
 	security any
+	// ignoreUnknownQuery lets query parameters the spec does not declare
+	// through, unread, instead of answering 400.
+	ignoreUnknownQuery bool
 }
 
 // defaultMaxBodyBytes bounds a request body when WithMaxBodyBytes is not given.
@@ -71,6 +74,16 @@ func WithErrorWriter(f func(w http.ResponseWriter, r *http.Request, e *Error)) S
 			o.writeError = f
 		}
 	}
+}
+
+// WithUnknownQueryIgnored lets through, unread, query parameters an
+// operation does not declare, such as a cache-busting "_=1700000000" that a
+// proxy or a browser adds. Without it such a request is answered 400
+// ("bogus: unknown query parameter"), as Auth0's own API answers it, so
+// that a misspelt parameter is not mistaken for an absent one. Pairs that
+// do not decode (a bad %-escape, a semicolon) are refused either way.
+func WithUnknownQueryIgnored() ServerOption {
+	return func(o *serverOptions) { o.ignoreUnknownQuery = true }
 }
 
 // Error is an answer with an error status. Handler code returns one

@@ -3,6 +3,7 @@ package emit
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,8 +26,9 @@ func serverFile(d *decls, api *model.API) {
 	d.add(securityInterface(schemes))
 	d.add(newServer(api))
 	d.add(authorize(schemes))
+	credentials := queryCredentials(api)
 	for _, o := range api.Operations {
-		d.add(e.operationHandler(o))
+		d.add(e.operationHandler(o, credentials))
 	}
 	if len(api.Operations) > 0 {
 		d.add(operationVars(api.Operations))
@@ -35,6 +37,19 @@ func serverFile(d *decls, api *model.API) {
 		d.add(formDecoder(t))
 	}
 	e.patternVars(d)
+}
+
+// queryCredentials lists the query parameters of the API's apiKey schemes:
+// the client sends them with every request (see credentialOption), so
+// every operation takes them.
+func queryCredentials(api *model.API) []string {
+	var names []string
+	for _, s := range api.SecuritySchemes {
+		if s.Type == "apiKey" && s.In == "query" && s.ParamName != "" && !slices.Contains(names, s.ParamName) {
+			names = append(names, s.ParamName)
+		}
+	}
+	return names
 }
 
 // usedSchemes lists the security schemes some operation requires.
@@ -261,7 +276,7 @@ func newServer(api *model.API) jen.Code {
 	code.Func().Id("WithSecurity").Params(jen.Id("sec").Id("SecurityHandler")).Id("ServerOption").Block(
 		jen.Return(jen.Func().Params(jen.Id("o").Op("*").Id("serverOptions")).Block(jen.Id("o").Dot("security").Op("=").Id("sec"))),
 	).Line().Line()
-	code.Add(comment("NewServer returns an http.Handler that serves the API with h. It answers 404 for unknown paths, 405 with Allow for a wrong method, 415, 413 and 400 for bodies it cannot take, 401 and 403 for requests that fail the security requirements, and 400 listing every violation for invalid parameters or bodies; only valid requests reach h."))
+	code.Add(comment("NewServer returns an http.Handler that serves the API with h. It answers 404 for unknown paths, 405 with Allow for a wrong method, 415, 413 and 400 for bodies it cannot take, 401 and 403 for requests that fail the security requirements, and 400 listing every violation for invalid parameters or bodies, a query parameter the operation does not declare among them (see WithUnknownQueryIgnored); only valid requests reach h."))
 	code.Func().Id("NewServer").Params(jen.Id("h").Id("Handler"), jen.Id("opts").Op("...").Id("ServerOption")).Qual("net/http", "Handler").BlockFunc(func(g *jen.Group) {
 		g.Id("s").Op(":=").Op("&").Id("server").Values(jen.Dict{jen.Id("core"): jen.Id("newServerCore").Call(jen.Id("opts")), jen.Id("h"): jen.Id("h")})
 		g.List(jen.Id("s").Dot("sec"), jen.Id("_")).Op("=").Id("s").Dot("core").Dot("opts").Dot("security").Op(".").Parens(jen.Id("SecurityHandler"))

@@ -11,10 +11,12 @@ import (
 
 // operationHandler declares the HTTP handler of one operation: it checks
 // credentials, parses and validates every parameter and the body, collects
-// every violation, and calls the user's Handler only for a valid request:
+// every violation, and calls the user's Handler only for a valid request.
+// queryCredentials are the query parameters that carry API keys, which the
+// client sends with every request:
 //
 //	func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) { ... }
-func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
+func (e *typeEmitter) operationHandler(o *model.Operation, queryCredentials []string) jen.Code {
 	code := commentf("%s serves %s %s.", handlerFunc(o), o.Method, o.Path)
 	return code.Func().Params(jen.Id("s").Op("*").Id("server")).Id(handlerFunc(o)).Params(
 		jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request"),
@@ -59,15 +61,24 @@ func (e *typeEmitter) operationHandler(o *model.Operation) jen.Code {
 				})
 			})
 		}
+		// The query is read for every operation, even one that declares
+		// no query parameter, so that what it does not declare is refused.
 		if o.ParamsType != nil {
 			g.Var().Id("params").Id(o.ParamsType.Name)
-			if hasParamsIn(o, model.InQuery) {
-				g.Var().Id("query").Id("queryParams")
-				g.Id("query").Dot("parse").Call(jen.Id("r").Dot("URL").Dot("RawQuery"))
-			}
+		}
+		g.Var().Id("query").Id("queryParams")
+		g.Id("query").Dot("parse").Call(jen.Id("r").Dot("URL").Dot("RawQuery"))
+		if o.ParamsType != nil {
 			for _, f := range o.ParamsType.Fields {
 				paramDecoding(g, f)
 			}
+		}
+		leftovers := []jen.Code{jen.Id("c"), jen.Id("s").Dot("core").Dot("opts").Dot("ignoreUnknownQuery")}
+		for _, name := range queryCredentials {
+			leftovers = append(leftovers, jen.Lit(name))
+		}
+		g.Id("query").Dot("leftovers").Call(leftovers...)
+		if o.ParamsType != nil {
 			g.Id("params").Dot("validate").Call(jen.Id("c"), jen.Id("p"))
 			paramDefaults(g, o.ParamsType.Fields)
 		}
