@@ -315,8 +315,8 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 		v = ClientGrantDefaultForEnum(values[0])
 		params.DefaultFor = NewOpt(v)
 	}
-	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
 	params.validate(c, p)
+	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
 	if err := c.err(); err != nil {
 		s.core.fail(w, r, operation, err)
 		return
@@ -539,8 +539,8 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 			params.Take = NewOpt(v)
 		}
 	}
-	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
 	params.validate(c, p)
+	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
 	if err := c.err(); err != nil {
 		s.core.fail(w, r, operation, err)
 		return

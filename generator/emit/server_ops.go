@@ -73,13 +73,15 @@ func (e *typeEmitter) operationHandler(o *model.Operation, queryCredentials []st
 				paramDecoding(g, f)
 			}
 		}
+		if o.ParamsType != nil {
+			g.Id("params").Dot("validate").Call(jen.Id("c"), jen.Id("p"))
+		}
 		leftovers := []jen.Code{jen.Id("c"), jen.Id("s").Dot("core").Dot("opts").Dot("ignoreUnknownQuery")}
 		for _, name := range queryCredentials {
 			leftovers = append(leftovers, jen.Lit(name))
 		}
 		g.Id("query").Dot("leftovers").Call(leftovers...)
 		if o.ParamsType != nil {
-			g.Id("params").Dot("validate").Call(jen.Id("c"), jen.Id("p"))
 			paramDefaults(g, o.ParamsType.Fields)
 		}
 		body := requestBody(o)
