@@ -2,7 +2,9 @@ package model
 
 import (
 	"go/token"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -198,6 +200,76 @@ func TestTrimSiblings(t *testing.T) {
 		got := trimSiblings(tc.in)
 		if (got == nil) != (tc.want == nil) || (got != nil && !slices.Equal(got, tc.want)) {
 			t.Errorf("trimSiblings(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// An operationId that repeats its tag drops it from the method's name (and
+// from the names of its types), but only as a whole word and only when no
+// other operation of the group has or takes the shorter name.
+func TestMethodNamesWithoutTheGroup(t *testing.T) {
+	api := buildYAML(t, `openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /repos/{id}:
+    get:
+      operationId: repos/get
+      tags: [repos]
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: verbose, in: query, schema: {type: boolean}}
+      responses: {"204": {description: ok}}
+    delete:
+      operationId: repos
+      tags: [repos]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {"204": {description: ok}}
+  /repos:
+    get:
+      operationId: ReposList
+      tags: [repos]
+      responses: {"204": {description: ok}}
+    post:
+      operationId: list
+      tags: [repos]
+      responses: {"204": {description: ok}}
+  /pets:
+    get:
+      operationId: petsList
+      tags: [pet]
+      responses: {"204": {description: ok}}
+  /provider:
+    get:
+      operationId: Provider_GetSourceControl
+      tags: [Provider]
+      responses: {"204": {description: ok}}
+  /named:
+    get:
+      operationId: repos/named
+      tags: [repos]
+      x-operation-group: repos
+      x-operation-name: reposNamed
+      responses: {"204": {description: ok}}
+`)
+	got := map[string]string{}
+	for _, o := range api.Operations {
+		got[o.ID] = strings.Join(append(slices.Clone(o.Group), o.Name), ".")
+	}
+	want := map[string]string{
+		"repos/get":                 "Repos.Get",       // the tag's word dropped
+		"repos":                     "Repos.Repos",     // nothing left to call it
+		"ReposList":                 "Repos.ReposList", // list is another's name
+		"list":                      "Repos.List",
+		"petsList":                  "Pet.PetsList", // Pet is not a word of it
+		"Provider_GetSourceControl": "Provider.GetSourceControl",
+		"repos/named":               "Repos.ReposNamed", // named by the spec
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("method names:\n got %v\nwant %v", got, want)
+	}
+	for _, o := range api.Operations {
+		if o.ID == "repos/get" && (o.ParamsType == nil || o.ParamsType.Name != "ReposGetParams") {
+			t.Errorf("repos/get's params type: %+v, want ReposGetParams", o.ParamsType)
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -36,6 +38,7 @@ func (b *builder) operations() {
 	}
 	keys := paths.Keys()
 	slices.Sort(keys)
+	short := b.shortNames(paths, keys)
 	for _, path := range keys {
 		item := paths.Value(path)
 		if item == nil {
@@ -47,7 +50,7 @@ func (b *builder) operations() {
 			if op == nil || !b.opts.Include.selects(op) {
 				continue
 			}
-			o := b.operation(path, method, item, op)
+			o := b.operation(path, method, item, op, short[op])
 			if o == nil {
 				continue
 			}
@@ -84,7 +87,9 @@ func (b *builder) operations() {
 
 var pathParam = regexp.MustCompile(`\{([^}]*)\}`)
 
-func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation) *Operation {
+// operation builds one operation; shortName, when not empty, is its method
+// name without its group's (see shortNames).
+func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, shortName string) *Operation {
 	o := &Operation{
 		ID:         cmp.Or(op.OperationID, method+" "+path),
 		Method:     method,
@@ -95,6 +100,9 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		Deprecated: op.Deprecated,
 	}
 	o.Group, o.Name = b.operationName(op, method, path)
+	if shortName != "" {
+		o.Name = shortName
+	}
 	if n, ok := b.opts.MethodNames[o.ID]; ok {
 		o.Name = b.checkedName(o.Pos, "the name given to operation "+o.ID+" in the config", n)
 	} else if n, ok := op.Extensions["x-go-name"].(string); ok {
@@ -417,4 +425,62 @@ func (b *builder) operationName(op *openapi3.Operation, method, path string) ([]
 		return group, GoName(op.OperationID)
 	}
 	return group, GoName(strings.ToLower(method) + " " + path)
+}
+
+// shortNames finds the operations whose method names drop the name of their
+// group, which operationIds often repeat: GitHub's repos/get under the tag
+// repos is Repos.Get rather than Repos.ReposGet (and its types ReposGet...
+// rather than ReposReposGet...), Azure's Provider_GetSourceControl is
+// Provider.GetSourceControl. Only a whole word goes (under the tag pets,
+// PetsList is List; under the tag pet, it stays PetsList), a name that is
+// the group's alone stays, and so does one whose shorter form another
+// operation of the group has or takes, so that no name gets a number it
+// did not have. It maps each such operation to its short name.
+func (b *builder) shortNames(paths *openapi3.Paths, keys []string) map[*openapi3.Operation]string {
+	type named struct {
+		op          *openapi3.Operation
+		group, name string
+	}
+	var all []named
+	taken := map[string]int{} // "group.name" → how many operations have or would take it
+	for _, path := range keys {
+		item := paths.Value(path)
+		if item == nil {
+			continue
+		}
+		for method, op := range item.Operations() {
+			if !b.opts.Include.selects(op) {
+				continue
+			}
+			group, name := b.operationName(op, method, path)
+			if len(group) != 1 || op.OperationID == "" || op.Extensions["x-operation-name"] != nil {
+				continue
+			}
+			taken[group[0]+"."+name]++
+			if short := withoutGroup(name, group[0]); short != name {
+				taken[group[0]+"."+short]++
+				all = append(all, named{op, group[0], short})
+			}
+		}
+	}
+	out := map[*openapi3.Operation]string{}
+	for _, n := range all {
+		if taken[n.group+"."+n.name] == 1 {
+			out[n.op] = n.name
+		}
+	}
+	return out
+}
+
+// withoutGroup returns name without the group's name it starts with as a
+// whole word, or name itself.
+func withoutGroup(name, group string) string {
+	rest, ok := strings.CutPrefix(name, group)
+	if !ok || rest == "" {
+		return name
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+		return name
+	}
+	return rest
 }
