@@ -105,6 +105,7 @@ var identifiers = []string{
 	"isHostname",
 	"isNestedKey",
 	"isPlainKey",
+	"isRedirect",
 	"jsonDecodable",
 	"jsonEncodable",
 	"jsonKind",

@@ -185,6 +185,9 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 type transport struct {
 	base *url.URL
 	opts clientOptions
+	// keepRedirects is opts.httpClient, but returning a redirect instead
+	// of following it: for the operations whose answer is one.
+	keepRedirects *http.Client
 }
 
 // newTransport checks baseURL, which must be an absolute http or https URL
@@ -214,6 +217,9 @@ func newTransport(baseURL string, opts []Option) (*transport, error) {
 			opt(&t.opts)
 		}
 	}
+	keep := *t.opts.httpClient
+	keep.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	t.keepRedirects = &keep
 	return t, nil
 }
 
@@ -227,9 +233,13 @@ type request struct {
 	cookies     []*http.Cookie
 	body        []byte // nil = no body
 	contentType string // Content-Type when body != nil
+	// redirect is set for an operation whose answer is a redirect (a
+	// download's 302 with its Location): it is returned, not followed.
+	redirect bool
 }
 
-// response is a 2xx answer, read in full.
+// response is a 2xx answer (or the redirect a request asked for), read in
+// full.
 type response struct {
 	status int
 	header http.Header
@@ -240,8 +250,9 @@ type response struct {
 const maxResponseBytes = 32 << 20
 
 // do sends r with authentication, headers and retries, and returns the 2xx
-// answer. A non-2xx final answer becomes *APIError; any other failure is
-// wrapped with the operation, method and URL.
+// answer, or the redirect r asks for. Any other final answer becomes
+// *APIError; any other failure is wrapped with the operation, method and
+// URL.
 func (t *transport) do(ctx context.Context, r *request) (*response, error) {
 	target, err := t.target(r)
 	if err != nil {
@@ -262,7 +273,7 @@ func (t *transport) do(ctx context.Context, r *request) (*response, error) {
 				return nil, transportError(r, target, n, err)
 			}
 			wait = t.opts.retry.backoff(n)
-		case resp.status >= 200 && resp.status < 300:
+		case resp.status >= 200 && resp.status < 300 || r.redirect && isRedirect(resp.status):
 			return resp, nil
 		default:
 			if last || !retryable(r.method, resp.status) {
@@ -274,6 +285,12 @@ func (t *transport) do(ctx context.Context, r *request) (*response, error) {
 			return nil, fmt.Errorf("%s: %s %s: waiting to retry: %w", r.operation, r.method, target.Redacted(), err)
 		}
 	}
+}
+
+// isRedirect reports whether status is a redirect to another URL (304 Not
+// Modified is not).
+func isRedirect(status int) bool {
+	return status >= 300 && status < 400 && status != http.StatusNotModified
 }
 
 // target returns the URL of r: the base URL's path, r.path, and the query.
@@ -325,7 +342,11 @@ func (t *transport) attempt(ctx context.Context, r *request, target *url.URL, to
 	if err != nil {
 		return nil, err
 	}
-	res, err := t.opts.httpClient.Do(req)
+	client := t.opts.httpClient
+	if r.redirect {
+		client = t.keepRedirects
+	}
+	res, err := client.Do(req)
 	if err != nil {
 		return nil, err
 	}

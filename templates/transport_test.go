@@ -908,3 +908,43 @@ func TestBodyPrefixEmpty(t *testing.T) {
 		t.Errorf("bodyPrefix(1000 spaces) = %q, want \"\"", s)
 	}
 }
+
+// A request for a redirect gets it back, through the default client and
+// through one of the caller's, which is not changed; other requests follow
+// redirects, and a redirect they are left with is an error.
+func TestRedirects(t *testing.T) {
+	srv := newTestServer(t, func(_ int, w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/download":
+			w.Header().Set("Location", "/archive")
+			w.WriteHeader(http.StatusFound)
+		case "/nowhere":
+			w.WriteHeader(http.StatusFound) // no Location: nothing to follow
+		default:
+			io.WriteString(w, `{"ok":true}`)
+		}
+	})
+	own := &http.Client{}
+	for _, opts := range [][]Option{nil, {WithHTTPClient(own)}} {
+		tr := mustTransport(t, srv.URL, opts...)
+		srv.hits.Store(0)
+		resp, err := tr.do(context.Background(), &request{operation: "download", method: http.MethodGet, path: "/download", redirect: true})
+		if err != nil || resp.status != http.StatusFound || resp.header.Get("Location") != "/archive" {
+			t.Fatalf("a redirect asked for: %v, %+v", err, resp)
+		}
+		if n := srv.hits.Load(); n != 1 {
+			t.Errorf("a redirect asked for took %d requests, want 1", n)
+		}
+		resp, err = tr.do(context.Background(), &request{operation: "download", method: http.MethodGet, path: "/download"})
+		if err != nil || resp.status != http.StatusOK || string(resp.body) != `{"ok":true}` {
+			t.Errorf("a redirect not asked for: %v, %+v; want it followed", err, resp)
+		}
+		var ae *APIError
+		if _, err := tr.do(context.Background(), &request{operation: "nowhere", method: http.MethodGet, path: "/nowhere"}); !errors.As(err, &ae) || ae.StatusCode != http.StatusFound {
+			t.Errorf("a redirect left unfollowed, not asked for: %v, want a 302 APIError", err)
+		}
+	}
+	if own.CheckRedirect != nil {
+		t.Error("the caller's http.Client was changed")
+	}
+}

@@ -1,8 +1,10 @@
 package emit
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -230,6 +232,13 @@ func operationDoc(o *model.Operation) string {
 	}
 	if o.Doc != "" {
 		b.WriteString("\n\n" + o.Doc)
+	}
+	if o.Redirect {
+		fmt.Fprintf(&b, "\n\nIts answer is a redirect (%s), which is returned, not followed", cmp.Or(o.Success.Range, strconv.Itoa(o.Success.Status)))
+		if o.HeadersMethod != "" {
+			fmt.Fprintf(&b, "; %s returns its headers", o.HeadersMethod)
+		}
+		b.WriteString(".")
 	}
 	if sec := securityDoc(o); sec != "" {
 		b.WriteString("\n\n" + sec)

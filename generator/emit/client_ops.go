@@ -139,6 +139,9 @@ func (e *typeEmitter) operationCall(o *model.Operation, recv, name string, heade
 		if hasParamsIn(o, model.InHeader) {
 			fields[jen.Id("header")] = jen.Qual("net/http", "Header").Values()
 		}
+		if o.Redirect {
+			fields[jen.Id("redirect")] = jen.True()
+		}
 		g.Id("r").Op(":=").Op("&").Id("request").Values(fields)
 		if o.ParamsType != nil {
 			for _, f := range o.ParamsType.Fields {

@@ -30,7 +30,8 @@ type Operation struct {
 	// response that has one; nil when success carries no body (204).
 	Result *Media
 	// Success is the response the client takes a successful call to get:
-	// the one Result comes from, or the first 2xx; nil when none is declared.
+	// the one Result comes from, or the first 2xx, or, when there is no
+	// 2xx, the first redirect (see Redirect); nil when none is declared.
 	Success *Response
 	// HeadersMethod names the client method that also returns the headers
 	// of Success; empty when Success declares none.
@@ -38,6 +39,10 @@ type Operation struct {
 	// Pagination says how to walk the pages of a list operation; nil when
 	// it does not page.
 	Pagination *Pagination
+	// Redirect says that Success is a redirect, the only answer the
+	// operation declares besides errors: the client returns it instead
+	// of following it.
+	Redirect bool
 	// HandlerName is the operation's method in the server's Handler
 	// interface: the group path and the name, as in ClientGrantsList.
 	HandlerName string

@@ -208,6 +208,18 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 				o.Success = resp
 			}
 		}
+		// An operation that answers only with a redirect (GitHub's
+		// tarball download: a 302 to its Location) has that answer for
+		// its success: the client returns it rather than follow it.
+		if o.Success == nil {
+			for _, resp := range o.Responses {
+				if resp.Status/100 == 3 && resp.Status != http.StatusNotModified || resp.Range == "3XX" {
+					o.Success, o.Redirect = resp, true
+					withLocation(resp)
+					break
+				}
+			}
+		}
 	}
 	if o.Body != nil {
 		for _, m := range o.Body.Media {
@@ -294,6 +306,28 @@ func (b *builder) responseHeaders(headers openapi3.Headers, base string) []*Para
 		out = append(out, p)
 	}
 	return out
+}
+
+// withLocation gives a redirect the Location header, which HTTP has it
+// carry, when the spec leaves it out (GitHub's migration archive
+// downloads do): without it, a redirect the client returns would not say
+// where to.
+func withLocation(resp *Response) {
+	names := newNamespace()
+	for _, h := range resp.Headers {
+		if strings.EqualFold(h.Name, "Location") {
+			return
+		}
+		names.claim(h.GoName)
+	}
+	resp.Headers = append(resp.Headers, &Param{
+		Name:   "Location",
+		GoName: names.claim("Location"),
+		In:     InHeader,
+		Doc:    "Location is where the redirect points (HTTP's own header, which the spec does not declare).",
+		Style:  "simple",
+		Type:   &Ref{Kind: RefBuiltin, Builtin: String},
+	})
 }
 
 func deref(s *string) string {
