@@ -242,9 +242,9 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 	}
 	c := &validator{request: true}
 	var p *path
-	var params ListClientGrantsRequestParameters
 	var query queryParams
 	query.parse(r.URL.RawQuery)
+	var params ListClientGrantsRequestParameters
 	if values, ok := query.one(c, p, "per_page"); ok {
 		fp := p.field("per_page")
 		before := len(c.violations)
@@ -495,9 +495,9 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 	var p *path
 	var id string
 	id = r.PathValue("p0")
-	var params ListClientGrantOrganizationsRequestParameters
 	var query queryParams
 	query.parse(r.URL.RawQuery)
+	var params ListClientGrantOrganizationsRequestParameters
 	if values, ok := query.one(c, p, "page"); ok {
 		fp := p.field("page")
 		before := len(c.violations)

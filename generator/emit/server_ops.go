@@ -63,17 +63,13 @@ func (e *typeEmitter) operationHandler(o *model.Operation, queryCredentials []st
 		}
 		// The query is read for every operation, even one that declares
 		// no query parameter, so that what it does not declare is refused.
-		if o.ParamsType != nil {
-			g.Var().Id("params").Id(o.ParamsType.Name)
-		}
 		g.Var().Id("query").Id("queryParams")
 		g.Id("query").Dot("parse").Call(jen.Id("r").Dot("URL").Dot("RawQuery"))
 		if o.ParamsType != nil {
+			g.Var().Id("params").Id(o.ParamsType.Name)
 			for _, f := range o.ParamsType.Fields {
 				paramDecoding(g, f)
 			}
-		}
-		if o.ParamsType != nil {
 			g.Id("params").Dot("validate").Call(jen.Id("c"), jen.Id("p"))
 		}
 		leftovers := []jen.Code{jen.Id("c"), jen.Id("s").Dot("core").Dot("opts").Dot("ignoreUnknownQuery")}
