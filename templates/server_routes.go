@@ -417,7 +417,7 @@ func basicCredentials(r *http.Request) string {
 // (*url.URL).Query silently drops.
 type queryParams struct {
 	keys, values []string
-	read         []bool   // read[i]: keys[i] is a parameter the operation declares
+	read         []bool   // read[i]: the operation read keys[i], one of its parameters
 	malformed    []string // pairs with a bad %-escape or a semicolon, as sent
 	buf          [2][12]string
 	readBuf      [12]bool
