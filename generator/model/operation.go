@@ -27,7 +27,8 @@ type Operation struct {
 	// must all hold (AND). Empty means no authentication.
 	Security [][]*SecurityRequirement
 	// Result is what a successful call returns: the body of the first 2xx
-	// response that has one; nil when success carries no body (204).
+	// response that has one (or of the redirect, see Redirect); nil when
+	// success carries no body (204).
 	Result *Media
 	// Success is the response the client takes a successful call to get:
 	// the one Result comes from, or the first 2xx, or, when there is no

@@ -209,12 +209,16 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			}
 		}
 		// An operation that answers only with a redirect (GitHub's
-		// tarball download: a 302 to its Location) has that answer for
-		// its success: the client returns it rather than follow it.
+		// tarball download: a 302 to its Location) has that answer, and
+		// its body if it declares one, for its success: the client
+		// returns it rather than follow it.
 		if o.Success == nil {
 			for _, resp := range o.Responses {
 				if resp.Status/100 == 3 && resp.Status != http.StatusNotModified || resp.Range == "3XX" {
 					o.Success, o.Redirect = resp, true
+					if len(resp.Media) > 0 {
+						o.Result = resp.Media[0]
+					}
 					withLocation(resp)
 					break
 				}
