@@ -1,10 +1,8 @@
 package emit
 
 import (
-	"cmp"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -234,7 +232,7 @@ func operationDoc(o *model.Operation) string {
 		b.WriteString("\n\n" + o.Doc)
 	}
 	if o.Redirect {
-		fmt.Fprintf(&b, "\n\nIts answer is a redirect (%s), which is returned, not followed", cmp.Or(o.Success.Range, strconv.Itoa(o.Success.Status)))
+		fmt.Fprintf(&b, "\n\nIts answer is a redirect (%s), which is returned, not followed", o.Success.Code())
 		if o.HeadersMethod != "" {
 			fmt.Fprintf(&b, "; %s returns its headers", o.HeadersMethod)
 		}

@@ -1,10 +1,8 @@
 package emit
 
 import (
-	"cmp"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -26,7 +24,7 @@ func (e *typeEmitter) operationMethod(o *model.Operation, recv string) jen.Code 
 		return e.operationCall(o, recv, o.Name, nil, comment(operationDoc(o)))
 	}
 	headers := o.Success.HeadersType
-	doc := commentf("%s is %s that also returns the headers of the %s response.", o.HeadersMethod, o.Name, cmp.Or(o.Success.Range, strconv.Itoa(o.Success.Status)))
+	doc := commentf("%s is %s that also returns the headers of the %s response.", o.HeadersMethod, o.Name, o.Success.Code())
 	code := e.operationCall(o, recv, o.HeadersMethod, headers, doc).Line().Line()
 	// Name has the parameters and the results of NameWithHeaders, less the headers.
 	args, results := operationSignature(o, nil)

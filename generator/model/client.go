@@ -1,7 +1,6 @@
 package model
 
 import (
-	"cmp"
 	"net/http"
 	"slices"
 	"strconv"
@@ -186,10 +185,9 @@ func (b *builder) serverNames() {
 // the server's constructor for r takes one, and the client returns one for
 // the success response. Its fields are header parameters.
 func (b *builder) headersType(o *Operation, r *Response, name string) *Type {
-	status := cmp.Or(r.Range, strconv.Itoa(r.Status))
 	t := &Type{
 		Name:    b.names.claim(name),
-		Schema:  "the " + status + " response of operation " + o.ID,
+		Schema:  "the " + r.Code() + " response of operation " + o.ID,
 		Doc:     "The response headers of " + o.Method + " " + o.Path + " that the spec declares.",
 		Pos:     o.Pos,
 		Kind:    Struct,

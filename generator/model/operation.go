@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"strconv"
+)
 
 // Operation is one HTTP operation.
 type Operation struct {
@@ -198,6 +201,18 @@ type Response struct {
 	// struct that holds them, nil when the client and server do not use it.
 	Headers     []*Param
 	HeadersType *Type
+}
+
+// Code is the response's status as the spec writes it: "200", "2XX" or
+// "default".
+func (r *Response) Code() string {
+	switch {
+	case r.Range != "":
+		return r.Range
+	case r.Status == 0:
+		return "default"
+	}
+	return strconv.Itoa(r.Status)
 }
 
 // SecurityScheme is a declared way to authenticate.
