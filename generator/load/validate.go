@@ -13,11 +13,18 @@ import "github.com/getkin/kin-openapi/openapi3"
 // points at an empty schema instead, since the component is validated
 // where it is declared.
 //
-// In a 3.0 document (openapi30), it hides the type "null" from each
-// schema's types. That is 3.1's spelling of a null, which kin-openapi
-// refuses in 3.0, but real 3.0 specs use it (Blockfrost's has
-// `anyOf: [..., {type: 'null'}]`) and mean what 3.1 means. The model reads
-// it as 3.1 does and warns (see builder.lintSchema).
+// It also hides what one version of OpenAPI spells differently from the
+// other, which kin-openapi refuses but real specs write and mean plainly.
+// The model reads each as the other version does and warns (see
+// builder.lintSchema):
+//
+//   - in a 3.0 document (openapi30), the type "null", 3.1's spelling of a
+//     null (Blockfrost's spec has `anyOf: [..., {type: 'null'}]`), and an
+//     array without items, which 3.0 requires and 3.1 reads as items of
+//     any value;
+//   - an exclusiveMinimum or exclusiveMaximum in the other version's form:
+//     a number in 3.0 (3.1's exclusive bound), a boolean in 3.1 (3.0's
+//     modifier of minimum or maximum). ReadMe's examples have both.
 func prepareValidation(spec *openapi3.T, openapi30 bool) (restore func()) {
 	components := map[*openapi3.Schema]bool{}
 	if spec.Components != nil {
@@ -30,8 +37,12 @@ func prepareValidation(spec *openapi3.T, openapi30 bool) (restore func()) {
 	empty := &openapi3.Schema{}
 	var swapped []*openapi3.SchemaRef
 	var values []*openapi3.Schema
-	var typed []*openapi3.Schema // 3.0 schemas with a "null" type
-	var types []*openapi3.Types  // their types, as written
+	var typed []*openapi3.Schema    // 3.0 schemas with a "null" type
+	var types []*openapi3.Types     // their types, as written
+	var itemless []*openapi3.Schema // 3.0 arrays without items
+	var bounded []*openapi3.Schema  // schemas with a bound in the other version's form
+	var bounds [][2]openapi3.ExclusiveBound
+	anyItems := &openapi3.SchemaRef{Value: &openapi3.Schema{}}
 	seen := map[*openapi3.Schema]bool{}
 
 	var schema func(r *openapi3.SchemaRef)
@@ -46,6 +57,19 @@ func prepareValidation(spec *openapi3.T, openapi30 bool) (restore func()) {
 			others := *s.Type // Without replaces the slice, not its elements
 			others.Without(openapi3.TypeNull)
 			s.Type = &others
+		}
+		if openapi30 && s.Items == nil && s.Type.Is(openapi3.TypeArray) {
+			itemless = append(itemless, s)
+			s.Items = anyItems
+		}
+		if OtherVersionBound(s.ExclusiveMin, openapi30) || OtherVersionBound(s.ExclusiveMax, openapi30) {
+			bounded, bounds = append(bounded, s), append(bounds, [2]openapi3.ExclusiveBound{s.ExclusiveMin, s.ExclusiveMax})
+			if OtherVersionBound(s.ExclusiveMin, openapi30) {
+				s.ExclusiveMin = openapi3.ExclusiveBound{}
+			}
+			if OtherVersionBound(s.ExclusiveMax, openapi30) {
+				s.ExclusiveMax = openapi3.ExclusiveBound{}
+			}
 		}
 		for _, p := range s.Properties {
 			schema(p)
@@ -165,5 +189,21 @@ func prepareValidation(spec *openapi3.T, openapi30 bool) (restore func()) {
 		for i, s := range typed {
 			s.Type = types[i]
 		}
+		for _, s := range itemless {
+			s.Items = nil
+		}
+		for i, s := range bounded {
+			s.ExclusiveMin, s.ExclusiveMax = bounds[i][0], bounds[i][1]
+		}
 	}
+}
+
+// OtherVersionBound reports whether an exclusiveMinimum or exclusiveMaximum
+// is written in the form of the other OpenAPI version than the document's:
+// a number in 3.0 (openapi30), a boolean in 3.1.
+func OtherVersionBound(b openapi3.ExclusiveBound, openapi30 bool) bool {
+	if openapi30 {
+		return b.Value != nil
+	}
+	return b.Bool != nil
 }

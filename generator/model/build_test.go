@@ -283,7 +283,7 @@ func TestEnumValueOfWrongType(t *testing.T) {
 	if want := (load.Pos{File: "test.yaml", Line: 11, Column: 7}); err.Pos != want {
 		t.Errorf("Pos = %v, want %v", err.Pos, want)
 	}
-	if !strings.Contains(err.Msg, "enum value large is not a") {
+	if !strings.Contains(err.Msg, `enum value "large" is not a`) {
 		t.Errorf("Msg = %q, want it to name the bad value", err.Msg)
 	}
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/token"
@@ -16,6 +17,8 @@ import (
 	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/generator/load"
 )
 
 // class is what Go construct a schema calls for.
@@ -319,8 +322,10 @@ func (b *builder) schemaPos(sr *openapi3.SchemaRef) Pos {
 // lintSchema warns, once per schema, about what load lets through but a
 // reader should hear of: each keyword that is neither defined for a schema
 // nor an x- extension (JSON Schema ignores them, but one may be a misspelt
-// constraint), and in a 3.0 document the type "null", which only 3.1
-// defines and which is read as 3.1 reads it.
+// constraint), and what the other version of OpenAPI spells differently
+// (see load.prepareValidation): in a 3.0 document the type "null" and an
+// array without items, which are read as 3.1 reads them, and an exclusive
+// bound in the other version's form, read as that version reads it.
 func (b *builder) lintSchema(s *openapi3.Schema) {
 	if b.linted[s] {
 		return
@@ -331,8 +336,24 @@ func (b *builder) lintSchema(s *openapi3.Schema) {
 			b.lintSchema(m.Value) // a null member is read by nullable alone
 		}
 	}
-	if b.doc.Minor == 0 && s.Type.Includes("null") {
+	openapi30 := b.doc.Minor == 0
+	if openapi30 && s.Type.Includes("null") {
 		b.warn(b.doc.Field(s.Origin, "type"), "type \"null\" is OpenAPI 3.1; this 3.0 document is read as 3.1 reads it, as a value that may be null")
+	}
+	if openapi30 && s.Items == nil && s.Type.Is("array") {
+		b.warn(b.doc.Field(s.Origin, "type"), "an array without items is OpenAPI 3.1; this 3.0 document is read as 3.1 reads it, as an array of any values")
+	}
+	for _, bound := range []struct {
+		keyword, of string
+		value       openapi3.ExclusiveBound
+	}{{"exclusiveMinimum", "minimum", s.ExclusiveMin}, {"exclusiveMaximum", "maximum", s.ExclusiveMax}} {
+		switch {
+		case !load.OtherVersionBound(bound.value, openapi30):
+		case openapi30:
+			b.warn(b.doc.Field(s.Origin, bound.keyword), "a number as %s is OpenAPI 3.1; this 3.0 document is read as 3.1 reads it, as an exclusive bound", bound.keyword)
+		default:
+			b.warn(b.doc.Field(s.Origin, bound.keyword), "a boolean as %s is OpenAPI 3.0; this 3.1 document is read as 3.0 reads it, as saying whether %s is exclusive", bound.keyword, bound.of)
+		}
 	}
 	for _, key := range sortedKeys(s.Extensions) {
 		if !strings.HasPrefix(key, "x-") {
@@ -600,6 +621,7 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 	// and "2" unquoted, and enum: ["1", "2"] under type: integer the
 	// numbers quoted, as real specs write them.
 	var respelt []string
+	emptyLeftOut := false
 	for _, v := range values {
 		if v == nil {
 			continue
@@ -610,8 +632,19 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 		} else if !ok && base == String {
 			value, ok = scalarText(v)
 		}
+		if !ok && v == "" {
+			// An empty option, as forms offer for "none" (ReadMe's
+			// examples have one in a numeric enum): no value of the
+			// type can equal it, so leaving it out checks the same.
+			if !emptyLeftOut {
+				kind := map[Builtin]string{Int64: "integer", Float64: "number", Bool: "boolean"}[base]
+				b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum value \"\" is not %s; it is left out, since no %s can equal it", t.Schema, withArticle(kind), kind)
+			}
+			emptyLeftOut = true
+			continue
+		}
 		if !ok {
-			b.fail(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %v is not %s", t.Schema, v, withArticle(strings.Join(nonNullTypes(s), "/")))
+			b.fail(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %s is not %s", t.Schema, jsonText(v), withArticle(strings.Join(nonNullTypes(s), "/")))
 			continue
 		}
 		if _, isText := v.(string); isText != (base == String) {
@@ -634,6 +667,16 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 			b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum %s quoted; read as %s, as the type says", t.Schema, what, withArticle(nonNullTypes(s)[0]))
 		}
 	}
+}
+
+// jsonText writes a decoded JSON value as JSON, so that a string shows its
+// quotes (an empty one included).
+func jsonText(v any) string {
+	text, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(text)
 }
 
 // withArticle puts "a" or "an" before a type name.
