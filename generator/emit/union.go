@@ -2,6 +2,7 @@ package emit
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -41,10 +42,22 @@ func (e *typeEmitter) unionType(t *model.Type) jen.Code {
 	}).Line().Line()
 	for i, v := range t.Variants {
 		ctor := "New" + t.Name + v.Name
-		code.Add(commentf("%s returns a %s that holds the %s variant.", ctor, t.Name, v.Name))
-		code.Func().Id(ctor).Params(jen.Id("v").Add(goType(v.Type))).Id(t.Name).Block(
-			jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): jen.Id("v")})),
-		).Line().Line()
+		doc := commentf("%s returns a %s that holds the %s variant.", ctor, t.Name, v.Name)
+		if v.TagField != nil {
+			doc = commentf("%s returns a %s that holds the %s variant; it sets %s, the discriminator, to %q when that is empty.", ctor, t.Name, v.Name, v.TagField.JSONName, v.Tags[0])
+		}
+		code.Add(doc)
+		code.Func().Id(ctor).Params(jen.Id("v").Add(goType(v.Type))).Id(t.Name).BlockFunc(func(g *jen.Group) {
+			if f := v.TagField; f != nil {
+				field := jen.Id("v").Dot(f.Name)
+				if f.Wrap == model.WrapOpt {
+					g.If(jen.Op("!").Add(field.Clone()).Dot("Set").Op("||").Add(field.Clone()).Dot("Value").Op("==").Lit("")).Block(field.Clone().Op("=").Id("NewOpt").Types(goType(f.Type)).Call(jen.Lit(v.Tags[0])))
+				} else {
+					g.If(field.Clone().Op("==").Lit("")).Block(field.Clone().Op("=").Lit(v.Tags[0]))
+				}
+			}
+			g.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): jen.Id("v")}))
+		}).Line().Line()
 		code.Add(commentf("%s returns the %s variant and whether u holds it.", v.Name, v.Name))
 		code.Func().Params(jen.Id("u").Id(t.Name)).Id(v.Name).Params().Params(goType(v.Type), jen.Bool()).Block(
 			jen.Return(jen.Id("u").Dot(variantField(v)), jen.Id("u").Dot("variant").Op("==").Lit(i+1)),
@@ -428,12 +441,55 @@ func (e *typeEmitter) unionChecks(g *jen.Group, t *model.Type) {
 	g.Switch(jen.Id("v").Dot("variant")).BlockFunc(func(sw *jen.Group) {
 		sw.Case(jen.Lit(0)).Block(jen.Id("c").Dot("report").Call(p.ptr(), jen.Lit("no variant of "+t.Name+" is set")))
 		for i, v := range t.Variants {
-			if !e.refHasChecks(v.Type) {
+			if !e.refHasChecks(v.Type) && v.TagField == nil {
 				continue
 			}
 			sw.Case(jen.Lit(i + 1)).BlockFunc(func(c *jen.Group) {
-				e.check(c, v.Type, jen.Id("v").Dot(variantField(v)), p, 1)
+				if v.TagField != nil {
+					tagCheck(c, v, jen.Id("v").Dot(variantField(v)), p)
+				}
+				if e.refHasChecks(v.Type) {
+					e.check(c, v.Type, jen.Id("v").Dot(variantField(v)), p, 1)
+				}
 			})
 		}
 	})
+}
+
+// tagCheck reports a variant whose discriminator property is absent or
+// not one of the values that choose it, as a decoder would not choose it
+// by that value (a hand-built value; a decoded one always passes):
+//
+//	if tag := v.vCat.PetType; tag != "Cat" {
+//		fp := p.field("pet_type")
+//		c.notAllowed(&fp, string(tag), `"Cat" (the discriminator of variant Cat)`)
+//	}
+//
+// An Opt field that is not set is reported as required.
+func tagCheck(g *jen.Group, v *model.Variant, value *jen.Statement, p pathVar) {
+	f := v.TagField
+	field := jen.Id("fp").Op(":=").Add(p.call("field", jen.Lit(f.JSONName)))
+	tag := jen.Id("tag")
+	if f.Wrap == model.WrapOpt {
+		tag = jen.Id("tag").Dot("Value")
+	}
+	differs := tag.Clone().Op("!=").Lit(v.Tags[0])
+	quoted := []string{strconv.Quote(v.Tags[0])}
+	for _, t := range v.Tags[1:] {
+		differs.Op("&&").Add(tag.Clone()).Op("!=").Lit(t)
+		quoted = append(quoted, strconv.Quote(t))
+	}
+	noun := "the discriminator"
+	if len(v.Tags) > 1 {
+		noun = "the discriminators"
+	}
+	notAllowed := jen.Id("c").Dot("notAllowed").Call(jen.Op("&").Id("fp"), jen.String().Call(tag.Clone()), jen.Lit(strings.Join(quoted, ", ")+" ("+noun+" of variant "+v.Name+")"))
+	if f.Wrap == model.WrapOpt {
+		g.If(jen.Id("tag").Op(":=").Add(value.Clone().Dot(f.Name)), jen.Op("!").Id("tag").Dot("Set")).Block(
+			field.Clone(),
+			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
+		).Else().If(differs).Block(field, notAllowed)
+		return
+	}
+	g.If(jen.Id("tag").Op(":=").Add(value.Clone().Dot(f.Name)), differs).Block(field, notAllowed)
 }

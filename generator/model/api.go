@@ -360,4 +360,10 @@ type Variant struct {
 	// Tags are the discriminator values that select this variant: the
 	// mapping's keys, or the schema's name when there is no mapping.
 	Tags []string
+	// TagField is the field of an object variant that holds the
+	// discriminator, when it holds a string directly or as Opt: the
+	// variant's constructor fills it in with the first tag when it is
+	// empty, and validation checks that it is one of Tags, since that is
+	// what decoding chooses the variant by.
+	TagField *Field
 }

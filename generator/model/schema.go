@@ -864,6 +864,11 @@ func (b *builder) finishUnion(u declaredUnion) {
 			}
 		}
 	}
+	if t.Discriminator != "" {
+		for _, v := range t.Variants {
+			v.TagField = tagField(v, t.Discriminator)
+		}
+	}
 	// Variants of one non-object shape are told apart by their checks
 	// (decoding picks the first that validates); warn only about those that
 	// have none, which nothing can tell apart.
@@ -978,6 +983,37 @@ func (r *Ref) OneString() (string, bool) {
 	}
 	value, ok := r.Named.Enum.Values[0].Value.(string)
 	return value, ok
+}
+
+// tagField returns the field of variant v that holds the discriminator
+// property, when v is a struct and the field a string held directly or as
+// Opt; else nil.
+func tagField(v *Variant, property string) *Field {
+	if len(v.Tags) == 0 || v.Type.Kind != RefNamed || v.Type.Named.Kind != Struct {
+		return nil
+	}
+	for _, f := range v.Type.Named.Fields {
+		if f.JSONName == property && (f.Wrap == WrapNone || f.Wrap == WrapOpt) && holdsString(f.Type) {
+			return f
+		}
+	}
+	return nil
+}
+
+// holdsString reports whether r is held as a Go string or a named type
+// whose underlying type is string.
+func holdsString(r *Ref) bool {
+	switch {
+	case r.Kind == RefBuiltin:
+		return r.Builtin == String
+	case r.Kind != RefNamed:
+		return false
+	case r.Named.Kind == Enum:
+		return r.Named.Enum.Base == String
+	case r.Named.Kind == Alias:
+		return holdsString(r.Named.Elem)
+	}
+	return false
 }
 
 // nestedObjects lists the object variants of union u, those of the unions
