@@ -235,11 +235,23 @@ func (e *typeEmitter) fieldChecks(g *jen.Group, f *model.Field) {
 			})
 		}
 	case model.WrapPointer:
-		if has {
-			g.If(field.Clone().Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
-				b.Add(newPath)
-				e.check(b, f.Type, field.Clone(), fp, 1)
-			})
+		checks := func(b *jen.Group) {
+			b.Add(newPath)
+			e.check(b, f.Type, field.Clone(), fp, 1)
+		}
+		switch {
+		case f.Required:
+			// A required property held through a pointer (it is
+			// recursive) is missing when the pointer is nil.
+			missing := g.If(field.Clone().Op("==").Nil()).Block(
+				jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName)),
+				jen.Id("c").Dot("required").Call(fp.ptr()),
+			)
+			if has {
+				missing.Else().BlockFunc(checks)
+			}
+		case has:
+			g.If(field.Clone().Op("!=").Nil()).BlockFunc(checks)
 		}
 	}
 }

@@ -417,6 +417,16 @@ func (b *builder) objectParts(s *openapi3.Schema, depth int) (props []property, 
 		if m.Value == nil {
 			continue
 		}
+		if shared := unionShared(m.Value); shared != nil && isMemberOf(s, m.Value) {
+			// allOf [Pet] where Pet is a union with s among its members,
+			// as the discriminator pattern writes Cat: what Pet says
+			// beside its oneOf, which holds for every variant.
+			p, r, mok := b.objectParts(shared.Value, depth+1)
+			ok = ok && mok
+			props = append(props, p...)
+			required = append(required, r...)
+			continue
+		}
 		if !objectLike(m.Value, depth) {
 			ok = false
 			continue
@@ -805,13 +815,82 @@ func enumSuffix(v any) string {
 
 // declareUnion gives t a variant for each member of s; describeVariants
 // and finishUnion fill in the rest once every type is declared.
+//
+// What s says beside its oneOf or anyOf (properties, required, allOf)
+// holds for every variant, so each object member becomes a struct of its
+// own that merges the two, as allOf [the rest of s, member] would:
+// {properties: {kind}, discriminator: kind, oneOf: [Cat, Dog]} is a union
+// of CatKind-bearing structs, not of Cat and Dog without kind.
 func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 	t.Kind = Union
 	members := nonNullMembers(s)
-	for i, m := range members {
-		t.Variants = append(t.Variants, &Variant{Type: b.ref(m, t.Name+"Variant"+strconv.Itoa(i+1))})
+	shared := unionShared(s)
+	if shared != nil {
+		// The types of the shared properties are named after the union,
+		// not after the first variant that merges them.
+		for _, name := range sortedKeys(s.Properties) {
+			if p := s.Properties[name]; p != nil && p.Ref == "" && p.Value != nil {
+				if cls, _ := classify(p.Value); cls == classStruct || cls == classEnum || cls == classUnion {
+					b.ref(p, t.Name+GoName(name))
+				}
+			}
+		}
 	}
-	b.unions = append(b.unions, declaredUnion{t, s, members})
+	called := make([]string, len(members))
+	for i, m := range members {
+		hint := t.Name + "Variant" + strconv.Itoa(i+1)
+		if shared == nil || m.Value == nil || !objectLike(m.Value, 0) || mergesUnion(m.Value, s) {
+			t.Variants = append(t.Variants, &Variant{Type: b.ref(m, hint)})
+			continue
+		}
+		from := fmt.Sprintf("member %d", i+1)
+		if m.Ref != "" {
+			name := m.Ref[strings.LastIndex(m.Ref, "/")+1:]
+			called[i], from = GoName(name), fmt.Sprintf("the schema %q", name)
+			hint = t.Name + called[i]
+		}
+		merged := &openapi3.SchemaRef{Value: &openapi3.Schema{AllOf: openapi3.SchemaRefs{shared, m}, Origin: m.Value.Origin}, Origin: m.Origin}
+		r := b.ref(merged, hint)
+		if r.Kind == RefNamed {
+			keyword := "anyOf"
+			if len(s.OneOf) > 0 {
+				keyword = "oneOf"
+			}
+			r.Named.Schema = fmt.Sprintf("%s and what %q says beside its %s", from, t.Schema, keyword)
+		}
+		t.Variants = append(t.Variants, &Variant{Type: r})
+	}
+	b.unions = append(b.unions, declaredUnion{t, s, members, called})
+}
+
+// mergesUnion reports whether member m of union u already has in its allOf
+// what u says beside its members, by naming u there (Cat: allOf [Pet, ...]
+// with Pet: oneOf [Cat, ...]; see objectParts).
+func mergesUnion(m, u *openapi3.Schema) bool {
+	return slices.ContainsFunc(m.AllOf, func(r *openapi3.SchemaRef) bool { return r.Value == u })
+}
+
+// isMemberOf reports whether s is one of union u's members.
+func isMemberOf(s, u *openapi3.Schema) bool {
+	return slices.ContainsFunc(nonNullMembers(u), func(m *openapi3.SchemaRef) bool { return m.Value == s })
+}
+
+// unionShared returns what a union's schema says of its object variants
+// beside its oneOf or anyOf, as a schema of its own, or nil when it says
+// nothing of them.
+func unionShared(s *openapi3.Schema) *openapi3.SchemaRef {
+	if len(s.Properties) == 0 && len(s.Required) == 0 && len(s.AllOf) == 0 {
+		return nil
+	}
+	return &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Properties:           s.Properties,
+		Required:             s.Required,
+		AllOf:                s.AllOf,
+		AdditionalProperties: s.AdditionalProperties,
+		MinProps:             s.MinProps,
+		MaxProps:             s.MaxProps,
+		Origin:               s.Origin,
+	}}
 }
 
 // declaredUnion is a union type with the schema it came from, left for
@@ -820,6 +899,10 @@ type declaredUnion struct {
 	t       *Type
 	s       *openapi3.Schema
 	members []*openapi3.SchemaRef // the non-null ones, one per variant
+	// called is, for a variant merged with what the union's schema says
+	// beside its members (see declareUnion), the Go name of the member it
+	// was merged from, which names the variant; else "".
+	called []string
 }
 
 // finishUnion names a union's variants, lists the object variants inside
@@ -837,7 +920,7 @@ func (b *builder) finishUnion(u declaredUnion) {
 			v.Nested = nestedObjects(v.Type.Named, map[*Type]bool{t: true})
 		}
 	}
-	bases := variantNames(t.Name, u.members, t.Variants)
+	bases := variantNames(t.Name, u.members, t.Variants, u.called)
 	// Accessors are methods of the union, beside these.
 	names := newNamespace("Variant", "Validate", "MarshalJSON", "UnmarshalJSON")
 	for i, v := range t.Variants {
@@ -852,6 +935,9 @@ func (b *builder) finishUnion(u declaredUnion) {
 			}
 			if len(v.Tags) == 0 {
 				v.Tags = []string{r.Named.Schema} // implicit: the schema's name
+				if u.called[i] != "" {
+					v.Tags = []string{m.Ref[strings.LastIndex(m.Ref, "/")+1:]} // the member's, not the merged struct's
+				}
 			}
 		}
 	}
@@ -1042,14 +1128,18 @@ func nestedObjects(u *Type, seen map[*Type]bool) []*Variant {
 // names would clash are told apart, where the spec says how, by their
 // schema name with only the shared start trimmed, or by an inline member's
 // title, format (Ipv4, Cidr) or the literal start its pattern requires
-// (ClientMetadata for ^client\.metadata\.); the rest are numbered.
-func variantNames(union string, members []*openapi3.SchemaRef, variants []*Variant) []string {
+// (ClientMetadata for ^client\.metadata\.); the rest are numbered. A
+// variant merged from a member (see declareUnion) goes by the member's name.
+func variantNames(union string, members []*openapi3.SchemaRef, variants []*Variant, called []string) []string {
 	bases := make([]string, len(members))
+	// typeName is the name of the type a named member has, or of the member
+	// a merged variant was made from.
+	typeName := func(i int) string { return cmp.Or(called[i], variants[i].Type.Named.Name) }
 	inline := func(r *Ref) bool { return r.Kind != RefNamed || strings.HasPrefix(r.Named.Name, union+"Variant") }
 	for i, v := range variants {
 		switch {
 		case !inline(v.Type):
-			bases[i] = trimShared(union, v.Type.Named.Name)
+			bases[i] = trimShared(union, typeName(i))
 		case v.Shape == ShapeBool:
 			bases[i] = "Bool"
 		default:
@@ -1064,13 +1154,13 @@ func variantNames(union string, members []*openapi3.SchemaRef, variants []*Varia
 	for i, v := range variants {
 		if !inline(v.Type) {
 			named = append(named, i)
-			whole = whole || bases[i] == v.Type.Named.Name
+			whole = whole || bases[i] == typeName(i)
 		}
 	}
 	if len(named) >= 2 && whole {
 		full := make([]string, len(named))
 		for k, i := range named {
-			full[k] = variants[i].Type.Named.Name
+			full[k] = typeName(i)
 		}
 		if apart := trimSiblings(full); apart != nil {
 			for k, i := range named {
@@ -1087,7 +1177,7 @@ func variantNames(union string, members []*openapi3.SchemaRef, variants []*Varia
 			continue
 		}
 		if !inline(v.Type) {
-			bases[i] = trimSharedStart(union, v.Type.Named.Name)
+			bases[i] = trimSharedStart(union, typeName(i))
 		} else if name := describedName(members[i].Value); name != "" {
 			bases[i] = name
 		}
