@@ -416,7 +416,7 @@ func (e *typeEmitter) hasChecks(t *model.Type) bool {
 		// one additionalProperties gives.
 		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil || t.ExtraType != nil
 		for _, f := range t.Fields {
-			v = v || e.refHasChecks(f.Type) || (f.Required && f.Wrap == model.WrapNullable) || (f.ReadOnly && !f.WriteOnly) || f.RequiredInRequest || f.NullOnly
+			v = v || e.refHasChecks(f.Type) || (f.Required && (f.Wrap == model.WrapNullable || f.Wrap == model.WrapPointer)) || (f.ReadOnly && !f.WriteOnly) || f.RequiredInRequest || f.NullOnly
 		}
 	case model.Alias:
 		if t.Elem.Kind == model.RefNamed {
