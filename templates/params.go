@@ -39,3 +39,31 @@ func multipartBody(form url.Values, files map[string]string) ([]byte, string) {
 // quoteEscaper escapes a name for a quoted Content-Disposition parameter,
 // as mime/multipart does for the names it writes.
 var quoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+
+// cookieText percent-encodes the text of a cookie parameter, as the form
+// style that cookies default to encodes what it expands: each byte that a
+// cookie value cannot hold (RFC 6265: controls, space, '"', ',', ';', '\'
+// and everything beyond ASCII), and '%' itself. net/http would drop those
+// bytes, so JSON text and non-ASCII text arrived cut. The generated
+// server decodes it (cookieValues).
+func cookieText(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c > ' ' && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\' && c != '%' {
+			if b != nil {
+				b = append(b, c)
+			}
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(s)+8), s[:i]...)
+		}
+		b = append(b, '%', hex[c>>4], hex[c&15])
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"mime"
 	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
@@ -66,5 +68,36 @@ func TestMultipartBody(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("parts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCookieText: what a cookie value cannot hold is percent-encoded, and
+// the server's cookieValues gives back the text the client meant, through
+// net/http's own cookie writing and parsing (which drops such bytes when
+// they are not encoded).
+func TestCookieText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain-text_1.2", "plain-text_1.2"},
+		{"", ""},
+		{`{"name":"a b","n":1}`, `{%22name%22:%22a%20b%22%2C%22n%22:1}`},
+		{"ä/é?&=#%", "%C3%A4/%C3%A9?&=#%25"},
+		{"a;b\\c\x00\x7f", "a%3Bb%5Cc%00%7F"},
+	} {
+		got := cookieText(tc.in)
+		if got != tc.want {
+			t.Errorf("cookieText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		r := httptest.NewRequest("GET", "/", nil)
+		r.AddCookie(&http.Cookie{Name: "c", Value: got})
+		values, ok := cookieValues(r, "c")
+		if !ok || len(values) != 1 || values[0] != tc.in {
+			t.Errorf("cookieValues after cookieText(%q) = %q, %v", tc.in, values, ok)
+		}
+	}
+	// A value that is not percent-encoding, as a browser may set, is kept.
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("Cookie", "c=100%")
+	if values, _ := cookieValues(r, "c"); len(values) != 1 || values[0] != "100%" {
+		t.Errorf("cookieValues(100%%) = %q", values)
 	}
 }

@@ -390,12 +390,19 @@ func cookieValue(r *http.Request, name string) string {
 	return c.Value
 }
 
-// cookieValues returns the values of the named cookie, in the shape of a
-// query lookup.
+// cookieValues returns the values of the named cookie parameter, in the
+// shape of a query lookup, percent-decoded as the generated client encodes
+// them (cookieText); a value that does not decode is kept as it came.
 func cookieValues(r *http.Request, name string) ([]string, bool) {
 	var out []string
 	for _, c := range r.CookiesNamed(name) {
-		out = append(out, c.Value)
+		v := c.Value
+		if strings.IndexByte(v, '%') >= 0 {
+			if decoded, err := url.PathUnescape(v); err == nil {
+				v = decoded
+			}
+		}
+		out = append(out, v)
 	}
 	return out, len(out) > 0
 }

@@ -508,6 +508,13 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 			return jen.Id("r").Dot("query").Dot("Add").Call(name, text)
 		}
 	}
+	// A cookie's text is percent-encoded (see cookieText); the items of a
+	// joined list one by one, so that the commas between them stay commas.
+	raw, escaped := set, func(text jen.Code) jen.Code { return text }
+	if p.In == model.InCookie {
+		escaped = func(text jen.Code) jen.Code { return jen.Id("cookieText").Call(text) }
+		set = func(name, text jen.Code) jen.Code { return raw(name, escaped(text)) }
+	}
 	name := jen.Lit(p.Name)
 	if text, ok := scalarText(p.Type, v.Clone()); ok {
 		g.Add(set(name, text))
@@ -521,10 +528,10 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 				return
 			}
 			g.Id("items").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(v.Clone()))
-			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, jen.Id("items").Op("=").Append(jen.Id("items"), text))
+			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, jen.Id("items").Op("=").Append(jen.Id("items"), escaped(text)))
 			// No items are left out as an exploded array's are: an
 			// empty value would read back as one empty item.
-			g.If(jen.Len(jen.Id("items")).Op(">").Lit(0)).Block(set(name, jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))
+			g.If(jen.Len(jen.Id("items")).Op(">").Lit(0)).Block(raw(name, jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))
 			return
 		}
 		if explodesItems(p) {
