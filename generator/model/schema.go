@@ -92,6 +92,12 @@ func nonNullMembers(s *openapi3.Schema) []*openapi3.SchemaRef {
 			out = append(out, m)
 		}
 	}
+	if !slices.ContainsFunc(out, func(m *openapi3.SchemaRef) bool { return !documenting(m) }) {
+		// Members that only describe options (ReadMe's examples write
+		// {type: string, oneOf: [{description: one}, {description: two}]})
+		// constrain nothing: the schema is what it says beside them.
+		return nil
+	}
 	return out
 }
 
