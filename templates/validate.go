@@ -489,5 +489,16 @@ func (v *validator) notAllowed(p *path, value any, allowed string) {
 	v.report(p, "value "+fmt.Sprintf("%#v", value)+" is not one of "+allowed)
 }
 
+// alternatives reports a value that has all the properties of n of the
+// sets its schema's oneOf or anyOf requires (sets lists them) when it
+// must have those of one: none, or more than one for a oneOf.
+func (v *validator) alternatives(p *path, n int, sets string) {
+	if n == 0 {
+		v.report(p, "must have all the properties of one of "+sets)
+		return
+	}
+	v.report(p, "has all the properties of "+strconv.Itoa(n)+" of "+sets+", and must have those of exactly one")
+}
+
 // notNull reports a null where the schema does not allow one.
 func (v *validator) notNull(p *path) { v.report(p, "must not be null") }

@@ -301,7 +301,19 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 	case t.Params:
 		what = "the parameters struct"
 	}
-	code := typeDoc(t, what).Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+	doc := typeDoc(t, what)
+	if a := t.Alternatives; a != nil {
+		sets := make([]string, len(a.Sets))
+		for i, set := range a.Sets {
+			sets[i] = "{" + strings.Join(set, ", ") + "}"
+		}
+		how, keyword := "one", "anyOf"
+		if a.Exactly {
+			how, keyword = "exactly one", "oneOf"
+		}
+		doc.Add(commentf("It must have all the properties of %s of %s, as the schema's %s says.", how, strings.Join(sets, ", "), keyword))
+	}
+	code := doc.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, f := range t.Fields {
 			g.Add(comment(fieldDoc(f))).Id(f.Name).Add(fieldType(f)).Tag(fieldTag(f))
 		}

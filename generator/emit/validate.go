@@ -151,6 +151,66 @@ func (e *typeEmitter) structChecks(g *jen.Group, t *model.Type) {
 	if r := t.ExtraType; r != nil {
 		e.extraChecks(g, r)
 	}
+	if a := t.Alternatives; a != nil {
+		alternativesCheck(g, t, a)
+	}
+}
+
+// alternativesCheck counts the sets of properties (see model.Alternatives)
+// that a value has all of, and reports none, or more than one for a oneOf:
+//
+//	{
+//		n := 0
+//		if v.OrgID.Set {
+//			n++
+//		}
+//		if v.Org.Set {
+//			n++
+//		}
+//		if n != 1 {
+//			c.alternatives(p, n, "{orgID}, {org}")
+//		}
+//	}
+func alternativesCheck(g *jen.Group, t *model.Type, a *model.Alternatives) {
+	byName := map[string]*model.Field{}
+	for _, f := range t.Fields {
+		byName[f.JSONName] = f
+	}
+	sets := make([]string, len(a.Sets))
+	g.BlockFunc(func(b *jen.Group) {
+		b.Id("n").Op(":=").Lit(0)
+		for i, set := range a.Sets {
+			sets[i] = "{" + strings.Join(set, ", ") + "}"
+			var has []jen.Code
+			for _, name := range set {
+				f := byName[name]
+				if f == nil {
+					continue
+				}
+				field := jen.Id("v").Dot(f.Name)
+				switch f.Wrap {
+				case model.WrapOpt, model.WrapNullable:
+					has = append(has, field.Dot("Set"))
+				case model.WrapPointer:
+					has = append(has, field.Op("!=").Nil())
+				}
+			}
+			if len(has) == 0 {
+				b.Id("n").Op("++")
+				continue
+			}
+			cond := jen.Add(has[0])
+			for _, h := range has[1:] {
+				cond.Op("&&").Add(h)
+			}
+			b.If(cond).Block(jen.Id("n").Op("++"))
+		}
+		fails := jen.Id("n").Op("==").Lit(0)
+		if a.Exactly {
+			fails = jen.Id("n").Op("!=").Lit(1)
+		}
+		b.If(fails).Block(jen.Id("c").Dot("alternatives").Call(jen.Id("p"), jen.Id("n"), jen.Lit(strings.Join(sets, ", "))))
+	})
 }
 
 // extraChecks checks each property the schema does not declare against
@@ -414,7 +474,7 @@ func (e *typeEmitter) hasChecks(t *model.Type) bool {
 	case model.Struct:
 		// An additional property can always be of another type than the
 		// one additionalProperties gives.
-		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil || t.ExtraType != nil
+		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil || t.ExtraType != nil || t.Alternatives != nil
 		for _, f := range t.Fields {
 			v = v || e.refHasChecks(f.Type) || (f.Required && (f.Wrap == model.WrapNullable || f.Wrap == model.WrapPointer)) || (f.ReadOnly && !f.WriteOnly) || f.RequiredInRequest || f.NullOnly
 		}

@@ -94,6 +94,11 @@ type Type struct {
 	// the schema does not declare, when it gives one: they stay raw JSON,
 	// and validation decodes each into it and checks it. Nil otherwise.
 	ExtraType *Ref
+	// Alternatives are the sets of properties of which a value must have
+	// every one of some set, when the schema's oneOf or anyOf only names
+	// required properties (influxdata's DBRP: orgID, or org); nil
+	// otherwise.
+	Alternatives *Alternatives
 
 	// Enum
 	Enum *EnumDef
@@ -123,6 +128,15 @@ const (
 	// ExtraKeep: additionalProperties is true; they are kept raw and re-encoded.
 	ExtraKeep
 )
+
+// Alternatives say which properties a struct must have beside its required
+// fields: all of one set, or all of exactly one set when Exactly (a oneOf).
+// Each set leaves out the properties every set names, which are required
+// fields.
+type Alternatives struct {
+	Sets    [][]string // JSON names
+	Exactly bool
+}
 
 // Field is one property of a struct.
 type Field struct {

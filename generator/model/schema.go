@@ -112,6 +112,9 @@ func repeatsRef(members []*openapi3.SchemaRef, m *openapi3.SchemaRef) bool {
 // the schema it stands for.
 func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 	if members := nonNullMembers(s); len(members) > 0 {
+		if requiredAlternatives(s, members) {
+			return classStruct, nil
+		}
 		if len(members) == 1 && len(s.Properties) == 0 {
 			return classSame, members[0]
 		}
@@ -151,6 +154,62 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 		return classScalar, nil
 	}
 	return classRaw, nil
+}
+
+// requiredAlternatives reports whether the oneOf or anyOf members of s
+// only name which of its properties are required, as JSON Schema writes
+// "orgID or org": {properties: {orgID, org, ...}, oneOf: [{required:
+// [orgID]}, {required: [org]}]}. Such a schema is one struct whose
+// validation checks the alternatives (see Alternatives), not a union.
+func requiredAlternatives(s *openapi3.Schema, members []*openapi3.SchemaRef) bool {
+	if len(s.Properties) == 0 {
+		return false
+	}
+	for _, m := range members {
+		if m.Ref != "" || m.Value == nil || len(m.Value.Required) == 0 {
+			return false
+		}
+		c := *m.Value
+		c.Required, c.Title, c.Description, c.Extensions, c.Origin = nil, "", "", nil, nil
+		if c.Type.Is(openapi3.TypeObject) {
+			c.Type = nil
+		}
+		if !reflect.ValueOf(c).IsZero() {
+			return false
+		}
+		for _, name := range m.Value.Required {
+			if s.Properties[name] == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// alternatives splits the required names of a schema's members (see
+// requiredAlternatives) into those every member requires, which are
+// required as any other, and the alternatives left, nil when one of them
+// is then empty and the schema an anyOf, which any value satisfies.
+func alternatives(s *openapi3.Schema, members []*openapi3.SchemaRef) (common []string, alt *Alternatives) {
+	for _, name := range members[0].Value.Required {
+		if !slices.Contains(common, name) && !slices.ContainsFunc(members[1:], func(m *openapi3.SchemaRef) bool { return !slices.Contains(m.Value.Required, name) }) {
+			common = append(common, name)
+		}
+	}
+	alt = &Alternatives{Exactly: len(s.OneOf) > 0}
+	for _, m := range members {
+		var set []string
+		for _, name := range m.Value.Required {
+			if !slices.Contains(common, name) && !slices.Contains(set, name) {
+				set = append(set, name)
+			}
+		}
+		if len(set) == 0 && !alt.Exactly {
+			return common, nil
+		}
+		alt.Sets = append(alt.Sets, set)
+	}
+	return common, alt
 }
 
 // typedMembers returns the allOf members that say something about the
@@ -515,6 +574,11 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 	props, required, ok := b.objectParts(s, 0)
 	if !ok {
 		b.warn(t.Pos, "schema %s: allOf mixes objects with other types; only the object members are merged", t.Schema)
+	}
+	if members := nonNullMembers(s); len(members) > 0 && requiredAlternatives(s, members) {
+		var common []string
+		common, t.Alternatives = alternatives(s, members)
+		required = append(required, common...)
 	}
 	switch ap := s.AdditionalProperties; {
 	case ap.Has != nil && !*ap.Has:
