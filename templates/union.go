@@ -176,6 +176,34 @@ func (d *jsonReader) discriminator(name string) string {
 	return tag
 }
 
+// unknownTag handles an object whose discriminator property (name) names
+// none of a union's variants. A strict reader reports it at that property,
+// as missing or as not one of tags (the values that name a variant, as
+// JSON writes them), and skips the object, whose path it rejects as
+// noVariant does; otherwise it is noVariant's *UnionError.
+func (d *jsonReader) unknownTag(typeName, name, tags string) {
+	if d.err != nil || d.check == nil {
+		d.noVariant(typeName, "object")
+		return
+	}
+	msg := "is required: it tells which of " + typeName + "'s variants the object is"
+	if ahead, ok := d.lookAhead(); ok {
+		for ahead.nextKey() {
+			if ahead.key == name {
+				msg = "value " + ahead.raw() + " is not one of " + tags
+				break
+			}
+			ahead.skip()
+		}
+	}
+	where := d.where()
+	d.at = append(d.at, path{name: name, kind: fieldSegment})
+	d.check.violations = append(d.check.violations, Violation{Path: d.where(), Message: msg})
+	d.at = d.at[:len(d.at)-1]
+	d.check.rejected = append(d.check.rejected, where)
+	d.skip()
+}
+
 // noVariant handles a value that fits none of a union's variants: a
 // violation on a strict reader (the value skipped), else a *UnionError that
 // stops decoding. want lists the shapes the variants take.

@@ -141,6 +141,7 @@ func unionDecoder(g *jen.Group, t *model.Type) {
 				switch {
 				case s == model.ShapeObject && t.Discriminator != "":
 					byDiscriminator(c, t, idx)
+					return
 				case len(idx) == 1:
 					takeVariant(c, t, idx[0])
 					return
@@ -283,16 +284,22 @@ func takeVariant(g *jen.Group, t *model.Type, i int) {
 //	switch d.discriminator("kind") {
 //	case "circle": ...
 //	}
+//	d.unknownTag("Shape", "kind", `"circle", "sq"`)
+//	return false
 func byDiscriminator(g *jen.Group, t *model.Type, idx []int) {
+	var all []string
 	g.Switch(jen.Id("d").Dot("discriminator").Call(jen.Lit(t.Discriminator))).BlockFunc(func(sw *jen.Group) {
 		for _, i := range idx {
 			var tags []jen.Code
 			for _, tag := range t.Variants[i].Tags {
 				tags = append(tags, jen.Lit(tag))
+				all = append(all, strconv.Quote(tag))
 			}
 			sw.Case(tags...).BlockFunc(func(c *jen.Group) { takeVariant(c, t, i) })
 		}
 	})
+	g.Id("d").Dot("unknownTag").Call(jen.Lit(t.Name), jen.Lit(t.Discriminator), jen.Lit(strings.Join(all, ", ")))
+	g.Return(jen.False())
 }
 
 // tryVariants decodes same-shaped variants in order, each from the value's
