@@ -890,7 +890,7 @@ func enumSuffix(v any) string {
 // holds for every variant, so each object member becomes a struct of its
 // own that merges the two, as allOf [the rest of s, member] would:
 // {properties: {kind}, discriminator: kind, oneOf: [Cat, Dog]} is a union
-// of CatKind-bearing structs, not of Cat and Dog without kind.
+// of two structs that each have kind, not of Cat and Dog without it.
 func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 	t.Kind = Union
 	members := nonNullMembers(s)
