@@ -303,15 +303,11 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 	}
 	doc := typeDoc(t, what)
 	if a := t.Alternatives; a != nil {
-		sets := make([]string, len(a.Sets))
-		for i, set := range a.Sets {
-			sets[i] = "{" + strings.Join(set, ", ") + "}"
-		}
 		how, keyword := "one", "anyOf"
 		if a.Exactly {
 			how, keyword = "exactly one", "oneOf"
 		}
-		doc.Add(commentf("It must have all the properties of %s of %s, as the schema's %s says.", how, strings.Join(sets, ", "), keyword))
+		doc.Add(commentf("It must have all the properties of %s of %s, as the schema's %s says.", how, a, keyword))
 	}
 	code := doc.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, f := range t.Fields {

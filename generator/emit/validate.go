@@ -176,11 +176,9 @@ func alternativesCheck(g *jen.Group, t *model.Type, a *model.Alternatives) {
 	for _, f := range t.Fields {
 		byName[f.JSONName] = f
 	}
-	sets := make([]string, len(a.Sets))
 	g.BlockFunc(func(b *jen.Group) {
 		b.Id("n").Op(":=").Lit(0)
-		for i, set := range a.Sets {
-			sets[i] = "{" + strings.Join(set, ", ") + "}"
+		for _, set := range a.Sets {
 			var has []jen.Code
 			for _, name := range set {
 				f := byName[name]
@@ -209,7 +207,7 @@ func alternativesCheck(g *jen.Group, t *model.Type, a *model.Alternatives) {
 		if a.Exactly {
 			fails = jen.Id("n").Op("!=").Lit(1)
 		}
-		b.If(fails).Block(jen.Id("c").Dot("alternatives").Call(jen.Id("p"), jen.Id("n"), jen.Lit(strings.Join(sets, ", "))))
+		b.If(fails).Block(jen.Id("c").Dot("alternatives").Call(jen.Id("p"), jen.Id("n"), jen.Lit(a.String())))
 	})
 }
 

@@ -6,7 +6,11 @@
 // code is printed.
 package model
 
-import "github.com/oasgen/oasgen/generator/load"
+import (
+	"strings"
+
+	"github.com/oasgen/oasgen/generator/load"
+)
 
 // Pos is a place in a spec file.
 type Pos = load.Pos
@@ -136,6 +140,15 @@ const (
 type Alternatives struct {
 	Sets    [][]string // JSON names
 	Exactly bool
+}
+
+// String lists the sets as messages and docs name them: {orgID}, {org}.
+func (a *Alternatives) String() string {
+	sets := make([]string, len(a.Sets))
+	for i, set := range a.Sets {
+		sets[i] = "{" + strings.Join(set, ", ") + "}"
+	}
+	return strings.Join(sets, ", ")
 }
 
 // Field is one property of a struct.
