@@ -200,6 +200,10 @@ func (w *jsonWriter) float(f float64, bits int) {
 
 // encodeString writes *v; like every encodeX function, its shape matches
 // the generated encodeJSON methods, so that arrays and maps can take either.
+// Like key, it is kept out of line, since the encoders call it at thousands
+// of sites.
+//
+//go:noinline
 func encodeString(v *string, w *jsonWriter) { w.string(*v) }
 
 // encodeBool writes *v. Like key, it is kept out of line, since the

@@ -41,7 +41,10 @@ func (o *Opt[T]) Or(def T) T {
 func (o *Opt[T]) IsZero() bool { return !o.Set }
 
 // found records how decoding into o.Value went: a value makes o present;
-// null (or a mismatch) leaves it absent.
+// null (or a mismatch) leaves it absent. The decoders call it once per
+// property, so it is kept out of line, as path.field is.
+//
+//go:noinline
 func (o *Opt[T]) found(present bool) {
 	if present {
 		o.Set = true
@@ -97,7 +100,9 @@ func (n Nullable[T]) IsNull() bool { return n.Set && n.Null }
 func (n Nullable[T]) IsZero() bool { return !n.Set }
 
 // found records how decoding into n.Value went: either way n is present,
-// holding the value or null.
+// holding the value or null. It is kept out of line, as Opt.found is.
+//
+//go:noinline
 func (n *Nullable[T]) found(present bool) {
 	if present {
 		n.Set, n.Null = true, false
