@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
+	"unsafe"
 )
 
 // chooseObjectVariant runs chooseObject on data, which must hold one
@@ -267,5 +268,95 @@ func TestDiscriminatorValue(t *testing.T) {
 		if value != tc.value || ok != tc.ok || (err != nil) != tc.err {
 			t.Errorf("discriminatorValue(%s) = %q, %v, %v", tc.in, value, ok, err)
 		}
+	}
+}
+
+// unknownTagOf runs unknownTag as a generated decoder does, on an object
+// whose discriminator "kind" names no variant, with a lenient reader or a
+// strict one (check): whether it kept the object, what it kept, the
+// violations and the error.
+func unknownTagOf(in string, check *validator) (bool, string, error) {
+	d := newJSONReader(in, check)
+	var unknown string
+	tag := d.discriminator("kind")
+	kept := d.unknownTag("Shape", "kind", tag, `"circle", "sq"`, &unknown)
+	return kept, unknown, d.finish()
+}
+
+func TestUnknownTag(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		kept    string // what a lenient reader keeps; "" for an error
+		err     string // the lenient reader's error
+		strict  string // the strict reader's violations
+		partial bool   // the input is malformed: both readers fail alike
+	}{
+		{in: `{"kind":"tri","n":[1, 2]} `, kept: `{"kind":"tri","n":[1, 2]}`, strict: `kind: value "tri" is not one of "circle", "sq"`},
+		{in: ` { "n" : 1 , "kind" : "x" }`, kept: `{ "n" : 1 , "kind" : "x" }`, strict: `kind: value "x" is not one of "circle", "sq"`},
+		{in: `{"n":1}`, err: "Shape: a JSON object matches none of its variants (object)", strict: "kind: is required: it tells which of Shape's variants the object is"},
+		{in: `{"kind":7}`, err: "Shape: a JSON object matches none of its variants (object)", strict: `kind: value 7 is not one of "circle", "sq"`},
+		{in: `{"kind":"tri","n":}`, err: "json: invalid character '}' looking for beginning of value (offset 18)", partial: true},
+	} {
+		kept, unknown, err := unknownTagOf(tc.in, nil)
+		if kept != (tc.kept != "") || unknown != tc.kept || (err == nil) != (tc.err == "") || (err != nil && err.Error() != tc.err) {
+			t.Errorf("lenient %s: kept %v %q, %v; want %q, %q", tc.in, kept, unknown, err, tc.kept, tc.err)
+		}
+		var c validator
+		kept, unknown, err = unknownTagOf(tc.in, &c)
+		if tc.partial {
+			if err == nil || kept {
+				t.Errorf("strict %s: kept %v, %v; want an error", tc.in, kept, err)
+			}
+			continue
+		}
+		var got []string
+		for _, v := range c.violations {
+			got = append(got, v.String())
+		}
+		if kept || unknown != "" || err != nil || len(got) != 1 || got[0] != tc.strict {
+			t.Errorf("strict %s: kept %v %q, %v, %q; want %q", tc.in, kept, unknown, err, got, tc.strict)
+		}
+	}
+}
+
+// TestUnknownTagCopies: what a lenient reader keeps does not share the
+// input's memory, which may be a whole answer.
+func TestUnknownTagCopies(t *testing.T) {
+	in := `[{"kind":"tri"}]`
+	d := newJSONReader(in, nil)
+	d.beginArray()
+	var unknown string
+	tag := d.discriminator("kind")
+	if !d.unknownTag("Shape", "kind", tag, `"circle"`, &unknown) || unknown != `{"kind":"tri"}` {
+		t.Fatalf("kept %q", unknown)
+	}
+	if unsafe.StringData(unknown) == unsafe.StringData(in[1:]) {
+		t.Error("the kept object is a view of the input")
+	}
+}
+
+func TestUnknownVariantWrite(t *testing.T) {
+	for _, tc := range []struct{ unknown, out, err string }{
+		{` { "kind" : "tri", "s": "<a>" } `, `{"kind":"tri","s":"\u003ca\u003e"}`, ""},
+		{"", "null", "Shape: no variant is set"},
+		{`{"kind":`, "null", "Shape: no variant is set"},
+	} {
+		w := &jsonWriter{}
+		w.unknownVariant("Shape", tc.unknown)
+		if string(w.buf) != tc.out || (w.err == nil) != (tc.err == "") || (w.err != nil && w.err.Error() != tc.err) {
+			t.Errorf("unknownVariant(%q) = %s, %v; want %s, %q", tc.unknown, w.buf, w.err, tc.out, tc.err)
+		}
+	}
+}
+
+func TestValidatorNoVariant(t *testing.T) {
+	var c validator
+	root := (*path)(nil)
+	item := root.at(2)
+	c.noVariant(root, "Shape", "")
+	c.noVariant(&item, "Shape", `{"kind":"tri"}`)
+	want := "2 violations: no variant of Shape is set; [2]: is an object whose discriminator names none of the variants of Shape (kept as it was read)"
+	if err := c.err(); err == nil || err.Error() != want {
+		t.Errorf("err() = %v\nwant %s", err, want)
 	}
 }

@@ -3,6 +3,7 @@
 package clientgrants
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -179,14 +180,29 @@ func (d *jsonReader) discriminator(name string) string {
 }
 
 // unknownTag handles an object whose discriminator property (name) names
-// none of a union's variants. A strict reader reports it at that property,
-// as missing or as not one of tags (the values that name a variant, as
-// JSON writes them), and skips the object, whose path it rejects as
-// noVariant does; otherwise it is noVariant's *UnionError.
-func (d *jsonReader) unknownTag(typeName, name, tags string) {
+// none of a union's variants: tag is its value, "" when it has none.
+//
+// A lenient reader (a client's, or UnmarshalJSON) keeps a copy of the
+// object's text in *unknown and reports true, when tag is not "": most
+// likely the variant was added to the API after the code was generated,
+// and one such item should not fail a whole answer. Without a tag, it is
+// noVariant's *UnionError.
+//
+// A strict reader reports the object at that property, as missing or as
+// not one of tags (the values that name a variant, as JSON writes them),
+// and skips it, rejecting its path as noVariant does.
+func (d *jsonReader) unknownTag(typeName, name, tag, tags string, unknown *string) bool {
 	if d.err != nil || d.check == nil {
-		d.noVariant(typeName, "object")
-		return
+		if d.err != nil || tag == "" {
+			d.noVariant(typeName, "object")
+			return false
+		}
+		raw := d.raw()
+		if d.err != nil {
+			return false
+		}
+		*unknown = strings.Clone(raw) // not a view that would keep the whole input alive
+		return true
 	}
 	msg := "is required: it tells which of " + typeName + "'s variants the object is"
 	if ahead, ok := d.lookAhead(); ok {
@@ -204,6 +220,28 @@ func (d *jsonReader) unknownTag(typeName, name, tags string) {
 	d.at = d.at[:len(d.at)-1]
 	d.check.rejected = append(d.check.rejected, where)
 	d.skip()
+	return false
+}
+
+// unknownVariant writes a union that holds none of its variants: the
+// object a lenient reader kept (see unknownTag), without its white space, or,
+// when there is none, null and an error, since the union is empty.
+func (w *jsonWriter) unknownVariant(typeName, unknown string) {
+	if unknown == "" || !w.compact(unknown) {
+		w.fail(errors.New(typeName + ": no variant is set"))
+		w.null()
+	}
+}
+
+// noVariant reports a union that holds none of its variants: empty, or
+// holding an object a lenient reader kept (unknown, see unknownTag), which
+// the spec does not allow either.
+func (v *validator) noVariant(p *path, typeName, unknown string) {
+	if unknown != "" {
+		v.report(p, "is an object whose discriminator names none of the variants of "+typeName+" (kept as it was read)")
+		return
+	}
+	v.report(p, "no variant of "+typeName+" is set")
 }
 
 // noVariant handles a value that fits none of a union's variants: a

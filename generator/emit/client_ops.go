@@ -773,6 +773,13 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 						assign(b, jen.Id("v"))
 					})
 				}
+				if r := o.Result.Type; r.Kind == model.RefNamed && r.Named.Kind == model.Union && keepsUnknown(r.Named) {
+					// A page of a form added since the code was generated
+					// would otherwise end the walk as if it were the last.
+					loop.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("page").Dot("Unknown").Call(), jen.Id("ok")).BlockFunc(func(b *jen.Group) {
+						stop(b, "the server sent a page that none of the forms of "+r.Named.Name+" fits, so paging stops")
+					})
+				}
 				if pg.Page != nil {
 					loop.If(jen.Op("!").Id("checkpoint").Op("&&").Len(jen.Id("items")).Op(">").Lit(0)).BlockFunc(func(b *jen.Group) {
 						b.List(jen.Id("first"), jen.Id("_")).Op(":=").Id("marshalValue").Call(jen.Op("&").Id("items").Index(jen.Lit(0)))

@@ -13,6 +13,14 @@ import (
 // variantField is the unexported struct field that holds a variant.
 func variantField(v *model.Variant) string { return "v" + v.Name }
 
+// keepsUnknown reports whether a lenient decoder keeps, in the union's
+// field unknown, an object whose discriminator names none of its variants:
+// a union with a discriminator, to which a newer server may add a variant
+// as it may add a value to an enum. Without a discriminator, an object that
+// fits no variant is as likely a broken answer as a new variant, and stays
+// an error.
+func keepsUnknown(t *model.Type) bool { return t.Discriminator != "" }
+
 // unionType declares a oneOf/anyOf as a struct holding one variant, with a
 // constructor and an accessor per variant and JSON methods that pick the
 // variant by the shape of the data:
@@ -25,12 +33,19 @@ func variantField(v *model.Variant) string { return "v" + v.Name }
 //
 //	func NewListClientGrantResponseContentArray(v []ClientGrantResponseContent) ListClientGrantResponseContent
 //	func (u ListClientGrantResponseContent) Array() ([]ClientGrantResponseContent, bool)
+//
+// A union with a discriminator also keeps, in a field unknown, an object
+// whose discriminator names none of its variants, which Unknown returns.
 func (e *typeEmitter) unionType(t *model.Type) jen.Code {
 	names := make([]string, len(t.Variants))
 	for i, v := range t.Variants {
 		names[i] = v.Name
 	}
-	doc := typeDoc(t, "a union").Add(comment("It holds exactly one of its variants: " + strings.Join(names, ", ") + "."))
+	holds := "It holds exactly one of its variants: " + strings.Join(names, ", ") + "."
+	if keepsUnknown(t) {
+		holds += " Decoded by a client, it may instead hold an object whose " + t.Discriminator + " names none of them; see Unknown."
+	}
+	doc := typeDoc(t, "a union").Add(comment(holds))
 	code := doc.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		g.Id("variant").Int().Comment("1-based index of the variant held; 0 when empty")
 		if len(triedVariants(t)) > 0 {
@@ -38,6 +53,9 @@ func (e *typeEmitter) unionType(t *model.Type) jen.Code {
 		}
 		for _, v := range t.Variants {
 			g.Id(variantField(v)).Add(goType(v.Type))
+		}
+		if keepsUnknown(t) {
+			g.Id("unknown").String().Comment("an object whose discriminator names no variant, as a lenient decoder read it")
 		}
 	}).Line().Line()
 	for i, v := range t.Variants {
@@ -63,6 +81,12 @@ func (e *typeEmitter) unionType(t *model.Type) jen.Code {
 			jen.Return(jen.Id("u").Dot(variantField(v)), jen.Id("u").Dot("variant").Op("==").Lit(i+1)),
 		).Line().Line()
 	}
+	if keepsUnknown(t) {
+		code.Add(commentf("Unknown returns an object whose %s, the discriminator, names none of %s's variants, as a client (or UnmarshalJSON) read it, and whether u holds one: most likely a variant the API added after this code was generated. Encoding u writes it back as it came; Validate reports it.", t.Discriminator, t.Name))
+		code.Func().Params(jen.Id("u").Id(t.Name)).Id("Unknown").Params().Params(jen.Qual("encoding/json", "RawMessage"), jen.Bool()).Block(
+			jen.Return(jen.Qual("encoding/json", "RawMessage").Call(jen.Id("u").Dot("unknown")), jen.Id("u").Dot("unknown").Op("!=").Lit("")),
+		).Line().Line()
+	}
 	code.Add(e.validateMethods(t, jen.Op("*").Id(t.Name)))
 	return code
 }
@@ -80,6 +104,10 @@ func unionEncoder(g *jen.Group, t *model.Type) {
 	g.Switch(jen.Id("v").Dot("variant")).BlockFunc(func(sw *jen.Group) {
 		for i, v := range t.Variants {
 			sw.Case(jen.Lit(i + 1)).Block(encodeCall(v.Type, at(jen.Id("v").Dot(variantField(v)))))
+		}
+		if keepsUnknown(t) {
+			sw.Default().Block(jen.Id("w").Dot("unknownVariant").Call(jen.Lit(t.Name), jen.Id("v").Dot("unknown")))
+			return
 		}
 		sw.Default().Block(
 			jen.Id("w").Dot("fail").Call(jen.Qual("errors", "New").Call(jen.Lit(t.Name+": no variant is set"))),
@@ -281,14 +309,19 @@ func takeVariant(g *jen.Group, t *model.Type, i int) {
 // byDiscriminator picks the object variant the discriminator property
 // names, read ahead of decoding:
 //
-//	switch d.discriminator("kind") {
+//	tag := d.discriminator("kind")
+//	switch tag {
 //	case "circle": ...
 //	}
-//	d.unknownTag("Shape", "kind", `"circle", "sq"`)
-//	return false
+//	*v = Shape{}
+//	return d.unknownTag("Shape", "kind", tag, `"circle", "sq"`, &v.unknown)
+//
+// A tag that names no variant is, to a lenient reader, a variant added
+// since: unknownTag keeps the object in v.unknown.
 func byDiscriminator(g *jen.Group, t *model.Type, idx []int) {
 	var all []string
-	g.Switch(jen.Id("d").Dot("discriminator").Call(jen.Lit(t.Discriminator))).BlockFunc(func(sw *jen.Group) {
+	g.Id("tag").Op(":=").Id("d").Dot("discriminator").Call(jen.Lit(t.Discriminator))
+	g.Switch(jen.Id("tag")).BlockFunc(func(sw *jen.Group) {
 		for _, i := range idx {
 			var tags []jen.Code
 			for _, tag := range t.Variants[i].Tags {
@@ -298,8 +331,8 @@ func byDiscriminator(g *jen.Group, t *model.Type, idx []int) {
 			sw.Case(tags...).BlockFunc(func(c *jen.Group) { takeVariant(c, t, i) })
 		}
 	})
-	g.Id("d").Dot("unknownTag").Call(jen.Lit(t.Name), jen.Lit(t.Discriminator), jen.Lit(strings.Join(all, ", ")))
-	g.Return(jen.False())
+	g.Op("*").Id("v").Op("=").Id(t.Name).Values()
+	g.Return(jen.Id("d").Dot("unknownTag").Call(jen.Lit(t.Name), jen.Lit(t.Discriminator), jen.Id("tag"), jen.Lit(strings.Join(all, ", ")), jen.Op("&").Id("v").Dot("unknown")))
 }
 
 // tryVariants decodes same-shaped variants in order, each from the value's
@@ -446,7 +479,11 @@ func (e *typeEmitter) unionChecks(g *jen.Group, t *model.Type) {
 		})
 	}
 	g.Switch(jen.Id("v").Dot("variant")).BlockFunc(func(sw *jen.Group) {
-		sw.Case(jen.Lit(0)).Block(jen.Id("c").Dot("report").Call(p.ptr(), jen.Lit("no variant of "+t.Name+" is set")))
+		if keepsUnknown(t) {
+			sw.Case(jen.Lit(0)).Block(jen.Id("c").Dot("noVariant").Call(p.ptr(), jen.Lit(t.Name), jen.Id("v").Dot("unknown")))
+		} else {
+			sw.Case(jen.Lit(0)).Block(jen.Id("c").Dot("report").Call(p.ptr(), jen.Lit("no variant of "+t.Name+" is set")))
+		}
 		for i, v := range t.Variants {
 			if !e.refHasChecks(v.Type) && v.TagField == nil {
 				continue
