@@ -578,6 +578,12 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 		b.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID+": encoding the body: %w"), jen.Err())))
 		b.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Id("data"), jen.Lit(body.ContentType))
 	}
+	// formFields encodes the body's fields, refusing one that a form cannot
+	// express rather than sending an empty form in its place.
+	formFields := func(b *jen.Group) {
+		b.List(jen.Id("form"), jen.Id("ok")).Op(":=").Id("body").Dot("formValues").Call()
+		b.If(jen.Op("!").Id("ok")).Block(fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID + ": the body holds a null or an empty array, which a form cannot express"))))
+	}
 	// formBody sends the form; when JSON is accepted too, a body the form
 	// cannot express is left for JSON.
 	formBody := func(b *jen.Group, jsonAccepted bool) {
@@ -587,8 +593,7 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 			b.If(jen.List(jen.Id("form"), jen.Id("ok")).Op(":=").Id("body").Dot("formValues").Call(), jen.Id("ok")).Block(send)
 			return
 		}
-		b.List(jen.Id("form"), jen.Id("ok")).Op(":=").Id("body").Dot("formValues").Call()
-		b.If(jen.Op("!").Id("ok")).Block(fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID + ": the body holds a null or an empty array, which a form cannot express"))))
+		formFields(b)
 		b.Add(send)
 	}
 	raw := body.Type.Kind == model.RefBuiltin && (body.Type.Builtin == model.String || body.Type.Builtin == model.RawJSON)
@@ -600,7 +605,7 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 		g.If(jen.Id("s").Dot("t").Dot("opts").Dot("formBodies")).BlockFunc(func(b *jen.Group) { formBody(b, true) })
 		g.If(jen.Id("r").Dot("body").Op("==").Nil()).BlockFunc(jsonBody)
 	case multipart:
-		g.List(jen.Id("form"), jen.Id("_")).Op(":=").Id("body").Dot("formValues").Call()
+		formFields(g)
 		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").Id("multipartBody").Call(jen.Id("form"), fileParts(body.FileParts))
 	case raw && !isJSON(body.ContentType):
 		// Text and binary media take the body as it is.
