@@ -256,9 +256,12 @@ func sendJSON(w http.ResponseWriter, status int, body []byte) {
 // "image/*" or "*/*". It returns the body and the entry of mediaTypes that
 // the Content-Type matched (parameters like charset ignored, case
 // insensitive, exact entries before ranges), or nil and "" when the body is
-// empty and not required. Failures are *Error: a missing or unsupported
-// Content-Type is 415 (before the body is read) and names the accepted
-// types; a body above the limit is 413; an empty body when required is 400.
+// empty and not required. An empty body under a URL-encoded form's
+// Content-Type is a form, the encoding of an object with no fields, which
+// decoding then checks as any other. Failures are *Error: a missing or
+// unsupported Content-Type is 415 (before the body is read) and names the
+// accepted types; a body above the limit is 413; an empty body when
+// required is 400.
 func (s *serverCore) readBody(w http.ResponseWriter, r *http.Request, mediaTypes []string, required bool) ([]byte, string, *Error) {
 	ct := r.Header.Get("Content-Type")
 	if ct == "" && r.ContentLength > 0 {
@@ -278,6 +281,8 @@ func (s *serverCore) readBody(w http.ResponseWriter, r *http.Request, mediaTypes
 	switch {
 	case e != nil:
 		return nil, "", e
+	case len(body) == 0 && strings.EqualFold(mediaBase(matched), "application/x-www-form-urlencoded"):
+		return []byte{}, matched, nil
 	case len(body) == 0 && required:
 		return nil, "", NewError(http.StatusBadRequest, "", "request body is required")
 	case len(body) == 0:
