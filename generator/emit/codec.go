@@ -18,8 +18,9 @@ import (
 // encodeInt64 …), so that arrays, maps and nullable values can take either
 // as a function value: decodeArray(&v.Scope, d, decodeString). No paths
 // are passed around: the reader knows where it is, for its errors.
-// Objects, unions, arrays and maps also get MarshalJSON and UnmarshalJSON,
-// so code that goes through encoding/json gets the same codec.
+// Objects, unions, arrays, maps and named times and raw JSON also get
+// MarshalJSON and UnmarshalJSON, so code that goes through encoding/json
+// gets the same codec.
 
 // jsonFile declares the JSON codecs of every type, in the order of the
 // types: the methods, the tables that tell union variants apart, and the
@@ -193,7 +194,8 @@ func hasCodec(t *model.Type) bool {
 }
 
 // codecMethods declares decodeJSON and encodeJSON, and for objects,
-// unions, arrays and maps MarshalJSON and UnmarshalJSON on top of them.
+// unions, arrays, maps and named times and raw JSON MarshalJSON and
+// UnmarshalJSON on top of them.
 func codecMethods(t *model.Type) jen.Code {
 	recv := jen.Id("v").Op("*").Id(t.Name)
 	code := comment("decodeJSON reads v from d; it returns false when the value is null, which leaves v as it was.")
@@ -218,8 +220,8 @@ func codecMethods(t *model.Type) jen.Code {
 			g.Add(encodeCall(underlyingRef(t), place{code: jen.Parens(jen.Op("*").Add(underlyingType(t))).Call(jen.Id("v")), pointer: true}))
 		}
 	})
-	switch t.Kind {
-	case model.Enum, model.Alias:
+	switch {
+	case t.Kind == model.Enum, t.Kind == model.Alias && !losesMarshaler(t):
 		// encoding/json handles a named builtin as fast as a Marshaler.
 		return code
 	}
@@ -233,6 +235,15 @@ func codecMethods(t *model.Type) jen.Code {
 		jen.Return(jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Id("v"))),
 	)
 	return code
+}
+
+// losesMarshaler reports whether t is a named time.Time or
+// json.RawMessage, which do not inherit the methods that encoding/json
+// needs to read and write them: without its own, encoding/json would
+// write a time as {} and read raw JSON as base64.
+func losesMarshaler(t *model.Type) bool {
+	r := underlyingRef(t)
+	return r.Kind == model.RefBuiltin && (r.Builtin == model.Time || r.Builtin == model.RawJSON)
 }
 
 // underlyingRef is the reference a named enum, alias, slice or map type
