@@ -542,12 +542,17 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 			return
 		}
 	case r.Kind == model.RefMap && p.Style == "deepObject":
-		if text, ok := scalarText(r.Elem, v.Clone().Index(jen.Id("k"))); ok {
-			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(v.Clone())).Block(
-				set(jen.Lit(p.Name+"[").Op("+").Id("k").Op("+").Lit("]"), text),
-			)
-			return
+		// name[key]=value for each entry; a value that is not a scalar
+		// (anything, in a free-form object) as JSON text, which is how
+		// the server reads each entry.
+		text, ok := scalarText(r.Elem, v.Clone().Index(jen.Id("k")))
+		if !ok {
+			text = jen.Id("paramText").Call(v.Clone().Index(jen.Id("k")))
 		}
+		g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(v.Clone())).Block(
+			set(jen.Lit(p.Name+"[").Op("+").Id("k").Op("+").Lit("]"), text),
+		)
+		return
 	case deepStruct(p):
 		// name[field]=value for each field that is set.
 		for _, f := range r.Named.Fields {
