@@ -192,8 +192,11 @@ func (d *jsonReader) discriminator(name string) string {
 // not one of tags (the values that name a variant, as JSON writes them),
 // and skips it, rejecting its path as noVariant does.
 func (d *jsonReader) unknownTag(typeName, name, tag, tags string, unknown *string) bool {
-	if d.err != nil || d.check == nil {
-		if d.err != nil || tag == "" {
+	if d.err != nil {
+		return false
+	}
+	if d.check == nil {
+		if tag == "" {
 			d.noVariant(typeName, "object")
 			return false
 		}
@@ -224,8 +227,8 @@ func (d *jsonReader) unknownTag(typeName, name, tag, tags string, unknown *strin
 }
 
 // unknownVariant writes a union that holds none of its variants: the
-// object a lenient reader kept (see unknownTag), without its white space, or,
-// when there is none, null and an error, since the union is empty.
+// object a lenient reader kept (see unknownTag), without its white space,
+// or, when there is none, null and an error, since the union is empty.
 func (w *jsonWriter) unknownVariant(typeName, unknown string) {
 	if unknown == "" || !w.compact(unknown) {
 		w.fail(errors.New(typeName + ": no variant is set"))
