@@ -220,8 +220,7 @@ func codecMethods(t *model.Type) jen.Code {
 			g.Add(encodeCall(underlyingRef(t), place{code: jen.Parens(jen.Op("*").Add(underlyingType(t))).Call(jen.Id("v")), pointer: true}))
 		}
 	})
-	switch {
-	case t.Kind == model.Enum, t.Kind == model.Alias && !losesMarshaler(t):
+	if t.Kind == model.Enum || t.Kind == model.Alias && !losesMarshaler(t) {
 		// encoding/json handles a named builtin as fast as a Marshaler.
 		return code
 	}
