@@ -57,6 +57,9 @@ type builder struct {
 	// included names the component schemas the selected operations reach,
 	// when opts.Include selects some; nil means every component.
 	included map[string]bool
+	// ignoredHeaders lists where the header parameters left out (see
+	// ignoredHeader) are declared, for one warning.
+	ignoredHeaders []Pos
 }
 
 // Build turns a loaded document into the IR.
@@ -105,6 +108,9 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	}
 	for _, u := range b.unions {
 		b.finishUnion(u)
+	}
+	if len(b.ignoredHeaders) > 0 {
+		b.warn(b.ignoredHeaders[0], "header parameters named Accept, Content-Type or Accept-Encoding are ignored (%d of them): the client and the server set and read those headers from the bodies and answers each operation declares, and Go's transport asks for gzip and unzips it itself", len(b.ignoredHeaders))
 	}
 	if names := sortedKeys(b.doc.Spec.Webhooks); len(names) > 0 {
 		b.warn(b.doc.Origin(b.doc.Spec.Webhooks[names[0]].Origin), "webhooks (%s) are ignored: oasgen generates what calls the API and what serves it, not what receives its events", strings.Join(names, ", "))

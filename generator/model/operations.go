@@ -87,6 +87,25 @@ func (b *builder) operations() {
 
 var pathParam = regexp.MustCompile(`\{([^}]*)\}`)
 
+// ignoredHeader reports whether p is a header parameter that HTTP clients
+// set on their own, which the generated code leaves out: Accept and
+// Content-Type, which OpenAPI says to ignore and the client derives from
+// the operation's answers and body, and Accept-Encoding, which Go's
+// transport sets to gzip (and unzips) when the request has none, and
+// leaves zipped when it has one. A strict server would refuse a browser's
+// Accept, a charset after a media type, or that gzip.
+func ignoredHeader(p *openapi3.Parameter) bool {
+	if p.In != "header" {
+		return false
+	}
+	for _, name := range []string{"Accept", "Content-Type", "Accept-Encoding"} {
+		if strings.EqualFold(p.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // operation builds one operation; shortName, when not empty, is its method
 // name without its group's (see shortNames).
 func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, shortName string) *Operation {
@@ -132,6 +151,10 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		pr := params[key]
 		p := pr.Value
 		pos := b.doc.Origin(p.Origin)
+		if ignoredHeader(p) {
+			b.ignoredHeaders = append(b.ignoredHeaders, pos)
+			continue
+		}
 		param := &Param{
 			Name:     p.Name,
 			GoName:   goNames.claim(GoName(p.Name)),
