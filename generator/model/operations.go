@@ -299,15 +299,22 @@ func (b *builder) textBodies(o *Operation) {
 	}
 }
 
+// framingHeaders are the response headers responseHeaders leaves out.
+var framingHeaders = []string{"Content-Type", "Content-Length", "Content-Encoding", "Transfer-Encoding", "Connection"}
+
 // responseHeaders reads the headers a response declares, in name order,
 // as header parameters. Content-Type is left out, as OpenAPI says: the
-// media type already says it.
+// media type already says it. So are the headers that frame the body,
+// which net/http writes and reads itself (specs recorded from traffic,
+// Notion's, declare them): a handler that set Transfer-Encoding or
+// Content-Length would break the answer, and Content-Encoding would claim
+// a compression the generated server does not apply.
 func (b *builder) responseHeaders(headers openapi3.Headers, base string) []*Param {
 	var out []*Param
 	goNames := newNamespace()
 	for _, name := range sortedKeys(headers) {
 		hr := headers[name]
-		if hr == nil || hr.Value == nil || strings.EqualFold(name, "Content-Type") {
+		if hr == nil || hr.Value == nil || slices.ContainsFunc(framingHeaders, func(h string) bool { return strings.EqualFold(name, h) }) {
 			continue
 		}
 		h := hr.Value
