@@ -234,6 +234,15 @@ func (w *jsonWriter) unknownVariant(typeName, unknown string) {
 	}
 }
 
+// rawNotNull reports raw, a union's variant of raw JSON (a member that
+// allows any value), when it is null or nil, which encodes as null: null
+// chooses no variant, so the server would refuse it.
+func (v *validator) rawNotNull(p *path, raw []byte) {
+	if text := strings.TrimSpace(string(raw)); text == "" || text == "null" {
+		v.report(p, "must be a value, not null")
+	}
+}
+
 // noVariant reports a union that holds none of its variants: empty, or
 // holding an object a lenient reader kept (unknown, see unknownTag), which
 // the spec does not allow either.

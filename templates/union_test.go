@@ -360,3 +360,16 @@ func TestValidatorNoVariant(t *testing.T) {
 		t.Errorf("err() = %v\nwant %s", err, want)
 	}
 }
+
+func TestValidatorRawNotNull(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		null bool
+	}{{`{"a":1}`, false}, {`"x"`, false}, {`0`, false}, {``, true}, {`null`, true}, {" null\n", true}} {
+		var c validator
+		c.rawNotNull(nil, []byte(tc.raw))
+		if err := c.err(); (err != nil) != tc.null || (err != nil && err.Error() != "must be a value, not null") {
+			t.Errorf("rawNotNull(%q) = %v", tc.raw, err)
+		}
+	}
+}

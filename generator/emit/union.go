@@ -211,8 +211,20 @@ func unionDecoder(g *jen.Group, t *model.Type) {
 			})
 		}
 	})
+	if i := slices.IndexFunc(t.Variants, isRawVariant); i >= 0 {
+		// A member that allows anything takes what no other variant
+		// does, as JSON Schema has it, but null (see above).
+		g.If(jen.Id("d").Dot("peek").Call().Op("!=").LitRune('n')).BlockFunc(func(b *jen.Group) { takeVariant(b, t, i) })
+	}
 	g.Add(noVariant)
 	g.Return(jen.False())
+}
+
+// isRawVariant reports whether v is raw JSON: a member that allows any
+// value ({}), which takes the objects no other variant does and every
+// value of a shape no other variant takes.
+func isRawVariant(v *model.Variant) bool {
+	return v.Type.Kind == model.RefBuiltin && v.Type.Builtin == model.RawJSON
 }
 
 // variantsVar names the table that tells a union's object variants apart.
@@ -485,10 +497,15 @@ func (e *typeEmitter) unionChecks(g *jen.Group, t *model.Type) {
 			sw.Case(jen.Lit(0)).Block(jen.Id("c").Dot("report").Call(p.ptr(), jen.Lit("no variant of "+t.Name+" is set")))
 		}
 		for i, v := range t.Variants {
-			if !e.refHasChecks(v.Type) && v.TagField == nil {
+			raw := isRawVariant(v)
+			if !e.refHasChecks(v.Type) && v.TagField == nil && !raw {
 				continue
 			}
 			sw.Case(jen.Lit(i + 1)).BlockFunc(func(c *jen.Group) {
+				if raw {
+					// Null is no variant (see unionDecoder).
+					c.Id("c").Dot("rawNotNull").Call(p.ptr(), jen.Id("v").Dot(variantField(v)))
+				}
 				if v.TagField != nil {
 					tagCheck(c, v, jen.Id("v").Dot(variantField(v)), p)
 				}
