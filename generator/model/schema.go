@@ -98,7 +98,39 @@ func nonNullMembers(s *openapi3.Schema) []*openapi3.SchemaRef {
 		// constrain nothing: the schema is what it says beside them.
 		return nil
 	}
+	for i, m := range out {
+		out[i] = inheritType(s, m)
+	}
 	return out
+}
+
+// inheritType gives m, an inline member of s's oneOf or anyOf that names
+// no type of its own, the one scalar type s names beside it: both apply to
+// the same value, so Auth0's {type: string, anyOf: [{format: uuid, ...},
+// {pattern: ...}]} is a union of two strings, not of two raw values.
+func inheritType(s *openapi3.Schema, m *openapi3.SchemaRef) *openapi3.SchemaRef {
+	if m.Ref != "" || m.Value == nil || (m.Value.Type != nil && len(*m.Value.Type) > 0) || s.Type == nil {
+		return m
+	}
+	var scalar string
+	for _, t := range *s.Type {
+		switch t {
+		case "null":
+		case "string", "integer", "number", "boolean":
+			if scalar != "" {
+				return m
+			}
+			scalar = t
+		default:
+			return m
+		}
+	}
+	if scalar == "" {
+		return m
+	}
+	c := *m.Value
+	c.Type = &openapi3.Types{scalar}
+	return &openapi3.SchemaRef{Value: &c, Origin: m.Origin}
 }
 
 // repeatsRef reports whether m is a $ref that one of members already
