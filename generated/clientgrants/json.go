@@ -2,8 +2,6 @@
 
 package clientgrants
 
-import "errors"
-
 // decodeJSON reads v from d; it returns false when the value is null, which
 // leaves v as it was.
 func (v *ClientGrantAllowAnyOrganizationEnum) decodeJSON(d *jsonReader) bool {
@@ -453,8 +451,7 @@ func (v *ListClientGrantOrganizationsResponseContent) encodeJSON(w *jsonWriter) 
 	case 3:
 		v.vPaginated.encodeJSON(w)
 	default:
-		w.fail(errors.New("ListClientGrantOrganizationsResponseContent: no variant is set"))
-		w.null()
+		w.unknownVariant("ListClientGrantOrganizationsResponseContent", "")
 	}
 }
 
@@ -569,8 +566,7 @@ func (v *ListClientGrantResponseContent) encodeJSON(w *jsonWriter) {
 	case 3:
 		v.vPaginated.encodeJSON(w)
 	default:
-		w.fail(errors.New("ListClientGrantResponseContent: no variant is set"))
-		w.null()
+		w.unknownVariant("ListClientGrantResponseContent", "")
 	}
 }
 

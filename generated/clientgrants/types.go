@@ -597,7 +597,7 @@ func (v *ListClientGrantOrganizationsResponseContent) Validate() error {
 func (v *ListClientGrantOrganizationsResponseContent) validate(c *validator, p *path) {
 	switch v.variant {
 	case 0:
-		c.report(p, "no variant of ListClientGrantOrganizationsResponseContent is set")
+		c.noVariant(p, "ListClientGrantOrganizationsResponseContent", "")
 	case 1:
 		for i1 := range v.vArray {
 			ip1 := p.at(i1)
@@ -710,7 +710,7 @@ func (v *ListClientGrantResponseContent) Validate() error {
 func (v *ListClientGrantResponseContent) validate(c *validator, p *path) {
 	switch v.variant {
 	case 0:
-		c.report(p, "no variant of ListClientGrantResponseContent is set")
+		c.noVariant(p, "ListClientGrantResponseContent", "")
 	case 1:
 		for i1 := range v.vArray {
 			ip1 := p.at(i1)

@@ -228,7 +228,8 @@ func (d *jsonReader) unknownTag(typeName, name, tag, tags string, unknown *strin
 
 // unknownVariant writes a union that holds none of its variants: the
 // object a lenient reader kept (see unknownTag), without its white space,
-// or, when there is none, null and an error, since the union is empty.
+// or, when there is none ("", always for a union without a discriminator),
+// null and an error, since the union is empty.
 func (w *jsonWriter) unknownVariant(typeName, unknown string) {
 	if unknown == "" || !w.compact(unknown) {
 		w.fail(errors.New(typeName + ": no variant is set"))
@@ -245,9 +246,9 @@ func (v *validator) rawNotNull(p *path, raw []byte) {
 	}
 }
 
-// noVariant reports a union that holds none of its variants: empty, or
-// holding an object a lenient reader kept (unknown, see unknownTag), which
-// the spec does not allow either.
+// noVariant reports a union that holds none of its variants: empty
+// (unknown is ""), or holding an object a lenient reader kept (see
+// unknownTag), which the spec does not allow either.
 func (v *validator) noVariant(p *path, typeName, unknown string) {
 	if unknown != "" {
 		v.report(p, "is an object whose discriminator names none of the variants of "+typeName+" (kept as it was read)")

@@ -21,6 +21,15 @@ func variantField(v *model.Variant) string { return "v" + v.Name }
 // an error.
 func keepsUnknown(t *model.Type) bool { return t.Discriminator != "" }
 
+// unknownField is v.unknown, or "" for a union that keeps no unknown
+// object: what the runtime's unknownVariant and noVariant take.
+func unknownField(t *model.Type) jen.Code {
+	if keepsUnknown(t) {
+		return jen.Id("v").Dot("unknown")
+	}
+	return jen.Lit("")
+}
+
 // unionType declares a oneOf/anyOf as a struct holding one variant, with a
 // constructor and an accessor per variant and JSON methods that pick the
 // variant by the shape of the data:
@@ -105,14 +114,7 @@ func unionEncoder(g *jen.Group, t *model.Type) {
 		for i, v := range t.Variants {
 			sw.Case(jen.Lit(i + 1)).Block(encodeCall(v.Type, at(jen.Id("v").Dot(variantField(v)))))
 		}
-		if keepsUnknown(t) {
-			sw.Default().Block(jen.Id("w").Dot("unknownVariant").Call(jen.Lit(t.Name), jen.Id("v").Dot("unknown")))
-			return
-		}
-		sw.Default().Block(
-			jen.Id("w").Dot("fail").Call(jen.Qual("errors", "New").Call(jen.Lit(t.Name+": no variant is set"))),
-			jen.Id("w").Dot("null").Call(),
-		)
+		sw.Default().Block(jen.Id("w").Dot("unknownVariant").Call(jen.Lit(t.Name), unknownField(t)))
 	})
 }
 
@@ -491,11 +493,7 @@ func (e *typeEmitter) unionChecks(g *jen.Group, t *model.Type) {
 		})
 	}
 	g.Switch(jen.Id("v").Dot("variant")).BlockFunc(func(sw *jen.Group) {
-		if keepsUnknown(t) {
-			sw.Case(jen.Lit(0)).Block(jen.Id("c").Dot("noVariant").Call(p.ptr(), jen.Lit(t.Name), jen.Id("v").Dot("unknown")))
-		} else {
-			sw.Case(jen.Lit(0)).Block(jen.Id("c").Dot("report").Call(p.ptr(), jen.Lit("no variant of "+t.Name+" is set")))
-		}
+		sw.Case(jen.Lit(0)).Block(jen.Id("c").Dot("noVariant").Call(p.ptr(), jen.Lit(t.Name), unknownField(t)))
 		for i, v := range t.Variants {
 			raw := isRawVariant(v)
 			if !e.refHasChecks(v.Type) && v.TagField == nil && !raw {

@@ -95,15 +95,13 @@ var pathParam = regexp.MustCompile(`\{([^}]*)\}`)
 // leaves zipped when it has one. A strict server would refuse a browser's
 // Accept, a charset after a media type, or that gzip.
 func ignoredHeader(p *openapi3.Parameter) bool {
-	if p.In != "header" {
-		return false
-	}
-	for _, name := range []string{"Accept", "Content-Type", "Accept-Encoding"} {
-		if strings.EqualFold(p.Name, name) {
-			return true
-		}
-	}
-	return false
+	return p.In == "header" && headerIn(p.Name, "Accept", "Content-Type", "Accept-Encoding")
+}
+
+// headerIn reports whether header name is one of names, which HTTP spells
+// in any case.
+func headerIn(name string, names ...string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(name, n) })
 }
 
 // operation builds one operation; shortName, when not empty, is its method
@@ -299,9 +297,6 @@ func (b *builder) textBodies(o *Operation) {
 	}
 }
 
-// framingHeaders are the response headers responseHeaders leaves out.
-var framingHeaders = []string{"Content-Type", "Content-Length", "Content-Encoding", "Transfer-Encoding", "Connection"}
-
 // responseHeaders reads the headers a response declares, in name order,
 // as header parameters. Content-Type is left out, as OpenAPI says: the
 // media type already says it. So are the headers that frame the body,
@@ -314,7 +309,7 @@ func (b *builder) responseHeaders(headers openapi3.Headers, base string) []*Para
 	goNames := newNamespace()
 	for _, name := range sortedKeys(headers) {
 		hr := headers[name]
-		if hr == nil || hr.Value == nil || slices.ContainsFunc(framingHeaders, func(h string) bool { return strings.EqualFold(name, h) }) {
+		if hr == nil || hr.Value == nil || headerIn(name, "Content-Type", "Content-Length", "Content-Encoding", "Transfer-Encoding", "Connection") {
 			continue
 		}
 		h := hr.Value
