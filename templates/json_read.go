@@ -657,7 +657,9 @@ func (d *jsonReader) keep(extra *map[string]json.RawMessage) {
 }
 
 // missing reports, on a strict reader, the required properties of the
-// object just read whose bit in seen is clear: names[i] is bit i.
+// object just read whose bit in seen is clear: names[i] is bit i. Like
+// validator.absent, it marks their paths so that the checks of the zero
+// values left there stay quiet.
 func (d *jsonReader) missing(seen uint64, names ...string) {
 	if d.check == nil || d.err != nil {
 		return
@@ -665,7 +667,9 @@ func (d *jsonReader) missing(seen uint64, names ...string) {
 	for i, name := range names {
 		if seen&(1<<i) == 0 {
 			d.at = append(d.at, path{name: name, kind: fieldSegment})
-			d.check.violations = append(d.check.violations, Violation{Path: d.where(), Message: "is required"})
+			where := d.where()
+			d.check.violations = append(d.check.violations, Violation{Path: where, Message: "is required"})
+			d.check.rejected = append(d.check.rejected, where)
 			d.at = d.at[:len(d.at)-1]
 		}
 	}

@@ -619,3 +619,20 @@ func TestReportWithinRejected(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsent: a required value left out is reported once, and the checks
+// of the zero left in its place, and of anything inside it, stay quiet;
+// a neighbour whose name starts the same is still checked.
+func TestAbsent(t *testing.T) {
+	var v validator
+	inner := &path{name: "inner", kind: fieldSegment}
+	v.absent(inner)
+	v.absent(inner) // a decoder and validate may both find it missing
+	v.pattern(inner, "", regexp.MustCompile("^a$"))
+	v.pattern(&path{parent: inner, name: "x", kind: fieldSegment}, "", regexp.MustCompile("^a$"))
+	v.pattern(&path{name: "inner2", kind: fieldSegment}, "", regexp.MustCompile("^a$"))
+	want := []Violation{{Path: "inner", Message: "is required"}, {Path: "inner2", Message: `does not match pattern "^a$"`}}
+	if !reflect.DeepEqual(v.violations, want) {
+		t.Errorf("violations = %q, want %q", v.violations, want)
+	}
+}

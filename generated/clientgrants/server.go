@@ -633,7 +633,7 @@ func (v *CreateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 		v.Audience = x
 	} else {
 		fp := p.field("audience")
-		c.required(&fp)
+		c.absent(&fp)
 	}
 	if values, ok := form["default_for"]; ok {
 		var x ClientGrantDefaultForEnum

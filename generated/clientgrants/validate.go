@@ -213,6 +213,18 @@ func (v *validator) distinct() error {
 // required reports a missing required property.
 func (v *validator) required(p *path) { v.report(p, "is required") }
 
+// absent reports a required property or parameter that a request left out,
+// and marks its path as a refused value's is marked: the checks of the zero
+// left in its place stay quiet, which would otherwise add "does not match
+// pattern" about a value nobody sent.
+func (v *validator) absent(p *path) {
+	where := p.String()
+	if len(v.rejected) == 0 || !v.withinRejected(where) {
+		v.violations = append(v.violations, Violation{Path: where, Message: "is required"})
+	}
+	v.rejected = append(v.rejected, where)
+}
+
 // readOnly reports a readOnly property sent in a request.
 func (v *validator) readOnly(p *path) {
 	v.report(p, "is read-only: the server sets it, and a request must not carry it")

@@ -324,7 +324,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 	if f.Required && missing {
 		ifFound.Else().Block(
 			jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name)),
-			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
+			jen.Id("c").Dot("absent").Call(jen.Op("&").Id("fp")),
 		)
 	}
 }
@@ -628,7 +628,7 @@ func formDecoder(t *model.Type) jen.Code {
 			if f.Required {
 				ifFound.Else().Block(
 					jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName)),
-					jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
+					jen.Id("c").Dot("absent").Call(jen.Op("&").Id("fp")),
 				)
 			}
 		}
