@@ -243,11 +243,12 @@ var externalRef = regexp.MustCompile(`"\$ref"\s*:\s*"[^#"]`)
 // loadJSON is the quick way to load a JSON document: encoding/json and
 // origins stamped from its own positions (see jsonorigin.go) instead of
 // kin-openapi's YAML parser. It returns nil, leaving the document to
-// kin-openapi, for YAML, for a document that refers to other files, and
+// kin-openapi, for YAML (a .yaml file that holds JSON is read this way
+// too), for a document that refers to other files, and
 // whenever decoding or resolving fails, so that errors read the same
 // whichever way a document came in.
 func loadJSON(loader *openapi3.Loader, path string, data []byte, location *url.URL) *openapi3.T {
-	if !isJSON(path, data) || externalRef.Match(data) {
+	if !(isJSON(path, data) || startsLikeJSON(data)) || externalRef.Match(data) {
 		return nil
 	}
 	root, repeats := jsonPositions(data)
@@ -323,11 +324,25 @@ func decodeJSON(data []byte, root *jsonNode, repeats bool) (*openapi3.T, error) 
 	return &spec, nil
 }
 
-// isJSON reports whether a document is JSON: a .json file, or one that
-// starts with a brace.
+// isJSON reports whether a document is to be held to JSON's grammar: a
+// .json file, or one that starts like JSON and is not named as YAML. A
+// .yaml file may start with a brace as YAML's flow style, which takes
+// unquoted keys and values that JSON does not.
 func isJSON(path string, data []byte) bool {
-	t := bytes.TrimSpace(data)
-	return strings.HasSuffix(strings.ToLower(path), ".json") || (len(t) > 0 && t[0] == '{')
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	return startsLikeJSON(data)
+}
+
+// startsLikeJSON reports whether data, after white space, starts with a
+// brace or a bracket, as a JSON document does.
+func startsLikeJSON(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n")
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
 }
 
 // byteOrderMark is the UTF-8 encoding of U+FEFF, which editors on Windows
@@ -352,9 +367,9 @@ func readLocalFile(_ *openapi3.Loader, location *url.URL) ([]byte, error) {
 	return bytes.TrimPrefix(data, byteOrderMark), nil
 }
 
-// checkJSON holds a document that is JSON (a .json file, or one that starts
-// with a brace) to JSON's grammar: the YAML parser that reads both would
-// accept a trailing comma or a comment.
+// checkJSON holds a document that is JSON (see isJSON) to JSON's grammar:
+// the YAML parser that reads both would accept a trailing comma or a
+// comment.
 func checkJSON(path string, data []byte) error {
 	if !isJSON(path, data) {
 		return nil
@@ -379,8 +394,10 @@ func checkJSON(path string, data []byte) error {
 var (
 	supportedVersion = regexp.MustCompile(`^3\.([01])\.\d+$`)
 	// versionField finds the top-level openapi field in YAML or JSON, quoted
-	// or not, before kin-openapi refuses an unquoted number such as 2.0.
-	versionField = regexp.MustCompile(`(?m)(?:^openapi|"openapi")\s*:\s*["']?([^"'\s,#}]+)`)
+	// or not, at the start of a line or after a brace or comma (JSON, and
+	// YAML's flow style), before kin-openapi refuses an unquoted number
+	// such as 2.0. Group 1 is the key, group 2 the version.
+	versionField = regexp.MustCompile(`(?m)(?:^|[{,]\s*)("openapi"|openapi)\s*:\s*["']?([^"'\s,#}]+)`)
 )
 
 // sniffVersion rejects a document whose openapi field names a version
@@ -390,11 +407,11 @@ func sniffVersion(path string, data []byte) error {
 	if loc == nil {
 		return nil
 	}
-	v := string(data[loc[2]:loc[3]])
+	v := string(data[loc[4]:loc[5]])
 	if supportedVersion.MatchString(v) {
 		return nil
 	}
-	return &Error{Pos: offsetPos(path, data, loc[0]), Msg: fmt.Sprintf("unsupported OpenAPI version %q: oasgen reads 3.0.x and 3.1.x", v)}
+	return &Error{Pos: offsetPos(path, data, loc[2]), Msg: fmt.Sprintf("unsupported OpenAPI version %q: oasgen reads 3.0.x and 3.1.x", v)}
 }
 
 // checkVersion accepts OpenAPI 3.0.x and 3.1.x and records which.

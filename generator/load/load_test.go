@@ -311,6 +311,20 @@ func TestBrokenInputs(t *testing.T) {
 			pos: load.Pos{File: "x.json", Line: 2, Column: 24}, msg: "invalid JSON: invalid character",
 		},
 		{
+			// Named .yaml, it is YAML: the brace is flow style, and the
+			// error is YAML's, not "invalid JSON".
+			name: "broken flow-style YAML", path: "x.yaml", src: "{openapi: 3.1.0,\n info: {title: x version: '1'}}\n",
+			pos: load.Pos{File: "x.yaml", Line: 2}, lineOnly: true, msg: "invalid YAML: ",
+		},
+		{
+			name: "unsupported version in flow-style YAML", path: "x.yml", src: "{openapi: 4.0.0, info: {title: x, version: '1'}, paths: {}}\n",
+			pos: load.Pos{File: "x.yml", Line: 1, Column: 2}, msg: `unsupported OpenAPI version "4.0.0"`,
+		},
+		{
+			name: "invalid JSON without a name", path: "spec", src: "{\"openapi\": \"3.1.0\",\n \"info\": {\"title\": \"x\" \"version\": \"1\"}}\n",
+			pos: load.Pos{File: "spec", Line: 2, Column: 24}, msg: "invalid JSON: invalid character",
+		},
+		{
 			name: "unsupported version 4.0.0", path: "x.yaml", src: "# A comment first.\nopenapi: 4.0.0\ninfo:\n  title: x\n  version: '1'\npaths: {}\n",
 			pos: load.Pos{File: "x.yaml", Line: 2, Column: 1}, msg: `unsupported OpenAPI version "4.0.0": oasgen reads 3.0.x and 3.1.x`,
 		},
@@ -384,6 +398,38 @@ func TestBrokenInputs(t *testing.T) {
 				t.Errorf("Msg = %q", le.Msg)
 			}
 		})
+	}
+}
+
+// TestFlowStyleYAML: a .yaml file may be written in YAML's flow style,
+// which starts with a brace like JSON but quotes nothing; it loads, with
+// positions, as the same document in block style does. A .yaml file that
+// holds JSON loads too.
+func TestFlowStyleYAML(t *testing.T) {
+	flow := "{openapi: 3.1.0, info: {title: x, version: '1'},\n paths: {/pets: {get: {operationId: listPets, responses: {'204': {description: none}}}}},\n components: {schemas: {Pet: {type: object, properties: {name: {type: string}}}}}}\n"
+	block := "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n        '204': {description: none}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      properties:\n        name: {type: string}\n"
+	asJSON := `{"openapi": "3.1.0", "info": {"title": "x", "version": "1"}, "paths": {"/pets": {"get": {"operationId": "listPets", "responses": {"204": {"description": "none"}}}}},
+ "components": {"schemas": {"Pet": {"type": "object", "properties": {"name": {"type": "string"}}}}}}`
+	var docs []string
+	for _, src := range []string{flow, block, asJSON} {
+		doc, err := load.Data("x.yaml", []byte(src))
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		out, err := json.Marshal(doc.Spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, string(out))
+		if src == flow {
+			pet := doc.Spec.Components.Schemas["Pet"].Value
+			if got, want := doc.Origin(pet.Origin), (load.Pos{File: "x.yaml", Line: 3, Column: 25}); got != want {
+				t.Errorf("Pet is at %v, want %v", got, want)
+			}
+		}
+	}
+	if docs[0] != docs[1] || docs[1] != docs[2] {
+		t.Errorf("flow, block and JSON documents differ:\n%s\n%s\n%s", docs[0], docs[1], docs[2])
 	}
 }
 

@@ -50,7 +50,7 @@ func yamlError(path string, data []byte, err error) *Error {
 		return &Error{Pos: pos, Msg: fmt.Sprintf("invalid spec: %s/%s must be a string, not %s", m[3], m[2], kindOfYAML(m[1], ""))}
 	}
 	syntax, detail := "YAML", first.Message
-	if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+	if isJSON(path, data) {
 		syntax = "JSON"
 	} else if startsWithTab(data, pos.Line) && !strings.Contains(detail, "tab") {
 		// The library's wording for a line indented with tabs alone
