@@ -173,6 +173,7 @@ var identifiers = []string{
 	"transient",
 	"transport",
 	"transportError",
+	"unformable",
 	"uniqueItems",
 	"uniqueItemsJSON",
 	"unmarshalJSON",

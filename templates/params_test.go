@@ -101,3 +101,17 @@ func TestCookieText(t *testing.T) {
 		t.Errorf("cookieValues(100%%) = %q", values)
 	}
 }
+
+// TestUnformable: the violation names the field as the body's other
+// violations name a top-level property: by its JSON name, as it is.
+func TestUnformable(t *testing.T) {
+	for _, tc := range []struct{ field, what, path, message string }{
+		{"tags", "an empty array", "tags", "is an empty array, which a form cannot express"},
+		{"odd key", "null", "odd key", "is null, which a form cannot express"},
+	} {
+		v := unformable(tc.field, tc.what)
+		if v.Path != tc.path || v.Message != tc.message {
+			t.Errorf("unformable(%q, %q) = %+v, want path %q, message %q", tc.field, tc.what, *v, tc.path, tc.message)
+		}
+	}
+}

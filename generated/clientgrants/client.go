@@ -216,7 +216,7 @@ func (s *ClientGrantsService) Create(ctx context.Context, body CreateClientGrant
 		path:      "/client-grants",
 	}
 	if s.t.opts.formBodies {
-		if form, ok := body.formValues(); ok {
+		if form, bad := body.formValues(); bad == nil {
 			r.body, r.contentType = []byte(form.Encode()), "application/x-www-form-urlencoded"
 		}
 	}
@@ -301,7 +301,7 @@ func (s *ClientGrantsService) Update(ctx context.Context, id string, body Update
 		path:      "/client-grants/" + url.PathEscape(id),
 	}
 	if s.t.opts.formBodies {
-		if form, ok := body.formValues(); ok {
+		if form, bad := body.formValues(); bad == nil {
 			r.body, r.contentType = []byte(form.Encode()), "application/x-www-form-urlencoded"
 		}
 	}
@@ -491,9 +491,9 @@ func (s *ClientGrantsOrganizationsService) ListAll(ctx context.Context, id strin
 	}
 }
 
-// formValues encodes v as the fields of a form body; ok is false when v holds a
-// null or an empty array, which a form cannot express.
-func (v *CreateClientGrantRequestContent) formValues() (form url.Values, ok bool) {
+// formValues encodes v as the fields of a form body; bad names a field that
+// holds a null or an empty array, which a form cannot express.
+func (v *CreateClientGrantRequestContent) formValues() (form url.Values, bad *Violation) {
 	form = url.Values{}
 	if v.ClientID.Set {
 		form.Add("client_id", v.ClientID.Value)
@@ -510,7 +510,7 @@ func (v *CreateClientGrantRequestContent) formValues() (form url.Values, ok bool
 	}
 	if v.Scope.Set {
 		if len(v.Scope.Value) == 0 {
-			return nil, false
+			return nil, unformable("scope", "an empty array")
 		}
 		for _, item := range v.Scope.Value {
 			form.Add("scope", item)
@@ -521,7 +521,7 @@ func (v *CreateClientGrantRequestContent) formValues() (form url.Values, ok bool
 	}
 	if v.AuthorizationDetailsTypes.Set {
 		if len(v.AuthorizationDetailsTypes.Value) == 0 {
-			return nil, false
+			return nil, unformable("authorization_details_types", "an empty array")
 		}
 		for _, item := range v.AuthorizationDetailsTypes.Value {
 			form.Add("authorization_details_types", item)
@@ -530,49 +530,49 @@ func (v *CreateClientGrantRequestContent) formValues() (form url.Values, ok bool
 	if v.AllowAllScopes.Set {
 		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
 	}
-	return form, true
+	return form, nil
 }
 
-// formValues encodes v as the fields of a form body; ok is false when v holds a
-// null or an empty array, which a form cannot express.
-func (v *UpdateClientGrantRequestContent) formValues() (form url.Values, ok bool) {
+// formValues encodes v as the fields of a form body; bad names a field that
+// holds a null or an empty array, which a form cannot express.
+func (v *UpdateClientGrantRequestContent) formValues() (form url.Values, bad *Violation) {
 	form = url.Values{}
 	if v.Scope.IsNull() {
-		return nil, false
+		return nil, unformable("scope", "null")
 	}
 	if v.Scope.Set {
 		if len(v.Scope.Value) == 0 {
-			return nil, false
+			return nil, unformable("scope", "an empty array")
 		}
 		for _, item := range v.Scope.Value {
 			form.Add("scope", item)
 		}
 	}
 	if v.OrganizationUsage.IsNull() {
-		return nil, false
+		return nil, unformable("organization_usage", "null")
 	}
 	if v.OrganizationUsage.Set {
 		form.Add("organization_usage", string(v.OrganizationUsage.Value))
 	}
 	if v.AllowAnyOrganization.IsNull() {
-		return nil, false
+		return nil, unformable("allow_any_organization", "null")
 	}
 	if v.AllowAnyOrganization.Set {
 		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
 	}
 	if v.AuthorizationDetailsTypes.Set {
 		if len(v.AuthorizationDetailsTypes.Value) == 0 {
-			return nil, false
+			return nil, unformable("authorization_details_types", "an empty array")
 		}
 		for _, item := range v.AuthorizationDetailsTypes.Value {
 			form.Add("authorization_details_types", item)
 		}
 	}
 	if v.AllowAllScopes.IsNull() {
-		return nil, false
+		return nil, unformable("allow_all_scopes", "null")
 	}
 	if v.AllowAllScopes.Set {
 		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
 	}
-	return form, true
+	return form, nil
 }

@@ -10,6 +10,12 @@ import (
 	"strings"
 )
 
+// unformable is the violation of a field that a form body cannot carry,
+// what being "null" or "an empty array": no form field spells either.
+func unformable(field, what string) *Violation {
+	return &Violation{Path: field, Message: "is " + what + ", which a form cannot express"}
+}
+
 // multipartBody encodes form fields as a multipart/form-data body, in key
 // order, and returns it with its content type (which names the boundary).
 // The keys in files hold files' content: each of their values is sent as a

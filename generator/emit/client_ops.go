@@ -584,10 +584,12 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 		b.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Id("data"), jen.Lit(body.ContentType))
 	}
 	// formFields encodes the body's fields, refusing one that a form cannot
-	// express rather than sending an empty form in its place.
+	// express rather than sending an empty form in its place; the refusal
+	// is a *ValidationError naming the field, as the body's checks give.
 	formFields := func(b *jen.Group) {
-		b.List(jen.Id("form"), jen.Id("ok")).Op(":=").Id("body").Dot("formValues").Call()
-		b.If(jen.Op("!").Id("ok")).Block(fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID + ": the body holds a null or an empty array, which a form cannot express"))))
+		b.List(jen.Id("form"), jen.Id("bad")).Op(":=").Id("body").Dot("formValues").Call()
+		b.If(jen.Id("bad").Op("!=").Nil()).Block(fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID+": invalid request: %w"),
+			jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Violations"): jen.Index().Id("Violation").Values(jen.Op("*").Id("bad"))}))))
 	}
 	// formBody sends the form; when JSON is accepted too, a body the form
 	// cannot express is left for JSON.
@@ -595,7 +597,7 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 		send := jen.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(
 			jen.Index().Byte().Call(jen.Id("form").Dot("Encode").Call()), jen.Lit("application/x-www-form-urlencoded"))
 		if jsonAccepted {
-			b.If(jen.List(jen.Id("form"), jen.Id("ok")).Op(":=").Id("body").Dot("formValues").Call(), jen.Id("ok")).Block(send)
+			b.If(jen.List(jen.Id("form"), jen.Id("bad")).Op(":=").Id("body").Dot("formValues").Call(), jen.Id("bad").Op("==").Nil()).Block(send)
 			return
 		}
 		formFields(b)
@@ -638,12 +640,12 @@ func fileParts(parts map[string]string) jen.Code {
 // formValues declares the form encoding of a struct sent as
 // application/x-www-form-urlencoded: scalars as text, arrays as repeated
 // keys (an item that is not a scalar as JSON text), anything else as JSON
-// text. A form cannot say null or an empty array, so ok is false when the
-// value holds one: the caller then sends JSON, or refuses when only a form
-// is accepted.
+// text. A form cannot say null or an empty array, so bad names the first
+// field that holds one: the caller then sends JSON, or refuses when only a
+// form is accepted.
 func formValues(t *model.Type) jen.Code {
-	code := comment("formValues encodes v as the fields of a form body; ok is false when v holds a null or an empty array, which a form cannot express.")
-	return code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("formValues").Params().Params(jen.Id("form").Qual("net/url", "Values"), jen.Id("ok").Bool()).BlockFunc(func(g *jen.Group) {
+	code := comment("formValues encodes v as the fields of a form body; bad names a field that holds a null or an empty array, which a form cannot express.")
+	return code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("formValues").Params().Params(jen.Id("form").Qual("net/url", "Values"), jen.Id("bad").Op("*").Id("Violation")).BlockFunc(func(g *jen.Group) {
 		g.Id("form").Op("=").Qual("net/url", "Values").Values()
 		for _, f := range t.Fields {
 			value := jen.Id("v").Dot(f.Name)
@@ -652,7 +654,7 @@ func formValues(t *model.Type) jen.Code {
 			case model.WrapOpt:
 				cond, value = value.Clone().Dot("Set"), value.Clone().Dot("Value")
 			case model.WrapNullable:
-				g.If(value.Clone().Dot("IsNull").Call()).Block(jen.Return(jen.Nil(), jen.False()))
+				g.If(value.Clone().Dot("IsNull").Call()).Block(jen.Return(jen.Nil(), jen.Id("unformable").Call(jen.Lit(f.JSONName), jen.Lit("null"))))
 				cond, value = value.Clone().Dot("Set"), value.Clone().Dot("Value")
 			case model.WrapPointer:
 				cond = value.Clone().Op("!=").Nil()
@@ -670,7 +672,7 @@ func formValues(t *model.Type) jen.Code {
 					if !ok {
 						text, skip = itemJSON(f.Type.Elem)
 					}
-					b.If(jen.Len(value.Clone()).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.False()))
+					b.If(jen.Len(value.Clone()).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.Id("unformable").Call(jen.Lit(f.JSONName), jen.Lit("an empty array"))))
 					b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(value.Clone())).Block(skip, jen.Id("form").Dot("Add").Call(name, text))
 					return
 				}
@@ -687,7 +689,7 @@ func formValues(t *model.Type) jen.Code {
 				jen.Id("form").Dot("Add").Call(jen.Id("k"), jen.String().Call(jen.Id("v").Dot("AdditionalProperties").Index(jen.Id("k")))),
 			)
 		}
-		g.Return(jen.Id("form"), jen.True())
+		g.Return(jen.Id("form"), jen.Nil())
 	})
 }
 
