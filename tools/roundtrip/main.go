@@ -77,6 +77,7 @@ type declarations struct {
 	unionCtors        map[string][]string // union type → its New… constructors
 	answerCtors       map[string][]string // …Response type → its constructors, in order
 	credentialOptions []string            // calls of client.go's With… options, with "k" for each string
+	setsAuthorization bool                // one of them sets the Authorization header (HTTP basic)
 	fset              *token.FileSet
 }
 
@@ -170,6 +171,12 @@ func (d *declarations) funcDecl(fd *ast.FuncDecl, file string) {
 	case file == "client.go" && result.Name == "Option" && strings.HasPrefix(fd.Name.Name, "With"):
 		args := slices.Repeat([]string{`"k"`}, fd.Type.Params.NumFields())
 		d.credentialOptions = append(d.credentialOptions, fd.Name.Name+"("+strings.Join(args, ", ")+")")
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Value == `"Authorization"` {
+				d.setsAuthorization = true
+			}
+			return true
+		})
 	case strings.HasSuffix(result.Name, "Response"):
 		d.answerCtors[result.Name] = append(d.answerCtors[result.Name], fd.Name.Name)
 	case strings.HasPrefix(fd.Name.Name, "New") && fd.Type.Params.NumFields() == 1 && result.Name != "Client" && result.Name != "Error":
@@ -194,7 +201,13 @@ func stubFile(dir string) (string, []byte, error) {
 		options = "[]ServerOption{WithSecurity(zzStub{})}"
 	}
 	fmt.Fprintf(&b, "func zzServerOptions() []ServerOption { return %s }\n\n", options)
-	fmt.Fprintf(&b, "func zzClientOptions() []Option { return []Option{%s} }\n\n", strings.Join(d.credentialOptions, ", "))
+	// The bearer token goes too, unless a scheme's option sets the
+	// Authorization header: the token would replace its credentials.
+	clientOptions := d.credentialOptions
+	if !d.setsAuthorization {
+		clientOptions = append(clientOptions, `WithToken("tok")`)
+	}
+	fmt.Fprintf(&b, "func zzClientOptions() []Option { return []Option{%s} }\n\n", strings.Join(clientOptions, ", "))
 	b.WriteString("var zzEnums = map[reflect.Type][]any{\n")
 	for _, t := range slices.Sorted(maps.Keys(d.enums)) {
 		if len(d.consts[t]) > 0 {
