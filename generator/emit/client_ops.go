@@ -231,7 +231,8 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 		}
 	}
 	// A required query, header or cookie array or map with nothing in it
-	// would not be sent at all, and the server would find it missing.
+	// would not be sent at all, nor would an empty User-Agent, and the
+	// server would find it missing.
 	var unsendable []*model.Field
 	if o.ParamsType != nil {
 		for _, f := range o.ParamsType.Fields {
@@ -424,9 +425,16 @@ func jsonTextParam(p *model.Param) bool {
 
 // emptyIsAbsent reports whether field f is a parameter that an empty value
 // leaves off the request: an array or map in the query, a header or a
-// cookie has no text for no items.
+// cookie has no text for no items, and Go's transport sends no User-Agent
+// header at all for an empty one.
 func emptyIsAbsent(f *model.Field) bool {
-	return f.Param != nil && f.Param.In != model.InPath && (f.Type.Kind == model.RefSlice || f.Type.Kind == model.RefMap)
+	if f.Param == nil || f.Param.In == model.InPath {
+		return false
+	}
+	if f.Param.In == model.InHeader && strings.EqualFold(f.Param.Name, "User-Agent") && textOnly(f.Type) {
+		return true
+	}
+	return f.Type.Kind == model.RefSlice || f.Type.Kind == model.RefMap
 }
 
 // deepStruct reports whether p is a deepObject query parameter whose value
