@@ -12,7 +12,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -78,7 +77,9 @@ func WithHeader(key, value string) Option {
 
 // WithQueryParam adds a query parameter to every request, such as an API
 // key the spec sends in the query. An operation's own parameter of the same
-// name is sent as well.
+// name replaces it, as an operation's header parameters replace WithHeader's:
+// a spec may declare its API key both as a scheme and as a parameter
+// (Trello's key and token), and a server takes the key once.
 func WithQueryParam(key, value string) Option {
 	return func(o *clientOptions) {
 		if o.query == nil {
@@ -315,7 +316,9 @@ func (t *transport) target(r *request) (*url.URL, error) {
 			query[k] = vs
 		}
 		for k, vs := range t.opts.query {
-			query[k] = append(slices.Clip(query[k]), vs...)
+			if _, own := r.query[k]; !own {
+				query[k] = vs
+			}
 		}
 	}
 	u.RawQuery = query.Encode()

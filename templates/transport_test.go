@@ -181,6 +181,24 @@ func TestDoHeaderPrecedence(t *testing.T) {
 	}
 }
 
+// TestDoQueryPrecedence: an operation's own query parameter replaces a
+// client-wide one of the same name rather than being sent beside it, which
+// a server that takes the parameter once refuses (Trello declares its API
+// key as a scheme and as a required parameter).
+func TestDoQueryPrecedence(t *testing.T) {
+	var seen seenRequest
+	srv := newTestServer(t, func(_ int, w http.ResponseWriter, r *http.Request) { seen = see(r) })
+	tr := mustTransport(t, srv.URL, WithQueryParam("key", "client"), WithQueryParam("tag", "a"), WithQueryParam("tag", "b"))
+	_, err := tr.do(context.Background(), &request{operation: "op", method: http.MethodGet, path: "/",
+		query: url.Values{"key": {"operation"}, "page": {"2"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "/?key=operation&page=2&tag=a&tag=b"; seen.requestURI != want {
+		t.Errorf("request URI = %q, want %q", seen.requestURI, want)
+	}
+}
+
 func TestDoJoinsBasePath(t *testing.T) {
 	srv := newTestServer(t, func(_ int, w http.ResponseWriter, r *http.Request) { io.WriteString(w, r.RequestURI) })
 	for _, tc := range []struct{ base, path, want string }{
