@@ -107,13 +107,18 @@ type mixedSegment struct {
 	// fixed holds the values of the one-value wildcards by their place
 	// among all the segment's wildcards; nil when there are none.
 	fixed map[int]string
-	node  *routeNode
+	// shortFirst is set when the first wildcard starts the segment and
+	// cannot hold the text after it ({p0:short}.{p1}, an integer before a
+	// dot): it ends at the first occurrence of that text.
+	shortFirst bool
+	node       *routeNode
 }
 
 // match splits seg into the segment's wildcard values, each non-empty, or
 // returns false. Where two wildcards meet at a text that seg has more than
 // once, the earlier wildcard takes the longer share: {name}.{ext} splits
-// a.tar.gz as a.tar and gz.
+// a.tar.gz as a.tar and gz. A short first wildcard takes the shorter one:
+// {segmentId:short}.{container} splits 5.a.b as 5 and a.b.
 func (m *mixedSegment) match(seg string) ([]string, bool) {
 	if len(m.texts) == 1 { // every wildcard holds one value only
 		return m.withFixed(nil), seg == m.texts[0]
@@ -124,14 +129,23 @@ func (m *mixedSegment) match(seg string) ([]string, bool) {
 	}
 	rest := seg[len(first) : len(seg)-len(last)]
 	values := make([]string, len(m.texts)-1)
-	for i := len(values) - 1; i > 0; i-- {
+	from := 0 // the first wildcard the loop below leaves the rest to
+	if m.shortFirst && len(values) > 1 {
+		cut := strings.Index(rest, m.texts[1])
+		if cut < 0 {
+			return nil, false
+		}
+		values[0], rest = rest[:cut], rest[cut+len(m.texts[1]):]
+		from = 1
+	}
+	for i := len(values) - 1; i > from; i-- {
 		cut := strings.LastIndex(rest, m.texts[i])
 		if cut < 0 {
 			return nil, false
 		}
 		values[i], rest = rest[cut+len(m.texts[i]):], rest[:cut]
 	}
-	values[0] = rest
+	values[from] = rest
 	for _, v := range values {
 		if v == "" {
 			return nil, false
@@ -199,6 +213,7 @@ func (rt *router) handle(method, pattern string, h http.HandlerFunc) {
 func (n *routeNode) mixedChild(seg string) *routeNode {
 	var texts []string
 	var fixed map[int]string
+	shortFirst := false
 	text := ""
 	for i := 0; ; i++ {
 		open := strings.Index(seg, "{p")
@@ -208,6 +223,9 @@ func (n *routeNode) mixedChild(seg string) *routeNode {
 		}
 		wildcard := seg[open+1 : open+end]
 		text += seg[:open]
+		if _, short := strings.CutSuffix(wildcard, ":short"); short && i == 0 && text == "" {
+			shortFirst = true
+		}
 		if _, value, ok := strings.Cut(wildcard, "="); ok {
 			if fixed == nil {
 				fixed = map[int]string{}
@@ -221,11 +239,11 @@ func (n *routeNode) mixedChild(seg string) *routeNode {
 	}
 	texts = append(texts, text+seg)
 	for _, m := range n.mixed {
-		if slices.Equal(m.texts, texts) && maps.Equal(m.fixed, fixed) {
+		if slices.Equal(m.texts, texts) && maps.Equal(m.fixed, fixed) && m.shortFirst == shortFirst {
 			return m.node
 		}
 	}
-	m := &mixedSegment{texts: texts, fixed: fixed, node: &routeNode{}}
+	m := &mixedSegment{texts: texts, fixed: fixed, shortFirst: shortFirst, node: &routeNode{}}
 	n.mixed = append(n.mixed, m)
 	size := func(m *mixedSegment) int { return len(strings.Join(m.texts, "")) }
 	slices.SortStableFunc(n.mixed, func(a, b *mixedSegment) int { return size(b) - size(a) })

@@ -315,7 +315,19 @@ func TestRouterMixedSegments(t *testing.T) {
 	// ".json" only; and a segment of one-value wildcards alone.
 	rt.handle("GET", "/blog/{p0}{p1=.json}", route("blog"))
 	rt.handle("GET", "/blog/{p0}/{p1=v}{p2=.json}", route("fixed"))
+	// jellyfin's {segmentId}.{container}, an integer before the dot, and
+	// one with three wildcards.
+	rt.handle("GET", "/hls/{p0:short}.{p1}", route("segment"))
+	rt.handle("GET", "/hls3/{p0:short}.{p1}.{p2}", route("three"))
 	checkRoutes(t, rt, []routeCase{
+		{"GET", "/hls/5.https:%2F%2Fexample.com%2Fx", 200, "segment 5 https://example.com/x ", ""},
+		{"GET", "/hls/-1.a.b", 200, "segment -1 a.b ", ""},
+		{"GET", "/hls/5.ts", 200, "segment 5 ts ", ""},
+		{"GET", "/hls/.ts", 404, "", ""},
+		{"GET", "/hls/5.", 404, "", ""},
+		{"GET", "/hls/5", 404, "", ""},
+		{"GET", "/hls3/5.a.b.c", 200, "three 5 a.b c", ""},
+		{"GET", "/hls3/5.a", 404, "", ""},
 		{"GET", "/blog/a.b.json", 200, "blog a.b .json ", ""},
 		{"GET", "/blog/a%2Fb.json", 200, "blog a/b .json ", ""},
 		{"GET", "/blog/.json", 404, "", ""},

@@ -298,6 +298,10 @@ func newServer(api *model.API) jen.Code {
 // parameter that can hold one value only and meets another wildcard with
 // no text between them is matched as its value ({p1=.json}): nothing else
 // could tell where healthcare.gov's {pageName}{mediaTypeExtension} splits.
+// A parameter that starts a segment and cannot hold the text that follows
+// it there, as an integer cannot hold the dot of {segmentId}.{container},
+// takes the shorter share ({p3:short}), so that the dot is the first one
+// (the router otherwise splits a.tar.gz of {name}.{ext} at the last).
 func routePath(o *model.Operation) string {
 	var b strings.Builder
 	locs := serverVar.FindAllStringSubmatchIndex(o.Path, -1)
@@ -306,14 +310,53 @@ func routePath(o *model.Operation) string {
 		b.WriteString(o.Path[last:loc[0]])
 		last = loc[1]
 		b.WriteString("{p" + strconv.Itoa(i))
+		name := o.Path[loc[2]:loc[3]]
 		meets := i > 0 && locs[i-1][1] == loc[0] || i+1 < len(locs) && locs[i+1][0] == loc[1]
-		if value, ok := oneValue(o, o.Path[loc[2]:loc[3]]); ok && meets {
+		if value, ok := oneValue(o, name); ok && meets {
 			b.WriteString("=" + value)
+		} else if next, ok := textBetween(o.Path, locs, i); ok && o.Path[loc[0]-1] == '/' && holdsNo(o, name, next) {
+			b.WriteString(":short")
 		}
 		b.WriteString("}")
 	}
 	b.WriteString(o.Path[last:])
 	return b.String()
+}
+
+// textBetween returns the text between wildcard i of a path and the next,
+// when the two share a segment and the text is not empty.
+func textBetween(path string, locs [][]int, i int) (string, bool) {
+	if i+1 >= len(locs) {
+		return "", false
+	}
+	text := path[locs[i][1]:locs[i+1][0]]
+	return text, text != "" && !strings.Contains(text, "/")
+}
+
+// holdsNo reports whether no value of path parameter name of o contains
+// text: an integer is digits and a sign, a boolean true or false, and an
+// enum lists its values.
+func holdsNo(o *model.Operation, name, text string) bool {
+	for _, p := range o.Params {
+		if p.In != model.InPath || p.Name != name {
+			continue
+		}
+		if p.Type.Kind == model.RefNamed && p.Type.Named.Kind == model.Enum {
+			for _, v := range p.Type.Named.Enum.Values {
+				if strings.Contains(fmt.Sprint(v.Value), text) {
+					return false
+				}
+			}
+			return true
+		}
+		switch b, _ := scalarBase(p.Type); b {
+		case model.Int64, model.Int32:
+			return strings.ContainsFunc(text, func(r rune) bool { return !strings.ContainsRune("0123456789+-", r) })
+		case model.Bool:
+			return !strings.Contains("true", text) && !strings.Contains("false", text)
+		}
+	}
+	return false
 }
 
 // oneValue returns the only value that path parameter name of o can hold,
