@@ -180,6 +180,8 @@ var identifiers = []string{
 	"unsupportedMediaType",
 	"uuidPattern",
 	"validator",
+	"withCredentialHeader",
+	"withCredentialQuery",
 	"writeAuth0Error",
 	"writerPool",
 }

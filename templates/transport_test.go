@@ -184,18 +184,41 @@ func TestDoHeaderPrecedence(t *testing.T) {
 // TestDoQueryPrecedence: an operation's own query parameter replaces a
 // client-wide one of the same name rather than being sent beside it, which
 // a server that takes the parameter once refuses (Trello declares its API
-// key as a scheme and as a required parameter).
+// key as a scheme and as a required parameter); an empty one gives way.
 func TestDoQueryPrecedence(t *testing.T) {
 	var seen seenRequest
 	srv := newTestServer(t, func(_ int, w http.ResponseWriter, r *http.Request) { seen = see(r) })
-	tr := mustTransport(t, srv.URL, WithQueryParam("key", "client"), WithQueryParam("tag", "a"), WithQueryParam("tag", "b"))
+	tr := mustTransport(t, srv.URL, WithQueryParam("key", "client"), WithQueryParam("token", "t"), WithQueryParam("tag", "a"), WithQueryParam("tag", "b"))
 	_, err := tr.do(context.Background(), &request{operation: "op", method: http.MethodGet, path: "/",
-		query: url.Values{"key": {"operation"}, "page": {"2"}}})
+		query: url.Values{"key": {"operation"}, "page": {"2"}, "token": {""}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "/?key=operation&page=2&tag=a&tag=b"; seen.requestURI != want {
+	// An empty value of the operation's gives way to the client's.
+	if want := "/?key=operation&page=2&tag=a&tag=b&token=t"; seen.requestURI != want {
 		t.Errorf("request URI = %q, want %q", seen.requestURI, want)
+	}
+}
+
+// TestCredentialOptionsSendOneValue: two schemes may name the same query
+// parameter or header, and a spec may require both (fec.gov's
+// ApiKeyQueryAuth and apiKey); their options then send the key once, where
+// WithQueryParam and WithHeader add a value each time.
+func TestCredentialOptionsSendOneValue(t *testing.T) {
+	var seen seenRequest
+	srv := newTestServer(t, func(_ int, w http.ResponseWriter, r *http.Request) { seen = see(r) })
+	tr := mustTransport(t, srv.URL,
+		withCredentialQuery("api_key", "k1"), withCredentialQuery("api_key", "k2"),
+		withCredentialHeader("X-Api-Key", "h1"), withCredentialHeader("x-api-key", "h2"),
+		WithQueryParam("tag", "a"), WithQueryParam("tag", "b"))
+	if _, err := tr.do(context.Background(), &request{operation: "op", method: http.MethodGet, path: "/"}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "/?api_key=k2&tag=a&tag=b"; seen.requestURI != want {
+		t.Errorf("request URI = %q, want %q", seen.requestURI, want)
+	}
+	if got := seen.header.Values("X-Api-Key"); !slices.Equal(got, []string{"h2"}) {
+		t.Errorf("X-Api-Key = %q, want [h2]", got)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -79,15 +80,41 @@ func WithHeader(key, value string) Option {
 
 // WithQueryParam adds a query parameter to every request, such as an API
 // key the spec sends in the query. An operation's own parameter of the same
-// name replaces it, as an operation's header parameters replace WithHeader's:
-// a spec may declare its API key both as a scheme and as a parameter
-// (Trello's key and token), and a server takes the key once.
+// name replaces it, as an operation's header parameters replace WithHeader's,
+// unless the operation's value is empty: a spec may declare its API key both
+// as a scheme and as a required parameter (Trello's key and token, fec.gov's
+// api_key), a server takes the key once, and a key set once for the client
+// is not to be lost to a parameter left empty.
 func WithQueryParam(key, value string) Option {
 	return func(o *clientOptions) {
 		if o.query == nil {
 			o.query = make(url.Values)
 		}
 		o.query.Add(key, value)
+	}
+}
+
+// withCredentialQuery sends the API key of a scheme as query parameter key
+// of every request. Unlike WithQueryParam it replaces an earlier value: two
+// schemes may name the same parameter (fec.gov's ApiKeyQueryAuth and
+// apiKey, both required), and a server takes the key once.
+func withCredentialQuery(key, value string) Option {
+	return func(o *clientOptions) {
+		if o.query == nil {
+			o.query = make(url.Values)
+		}
+		o.query.Set(key, value)
+	}
+}
+
+// withCredentialHeader sends the credential of a scheme in header key of
+// every request, replacing an earlier value as withCredentialQuery does.
+func withCredentialHeader(key, value string) Option {
+	return func(o *clientOptions) {
+		if o.header == nil {
+			o.header = make(http.Header)
+		}
+		o.header.Set(key, value)
 	}
 }
 
@@ -318,7 +345,7 @@ func (t *transport) target(r *request) (*url.URL, error) {
 			query[k] = vs
 		}
 		for k, vs := range t.opts.query {
-			if _, own := r.query[k]; !own {
+			if own := r.query[k]; !slices.ContainsFunc(own, func(v string) bool { return v != "" }) {
 				query[k] = vs
 			}
 		}

@@ -48,7 +48,7 @@ func clientFile(d *decls, api *model.API) {
 // scheme that is not a bearer token:
 //
 //	// WithAPIKey sends the API key of security scheme api_key ...
-//	func WithAPIKey(key string) Option { return WithQueryParam("api_key", key) }
+//	func WithAPIKey(key string) Option { return withCredentialQuery("api_key", key) }
 func credentialOption(s *model.SecurityScheme) jen.Code {
 	var doc string
 	var params []jen.Code
@@ -57,11 +57,11 @@ func credentialOption(s *model.SecurityScheme) jen.Code {
 	case s.Type == "http":
 		doc = fmt.Sprintf("%s sends HTTP basic credentials, for security scheme %s, with every request.", s.Option, s.Name)
 		params = []jen.Code{jen.List(jen.Id("user"), jen.Id("password")).String()}
-		body = jen.Id("WithHeader").Call(jen.Lit("Authorization"), jen.Lit("Basic ").Op("+").Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(jen.Index().Byte().Call(jen.Id("user").Op("+").Lit(":").Op("+").Id("password"))))
+		body = jen.Id("withCredentialHeader").Call(jen.Lit("Authorization"), jen.Lit("Basic ").Op("+").Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(jen.Index().Byte().Call(jen.Id("user").Op("+").Lit(":").Op("+").Id("password"))))
 	case s.In == "query":
 		doc = fmt.Sprintf("%s sends the API key of security scheme %s as the query parameter %s of every request.", s.Option, s.Name, s.ParamName)
 		params = []jen.Code{jen.Id("key").String()}
-		body = jen.Id("WithQueryParam").Call(jen.Lit(s.ParamName), jen.Id("key"))
+		body = jen.Id("withCredentialQuery").Call(jen.Lit(s.ParamName), jen.Id("key"))
 	case s.In == "cookie":
 		doc = fmt.Sprintf("%s sends the API key of security scheme %s as the cookie %s with every request.", s.Option, s.Name, s.ParamName)
 		params = []jen.Code{jen.Id("key").String()}
@@ -69,7 +69,7 @@ func credentialOption(s *model.SecurityScheme) jen.Code {
 	default:
 		doc = fmt.Sprintf("%s sends the API key of security scheme %s in the header %s of every request.", s.Option, s.Name, s.ParamName)
 		params = []jen.Code{jen.Id("key").String()}
-		body = jen.Id("WithHeader").Call(jen.Lit(s.ParamName), jen.Id("key"))
+		body = jen.Id("withCredentialHeader").Call(jen.Lit(s.ParamName), jen.Id("key"))
 	}
 	return comment(doc).Func().Id(s.Option).Params(params...).Id("Option").Block(jen.Return(body))
 }
