@@ -78,6 +78,7 @@ type declarations struct {
 	answerCtors       map[string][]string // …Response type → its constructors, in order
 	credentialOptions []string            // calls of client.go's With… options, with "k" for each string
 	setsAuthorization bool                // one of them sets the Authorization header (HTTP basic)
+	readsBearer       bool                // the server reads a bearer token for some scheme
 	fset              *token.FileSet
 }
 
@@ -117,6 +118,16 @@ func read(dir string) (*declarations, error) {
 			case *ast.FuncDecl:
 				d.funcDecl(decl, name)
 			}
+		}
+		if name == "server.go" {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "bearerToken" {
+						d.readsBearer = true
+					}
+				}
+				return true
+			})
 		}
 	}
 	if d.handler == nil {
@@ -202,9 +213,11 @@ func stubFile(dir string) (string, []byte, error) {
 	}
 	fmt.Fprintf(&b, "func zzServerOptions() []ServerOption { return %s }\n\n", options)
 	// The bearer token goes too, unless a scheme's option sets the
-	// Authorization header: the token would replace its credentials.
+	// Authorization header and no scheme reads a bearer token: the token
+	// would replace those credentials for nothing. (Where both kinds are,
+	// as in authentiq's, the stub takes the token for either.)
 	clientOptions := d.credentialOptions
-	if !d.setsAuthorization {
+	if !d.setsAuthorization || d.readsBearer {
 		clientOptions = append(clientOptions, `WithToken("tok")`)
 	}
 	fmt.Fprintf(&b, "func zzClientOptions() []Option { return []Option{%s} }\n\n", strings.Join(clientOptions, ", "))
