@@ -248,7 +248,10 @@ var externalRef = regexp.MustCompile(`"\$ref"\s*:\s*"[^#"]`)
 // whenever decoding or resolving fails, so that errors read the same
 // whichever way a document came in.
 func loadJSON(loader *openapi3.Loader, path string, data []byte, location *url.URL) *openapi3.T {
-	if !(isJSON(path, data) || startsLikeJSON(data)) || externalRef.Match(data) {
+	// A document held to JSON's grammar has passed checkJSON; a .yaml file
+	// that looks like JSON is checked here, since jsonPositions reads
+	// valid JSON only.
+	if !(isJSON(path, data) || startsLikeJSON(data) && json.Valid(data)) || externalRef.Match(data) {
 		return nil
 	}
 	root, repeats := jsonPositions(data)

@@ -317,6 +317,12 @@ func TestBrokenInputs(t *testing.T) {
 			pos: load.Pos{File: "x.yaml", Line: 2}, lineOnly: true, msg: "invalid YAML: ",
 		},
 		{
+			// The quick JSON reader must not take it: it reads valid JSON
+			// only, and this panicked it (found by FuzzGenerate).
+			name: "truncated flow-style YAML", path: "x.yaml", src: "{0",
+			pos: load.Pos{File: "x.yaml", Line: 1}, lineOnly: true, msg: "invalid YAML: ",
+		},
+		{
 			name: "unsupported version in flow-style YAML", path: "x.yml", src: "{openapi: 4.0.0, info: {title: x, version: '1'}, paths: {}}\n",
 			pos: load.Pos{File: "x.yml", Line: 1, Column: 2}, msg: `unsupported OpenAPI version "4.0.0"`,
 		},
