@@ -98,10 +98,8 @@ func WithQueryParam(key, value string) Option {
 // apiKey, both required), and a server takes the key once.
 func withCredentialQuery(key, value string) Option {
 	return func(o *clientOptions) {
-		if o.query == nil {
-			o.query = make(url.Values)
-		}
-		o.query.Set(key, value)
+		o.query.Del(key)
+		WithQueryParam(key, value)(o)
 	}
 }
 
@@ -109,10 +107,8 @@ func withCredentialQuery(key, value string) Option {
 // every request, replacing an earlier value as withCredentialQuery does.
 func withCredentialHeader(key, value string) Option {
 	return func(o *clientOptions) {
-		if o.header == nil {
-			o.header = make(http.Header)
-		}
-		o.header.Set(key, value)
+		o.header.Del(key)
+		WithHeader(key, value)(o)
 	}
 }
 
