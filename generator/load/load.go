@@ -397,16 +397,23 @@ func checkJSON(path string, data []byte) error {
 var (
 	supportedVersion = regexp.MustCompile(`^3\.([01])\.\d+$`)
 	// versionField finds the top-level openapi field in YAML or JSON, quoted
-	// or not, at the start of a line or after a brace or comma (JSON, and
-	// YAML's flow style), before kin-openapi refuses an unquoted number
-	// such as 2.0. Group 1 is the key, group 2 the version.
-	versionField = regexp.MustCompile(`(?m)(?:^|[{,]\s*)("openapi"|openapi)\s*:\s*["']?([^"'\s,#}]+)`)
+	// or not, before kin-openapi refuses an unquoted number such as 2.0.
+	// Group 1 is the key, group 2 the version.
+	versionField = regexp.MustCompile(`(?m)("openapi"|^openapi)\s*:\s*["']?([^"'\s,#}]+)`)
+	// flowVersionField finds it in a document that starts with a brace
+	// (JSON, or YAML's flow style), where an unquoted key follows a brace
+	// or a comma; in block YAML that would also match prose.
+	flowVersionField = regexp.MustCompile(`(?:[{,]\s*)("openapi"|openapi)\s*:\s*["']?([^"'\s,#}]+)`)
 )
 
 // sniffVersion rejects a document whose openapi field names a version
 // oasgen does not read, at that field, whatever its YAML type.
 func sniffVersion(path string, data []byte) error {
-	loc := versionField.FindSubmatchIndex(data)
+	field := versionField
+	if startsLikeJSON(data) {
+		field = flowVersionField
+	}
+	loc := field.FindSubmatchIndex(data)
 	if loc == nil {
 		return nil
 	}

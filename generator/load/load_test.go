@@ -439,6 +439,17 @@ func TestFlowStyleYAML(t *testing.T) {
 	}
 }
 
+// TestVersionNotInProse: in block YAML the version is the openapi key at
+// the start of a line; text after a comma that reads like one is prose,
+// even before the real key.
+func TestVersionNotInProse(t *testing.T) {
+	src := "info:\n  title: x\n  description: \"a, openapi: 4.0\"\n  version: '1'\nopenapi: 3.0.3\npaths: {}\n"
+	doc, err := load.Data("x.yaml", []byte(src))
+	if err != nil || doc.Minor != 0 {
+		t.Fatalf("Data = %v, %v; want a 3.0 document", doc, err)
+	}
+}
+
 func TestFileErrors(t *testing.T) {
 	_, err := load.File("testdata/does-not-exist.yaml")
 	le := loadErr(t, err)
