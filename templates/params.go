@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// unformable is the violation of a field that a form body cannot carry,
-// what being "null" or "an empty array": no form field spells either.
+// unformable is the violation of a field that a form body cannot carry;
+// what is "null" or "an empty array", neither of which a form can spell.
 func unformable(field, what string) *Violation {
 	return &Violation{Path: field, Message: "is " + what + ", which a form cannot express"}
 }

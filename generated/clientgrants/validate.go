@@ -214,9 +214,9 @@ func (v *validator) distinct() error {
 func (v *validator) required(p *path) { v.report(p, "is required") }
 
 // absent reports a required property or parameter that a request left out,
-// and marks its path as a refused value's is marked: the checks of the zero
-// left in its place stay quiet, which would otherwise add "does not match
-// pattern" about a value nobody sent.
+// and marks its path as refused, so that the checks of the zero left in its
+// place stay quiet: they would add "does not match pattern" about a value
+// nobody sent.
 func (v *validator) absent(p *path) {
 	where := p.String()
 	if len(v.rejected) == 0 || !v.withinRejected(where) {
