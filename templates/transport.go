@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"net"
@@ -20,6 +21,12 @@ import (
 )
 
 // Option configures a Client through NewClient(baseURL, opts...).
+//
+// Credentials: each request carries those of the first of its operation's
+// security alternatives that the client holds whole (the bearer token of
+// WithToken, the API keys and basic credentials of the schemes' options),
+// and every credential it holds when it holds no alternative whole or the
+// operation names none, for the server to judge.
 type Option func(*clientOptions)
 
 // clientOptions holds what the options set; newTransport fills in defaults.
@@ -32,7 +39,13 @@ type clientOptions struct {
 	timeout    time.Duration                         // per attempt; 0 = none
 	retry      RetryPolicy                           // default DefaultRetryPolicy
 	formBodies bool                                  // prefer application/x-www-form-urlencoded where an operation offers both
+	// credentials holds what the security schemes' options set, by scheme.
+	credentials map[string]credential
 }
+
+// credential is what one security scheme's option set: where it travels
+// (query, header or cookie), under which name, and its value.
+type credential struct{ in, name, value string }
 
 // WithHTTPClient sends requests through c, for its transport, proxy or TLS
 // settings. A nil c keeps the default. Leave c.Timeout at zero and use
@@ -92,23 +105,19 @@ func WithQueryParam(key, value string) Option {
 	}
 }
 
-// withCredentialQuery sends the API key of a scheme as query parameter key
-// of every request. Unlike WithQueryParam it replaces an earlier value: two
-// schemes may name the same parameter (fec.gov's ApiKeyQueryAuth and
-// apiKey, both required), and a server takes the key once.
-func withCredentialQuery(key, value string) Option {
+// withCredential sets the credential of security scheme scheme, which
+// travels in the query, a header or a cookie under name. A request carries
+// the credentials of the first of its operation's alternatives that the
+// client holds them all for (see credentialsFor), so that a spec with HTTP
+// basic for one operation and an API key in the same header for the rest
+// (obono's) is served by one client; a second option for the same scheme
+// replaces the first.
+func withCredential(scheme, in, name, value string) Option {
 	return func(o *clientOptions) {
-		o.query.Del(key)
-		WithQueryParam(key, value)(o)
-	}
-}
-
-// withCredentialHeader sends the credential of a scheme in header key of
-// every request, replacing an earlier value as withCredentialQuery does.
-func withCredentialHeader(key, value string) Option {
-	return func(o *clientOptions) {
-		o.header.Del(key)
-		WithHeader(key, value)(o)
+		if o.credentials == nil {
+			o.credentials = map[string]credential{}
+		}
+		o.credentials[scheme] = credential{in: in, name: name, value: value}
 	}
 }
 
@@ -209,6 +218,10 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 type transport struct {
 	base *url.URL
 	opts clientOptions
+	// credentials holds every scheme's credential, in scheme order: what a
+	// request carries when its operation names no alternative the client
+	// holds.
+	credentials []credential
 	// keepRedirects is opts.httpClient, but returning a redirect instead
 	// of following it: for the operations whose answer is one.
 	keepRedirects *http.Client
@@ -241,6 +254,9 @@ func newTransport(baseURL string, opts []Option) (*transport, error) {
 			opt(&t.opts)
 		}
 	}
+	for _, scheme := range slices.Sorted(maps.Keys(t.opts.credentials)) {
+		t.credentials = append(t.credentials, t.opts.credentials[scheme])
+	}
 	keep := *t.opts.httpClient
 	keep.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	t.keepRedirects = &keep
@@ -260,6 +276,9 @@ type request struct {
 	// redirect is set for an operation whose answer is a redirect (a
 	// download's 302 with its Location): it is returned, not followed.
 	redirect bool
+	// security lists the operation's alternatives, each the names of its
+	// schemes ("" for a bearer token); nil sends every credential held.
+	security [][]string
 }
 
 // response is a 2xx answer (or the redirect a request asked for), read in
@@ -278,17 +297,21 @@ const maxResponseBytes = 32 << 20
 // *APIError; any other failure is wrapped with the operation, method and
 // URL.
 func (t *transport) do(ctx context.Context, r *request) (*response, error) {
-	target, err := t.target(r)
+	creds, bearer := t.credentialsFor(r)
+	target, err := t.target(r, creds)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s %s: %w", r.operation, r.method, r.path, err)
 	}
 	attempts := max(t.opts.retry.MaxAttempts, 1)
 	for n := 1; ; n++ {
-		token, err := t.token(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s %s: getting the bearer token: %w", r.operation, r.method, target.Redacted(), err)
+		token := ""
+		if bearer {
+			token, err = t.token(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s %s: getting the bearer token: %w", r.operation, r.method, target.Redacted(), err)
+			}
 		}
-		resp, err := t.attempt(ctx, r, target, token)
+		resp, err := t.attempt(ctx, r, target, token, creds)
 		last := n >= attempts || ctx.Err() != nil
 		var wait time.Duration
 		switch {
@@ -320,7 +343,34 @@ func isRedirect(status int) bool {
 // target returns the URL of r: the base URL's path, r.path, and the query.
 // r.path keeps its escaping, so an escaped slash in a path parameter stays
 // part of that parameter.
-func (t *transport) target(r *request) (*url.URL, error) {
+// credentialsFor returns the credentials r carries and whether the bearer
+// token goes too: those of the first alternative of r's operation that the
+// client holds every credential of, or, when it holds none whole (or the
+// operation names none), every credential and the token.
+func (t *transport) credentialsFor(r *request) ([]credential, bool) {
+	for _, alt := range r.security {
+		var creds []credential
+		bearer, held := false, len(alt) > 0
+		for _, scheme := range alt {
+			if scheme == "" {
+				bearer, held = true, held && t.opts.token != nil
+				continue
+			}
+			c, ok := t.opts.credentials[scheme]
+			if !ok {
+				held = false
+				break
+			}
+			creds = append(creds, c)
+		}
+		if held {
+			return creds, bearer
+		}
+	}
+	return t.credentials, true
+}
+
+func (t *transport) target(r *request, creds []credential) (*url.URL, error) {
 	p := strings.TrimRight(t.base.EscapedPath(), "/")
 	if r.path != "" && !strings.HasPrefix(r.path, "/") {
 		p += "/"
@@ -333,19 +383,30 @@ func (t *transport) target(r *request) (*url.URL, error) {
 	u := *t.base
 	u.Path, u.RawPath = unescaped, p
 	query := r.query
-	if len(t.opts.query) > 0 {
-		query = make(url.Values, len(r.query)+len(t.opts.query))
+	if len(t.opts.query) > 0 || len(creds) > 0 {
+		query = make(url.Values, len(r.query)+len(t.opts.query)+len(creds))
 		for k, vs := range r.query {
 			query[k] = vs
 		}
 		for k, vs := range t.opts.query {
-			if own := r.query[k]; !slices.ContainsFunc(own, func(v string) bool { return v != "" }) {
+			if !given(r.query[k]) {
 				query[k] = vs
+			}
+		}
+		for _, c := range creds {
+			if c.in == "query" && !given(r.query[c.name]) {
+				query.Set(c.name, c.value)
 			}
 		}
 	}
 	u.RawQuery = query.Encode()
 	return &u, nil
+}
+
+// given reports whether an operation's own parameter holds a value that
+// is not empty: such a value wins over the client's of the same name.
+func given(values []string) bool {
+	return slices.ContainsFunc(values, func(v string) bool { return v != "" })
 }
 
 // token returns the bearer token for the next attempt, or "" for none.
@@ -358,13 +419,13 @@ func (t *transport) token(ctx context.Context) (string, error) {
 
 // attempt sends r once and reads the whole answer, within the per-attempt
 // timeout when there is one.
-func (t *transport) attempt(ctx context.Context, r *request, target *url.URL, token string) (*response, error) {
+func (t *transport) attempt(ctx context.Context, r *request, target *url.URL, token string, creds []credential) (*response, error) {
 	if t.opts.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, t.opts.timeout)
 		defer cancel()
 	}
-	req, err := t.newRequest(ctx, r, target, token)
+	req, err := t.newRequest(ctx, r, target, token, creds)
 	if err != nil {
 		return nil, err
 	}
@@ -387,7 +448,7 @@ func (t *transport) attempt(ctx context.Context, r *request, target *url.URL, to
 // newRequest builds the HTTP request of one attempt. Each attempt reads the
 // body afresh from r.body; http.NewRequest sets ContentLength and GetBody
 // for a *bytes.Reader, so redirects can resend it too.
-func (t *transport) newRequest(ctx context.Context, r *request, target *url.URL, token string) (*http.Request, error) {
+func (t *transport) newRequest(ctx context.Context, r *request, target *url.URL, token string, creds []credential) (*http.Request, error) {
 	var body io.Reader
 	if r.body != nil {
 		body = bytes.NewReader(r.body)
@@ -401,7 +462,15 @@ func (t *transport) newRequest(ctx context.Context, r *request, target *url.URL,
 	for k, vs := range t.opts.header {
 		req.Header[k] = append([]string(nil), vs...)
 	}
+	for _, c := range creds {
+		if c.in == "header" {
+			req.Header.Set(c.name, c.value)
+		}
+	}
 	for k, vs := range r.header {
+		if !given(vs) && req.Header.Get(k) != "" {
+			continue // an empty parameter gives way, as in the query
+		}
 		req.Header[k] = append([]string(nil), vs...)
 	}
 	if r.body != nil && r.contentType != "" {
@@ -409,6 +478,11 @@ func (t *transport) newRequest(ctx context.Context, r *request, target *url.URL,
 	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for _, c := range creds {
+		if c.in == "cookie" && !slices.ContainsFunc(r.cookies, func(own *http.Cookie) bool { return own.Name == c.name && own.Value != "" }) {
+			req.AddCookie(&http.Cookie{Name: c.name, Value: c.value})
+		}
 	}
 	for _, c := range r.cookies {
 		req.AddCookie(c)

@@ -200,25 +200,43 @@ func TestDoQueryPrecedence(t *testing.T) {
 	}
 }
 
-// TestCredentialOptionsSendOneValue: two schemes may name the same query
-// parameter or header, and a spec may require both (fec.gov's
-// ApiKeyQueryAuth and apiKey); their options then send the key once, where
-// WithQueryParam and WithHeader add a value each time.
-func TestCredentialOptionsSendOneValue(t *testing.T) {
+// TestCredentialsChosenPerOperation: a request carries the credentials of
+// the first alternative of its operation that the client holds whole, and
+// every credential (and the token) when it holds none; obono's HTTP basic
+// and its API key in the same header each reach their own operations.
+func TestCredentialsChosenPerOperation(t *testing.T) {
 	var seen seenRequest
 	srv := newTestServer(t, func(_ int, w http.ResponseWriter, r *http.Request) { seen = see(r) })
-	tr := mustTransport(t, srv.URL,
-		withCredentialQuery("api_key", "k1"), withCredentialQuery("api_key", "k2"),
-		withCredentialHeader("X-Api-Key", "h1"), withCredentialHeader("x-api-key", "h2"),
-		WithQueryParam("tag", "a"), WithQueryParam("tag", "b"))
-	if _, err := tr.do(context.Background(), &request{operation: "op", method: http.MethodGet, path: "/"}); err != nil {
-		t.Fatal(err)
-	}
-	if want := "/?api_key=k2&tag=a&tag=b"; seen.requestURI != want {
-		t.Errorf("request URI = %q, want %q", seen.requestURI, want)
-	}
-	if got := seen.header.Values("X-Api-Key"); !slices.Equal(got, []string{"h2"}) {
-		t.Errorf("X-Api-Key = %q, want [h2]", got)
+	tr := mustTransport(t, srv.URL, WithToken("tok"),
+		withCredential("basic", "header", "Authorization", "Basic eA=="),
+		withCredential("jwt", "header", "Authorization", "jwt-1"),
+		withCredential("key", "query", "api_key", "k1"), withCredential("key2", "query", "api_key", "k2"),
+		withCredential("session", "cookie", "sid", "s1"))
+	for _, tc := range []struct {
+		name      string
+		security  [][]string
+		query     url.Values
+		uri, auth string
+		cookie    string
+	}{
+		{"basic", [][]string{{"basic"}}, nil, "/", "Basic eA==", ""},
+		{"jwt", [][]string{{"jwt"}}, nil, "/", "jwt-1", ""},
+		{"the first held", [][]string{{"missing"}, {""}}, nil, "/", "Bearer tok", ""},
+		{"two schemes, one parameter", [][]string{{"key", "key2"}}, nil, "/?api_key=k2", "", ""},
+		{"a cookie", [][]string{{"session"}}, nil, "/", "", "sid=s1"},
+		{"the operation's own key", [][]string{{"key"}}, url.Values{"api_key": {"own"}}, "/?api_key=own", "", ""},
+		{"its empty key gives way", [][]string{{"key"}}, url.Values{"api_key": {""}}, "/?api_key=k1", "", ""},
+		{"none held: everything", [][]string{{"missing"}}, nil, "/?api_key=k2", "Bearer tok", "sid=s1"},
+		{"no requirements: everything", nil, nil, "/?api_key=k2", "Bearer tok", "sid=s1"},
+	} {
+		_, err := tr.do(context.Background(), &request{operation: "op", method: http.MethodGet, path: "/", query: tc.query, security: tc.security})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen.requestURI != tc.uri || seen.header.Get("Authorization") != tc.auth || seen.header.Get("Cookie") != tc.cookie {
+			t.Errorf("%s: sent %s, Authorization %q, Cookie %q; want %s, %q, %q", tc.name,
+				seen.requestURI, seen.header.Get("Authorization"), seen.header.Get("Cookie"), tc.uri, tc.auth, tc.cookie)
+		}
 	}
 }
 

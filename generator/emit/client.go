@@ -26,6 +26,9 @@ func clientFile(d *decls, api *model.API) {
 	walk = func(g *model.Group, recv string) {
 		for _, o := range g.Operations {
 			d.add(e.operationMethod(o, recv))
+			if choosesCredentials(o) {
+				d.add(schemesVar(o))
+			}
 			if o.Pagination != nil {
 				d.add(pagerMethod(o, recv))
 			}
@@ -48,31 +51,69 @@ func clientFile(d *decls, api *model.API) {
 // scheme that is not a bearer token:
 //
 //	// WithAPIKey sends the API key of security scheme api_key ...
-//	func WithAPIKey(key string) Option { return withCredentialQuery("api_key", key) }
+//	func WithAPIKey(key string) Option { return withCredential("api_key", "query", "api_key", key) }
 func credentialOption(s *model.SecurityScheme) jen.Code {
 	var doc string
 	var params []jen.Code
 	var body jen.Code
 	switch {
 	case s.Type == "http":
-		doc = fmt.Sprintf("%s sends HTTP basic credentials, for security scheme %s, with every request.", s.Option, s.Name)
+		doc = fmt.Sprintf("%s sets HTTP basic credentials for security scheme %s; the client sends them with the requests of the operations that use the scheme (see Option).", s.Option, s.Name)
 		params = []jen.Code{jen.List(jen.Id("user"), jen.Id("password")).String()}
-		body = jen.Id("withCredentialHeader").Call(jen.Lit("Authorization"), jen.Lit("Basic ").Op("+").Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(jen.Index().Byte().Call(jen.Id("user").Op("+").Lit(":").Op("+").Id("password"))))
+		body = jen.Id("withCredential").Call(jen.Lit(s.Name), jen.Lit("header"), jen.Lit("Authorization"), jen.Lit("Basic ").Op("+").Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(jen.Index().Byte().Call(jen.Id("user").Op("+").Lit(":").Op("+").Id("password"))))
 	case s.In == "query":
-		doc = fmt.Sprintf("%s sends the API key of security scheme %s as the query parameter %s of every request.", s.Option, s.Name, s.ParamName)
+		doc = fmt.Sprintf("%s sets the API key of security scheme %s, sent as the query parameter %s with the requests of the operations that use the scheme (see Option).", s.Option, s.Name, s.ParamName)
 		params = []jen.Code{jen.Id("key").String()}
-		body = jen.Id("withCredentialQuery").Call(jen.Lit(s.ParamName), jen.Id("key"))
+		body = jen.Id("withCredential").Call(jen.Lit(s.Name), jen.Lit("query"), jen.Lit(s.ParamName), jen.Id("key"))
 	case s.In == "cookie":
-		doc = fmt.Sprintf("%s sends the API key of security scheme %s as the cookie %s with every request.", s.Option, s.Name, s.ParamName)
+		doc = fmt.Sprintf("%s sets the API key of security scheme %s, sent as the cookie %s with the requests of the operations that use the scheme (see Option).", s.Option, s.Name, s.ParamName)
 		params = []jen.Code{jen.Id("key").String()}
-		body = jen.Id("WithHeader").Call(jen.Lit("Cookie"), jen.Parens(jen.Op("&").Qual("net/http", "Cookie").Values(jen.Dict{jen.Id("Name"): jen.Lit(s.ParamName), jen.Id("Value"): jen.Id("key")})).Dot("String").Call())
+		body = jen.Id("withCredential").Call(jen.Lit(s.Name), jen.Lit("cookie"), jen.Lit(s.ParamName), jen.Id("key"))
 	default:
-		doc = fmt.Sprintf("%s sends the API key of security scheme %s in the header %s of every request.", s.Option, s.Name, s.ParamName)
+		doc = fmt.Sprintf("%s sets the API key of security scheme %s, sent in the header %s with the requests of the operations that use the scheme (see Option).", s.Option, s.Name, s.ParamName)
 		params = []jen.Code{jen.Id("key").String()}
-		body = jen.Id("withCredentialHeader").Call(jen.Lit(s.ParamName), jen.Id("key"))
+		body = jen.Id("withCredential").Call(jen.Lit(s.Name), jen.Lit("header"), jen.Lit(s.ParamName), jen.Id("key"))
 	}
 	return comment(doc).Func().Id(s.Option).Params(params...).Id("Option").Block(jen.Return(body))
 }
+
+// choosesCredentials reports whether the client picks o's credentials
+// from its requirements: when one of them is a credential an option sets
+// (an API key, HTTP basic). With bearer tokens alone it sends the token,
+// as it does for an operation without requirements.
+func choosesCredentials(o *model.Operation) bool {
+	for _, alt := range o.Security {
+		for _, req := range alt {
+			if req.Scheme.Option != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// schemesVar declares o's requirements as the transport reads them, the
+// names of each alternative's schemes, "" for a bearer token:
+//
+//	var schemesAuthGet = [][]string{{"basicAuth"}}
+func schemesVar(o *model.Operation) jen.Code {
+	code := comment(schemesName(o) + " lists the security schemes of operation " + o.ID + ", alternative by alternative (\"\" for a bearer token).")
+	return code.Var().Id(schemesName(o)).Op("=").Index().Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, alt := range o.Security {
+			g.ValuesFunc(func(a *jen.Group) {
+				for _, req := range alt {
+					if req.Scheme.Option == "" {
+						a.Lit("")
+					} else {
+						a.Lit(req.Scheme.Name)
+					}
+				}
+			})
+		}
+	})
+}
+
+func schemesName(o *model.Operation) string { return "schemes" + o.HandlerName }
 
 var serverVar = regexp.MustCompile(`\{([^}]*)\}`)
 

@@ -140,6 +140,9 @@ func (e *typeEmitter) operationCall(o *model.Operation, recv, name string, heade
 		if o.Redirect {
 			fields[jen.Id("redirect")] = jen.True()
 		}
+		if choosesCredentials(o) {
+			fields[jen.Id("security")] = jen.Id(schemesName(o))
+		}
 		g.Id("r").Op(":=").Op("&").Id("request").Values(fields)
 		if o.ParamsType != nil {
 			for _, f := range o.ParamsType.Fields {
