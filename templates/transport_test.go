@@ -216,20 +216,23 @@ func TestCredentialsChosenPerOperation(t *testing.T) {
 		name      string
 		security  [][]string
 		query     url.Values
+		cookies   []*http.Cookie
 		uri, auth string
 		cookie    string
 	}{
-		{"basic", [][]string{{"basic"}}, nil, "/", "Basic eA==", ""},
-		{"jwt", [][]string{{"jwt"}}, nil, "/", "jwt-1", ""},
-		{"the first held", [][]string{{"missing"}, {""}}, nil, "/", "Bearer tok", ""},
-		{"two schemes, one parameter", [][]string{{"key", "key2"}}, nil, "/?api_key=k2", "", ""},
-		{"a cookie", [][]string{{"session"}}, nil, "/", "", "sid=s1"},
-		{"the operation's own key", [][]string{{"key"}}, url.Values{"api_key": {"own"}}, "/?api_key=own", "", ""},
-		{"its empty key gives way", [][]string{{"key"}}, url.Values{"api_key": {""}}, "/?api_key=k1", "", ""},
-		{"none held: everything", [][]string{{"missing"}}, nil, "/?api_key=k2", "Bearer tok", "sid=s1"},
-		{"no requirements: everything", nil, nil, "/?api_key=k2", "Bearer tok", "sid=s1"},
+		{"basic", [][]string{{"basic"}}, nil, nil, "/", "Basic eA==", ""},
+		{"jwt", [][]string{{"jwt"}}, nil, nil, "/", "jwt-1", ""},
+		{"the first held", [][]string{{"missing"}, {""}}, nil, nil, "/", "Bearer tok", ""},
+		{"two schemes, one parameter", [][]string{{"key", "key2"}}, nil, nil, "/?api_key=k2", "", ""},
+		{"a cookie", [][]string{{"session"}}, nil, nil, "/", "", "sid=s1"},
+		{"its own empty cookie gives way", [][]string{{"session"}}, nil, []*http.Cookie{{Name: "sid"}}, "/", "", "sid=s1"},
+		{"its own cookie wins", [][]string{{"session"}}, nil, []*http.Cookie{{Name: "sid", Value: "own"}}, "/", "", "sid=own"},
+		{"the operation's own key", [][]string{{"key"}}, url.Values{"api_key": {"own"}}, nil, "/?api_key=own", "", ""},
+		{"its empty key gives way", [][]string{{"key"}}, url.Values{"api_key": {""}}, nil, "/?api_key=k1", "", ""},
+		{"none held: everything", [][]string{{"missing"}}, nil, nil, "/?api_key=k2", "Bearer tok", "sid=s1"},
+		{"no requirements: everything", nil, nil, nil, "/?api_key=k2", "Bearer tok", "sid=s1"},
 	} {
-		_, err := tr.do(context.Background(), &request{operation: "op", method: http.MethodGet, path: "/", query: tc.query, security: tc.security})
+		_, err := tr.do(context.Background(), &request{operation: "op", method: http.MethodGet, path: "/", query: tc.query, cookies: tc.cookies, security: tc.security})
 		if err != nil {
 			t.Fatal(err)
 		}

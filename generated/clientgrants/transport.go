@@ -342,9 +342,6 @@ func isRedirect(status int) bool {
 	return status >= 300 && status < 400 && status != http.StatusNotModified
 }
 
-// target returns the URL of r: the base URL's path, r.path, and the query.
-// r.path keeps its escaping, so an escaped slash in a path parameter stays
-// part of that parameter.
 // credentialsFor returns the credentials r carries and whether the bearer
 // token goes too: those of the first alternative of r's operation that the
 // client holds every credential of, or, when it holds none whole (or the
@@ -372,6 +369,10 @@ func (t *transport) credentialsFor(r *request) ([]credential, bool) {
 	return t.credentials, true
 }
 
+// target returns the URL of r: the base URL's path, r.path, and the query,
+// with the client's query parameters and the query credentials in creds.
+// r.path keeps its escaping, so an escaped slash in a path parameter stays
+// part of that parameter.
 func (t *transport) target(r *request, creds []credential) (*url.URL, error) {
 	p := strings.TrimRight(t.base.EscapedPath(), "/")
 	if r.path != "" && !strings.HasPrefix(r.path, "/") {
@@ -487,6 +488,9 @@ func (t *transport) newRequest(ctx context.Context, r *request, target *url.URL,
 		}
 	}
 	for _, c := range r.cookies {
+		if _, err := req.Cookie(c.Name); c.Value == "" && err == nil {
+			continue // an empty parameter gives way, as in the query
+		}
 		req.AddCookie(c)
 	}
 	return req, nil

@@ -218,11 +218,8 @@ func (v *validator) required(p *path) { v.report(p, "is required") }
 // place stay quiet: they would add "does not match pattern" about a value
 // nobody sent.
 func (v *validator) absent(p *path) {
-	where := p.String()
-	if len(v.rejected) == 0 || !v.withinRejected(where) {
-		v.violations = append(v.violations, Violation{Path: where, Message: "is required"})
-	}
-	v.rejected = append(v.rejected, where)
+	v.required(p)
+	v.rejected = append(v.rejected, p.String())
 }
 
 // readOnly reports a readOnly property sent in a request.
