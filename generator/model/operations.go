@@ -214,6 +214,24 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			default:
 				resp.Status, _ = strconv.Atoi(code)
 			}
+			if resp.Status/100 == 1 || resp.Range == "1XX" {
+				// OSIsoft's PI Web API declares its WebSocket channels as
+				// GETs answered 101 with the messages' schema for a body.
+				// An informational answer is no result: net/http sends
+				// 100 and 103 itself, and after a 101 the connection
+				// speaks another protocol, which neither side generated
+				// here can.
+				pos := b.doc.Origin(rr.Value.Origin)
+				if pos.Line == 0 {
+					pos = o.Pos
+				}
+				why := "an informational answer (1xx) carries no result"
+				if resp.Status == http.StatusSwitchingProtocols {
+					why = "a switch to another protocol (such as a WebSocket) is not generated"
+				}
+				b.warn(pos, "operation %s: response %s is ignored: %s", o.ID, code, why)
+				continue
+			}
 			if method != "HEAD" {
 				// An answer to HEAD has no body, whatever the spec gives
 				// it (AWS S3's HeadObject declares one).
