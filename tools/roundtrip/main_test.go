@@ -103,3 +103,46 @@ func TestNoServer(t *testing.T) {
 		t.Errorf("write = %v, want an error saying there is no Handler", err)
 	}
 }
+
+// TestErrorOnlyAnswer runs the round trip on an operation whose spec
+// declares only an error answer: the stub answers with it, and the client
+// returning it as an *APIError is the operation answered, not a failure.
+func TestErrorOnlyAnswer(t *testing.T) {
+	mod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module rt\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	spec := filepath.Join(mod, "spec.yaml")
+	if err := os.WriteFile(spec, []byte(`openapi: 3.0.3
+info: {title: Locks, version: "1"}
+paths:
+  /locks/{id}:
+    put:
+      operationId: takeLock
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        "409":
+          description: the lock is held
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  holder: {type: string}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gen := exec.Command("go", "run", "./cmd/oasgen", "-spec", spec, "-out", filepath.Join(mod, "clientgrants"), "-package", "clientgrants")
+	gen.Dir = filepath.Join("..", "..")
+	if out, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("oasgen: %v\n%s", err, out)
+	}
+	out, err := roundTrip(t, mod)
+	if err != nil {
+		t.Fatalf("the round trip failed: %v\n%s", err, out)
+	}
+	if want := "ZZANSWERS answered 1, compared 0 of 1 methods"; !strings.Contains(out, want) {
+		t.Errorf("the output lacks %q:\n%s", want, out)
+	}
+}
