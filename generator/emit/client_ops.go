@@ -234,21 +234,23 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 		}
 	}
 	// A required query, header or cookie array or map with nothing in it
-	// would not be sent at all, nor would an empty User-Agent, and the
-	// server would find it missing.
-	var unsendable []*model.Field
+	// would not be sent at all, nor would an empty User-Agent or a null
+	// (sinao's nullable list of contacts to merge), and the server would
+	// find it missing.
+	var unsendable []jen.Code
+	var unsent []*model.Field
 	if o.ParamsType != nil {
 		for _, f := range o.ParamsType.Fields {
-			if f.Required && f.Wrap == model.WrapNone && emptyIsAbsent(f) {
-				unsendable = append(unsendable, f)
+			if cond := unsendableCond(f, jen.Id("params").Dot(f.Name)); cond != nil {
+				unsendable, unsent = append(unsendable, cond), append(unsent, f)
 			}
 		}
 	}
 	if len(checked) > 0 || len(unsendable) > 0 {
 		g.Var().Id("p").Op("*").Id("path") // the root
 	}
-	for _, f := range unsendable {
-		g.If(jen.Len(jen.Id("params").Dot(f.Name)).Op("==").Lit(0)).Block(
+	for i, f := range unsent {
+		g.If(unsendable[i]).Block(
 			jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.Param.Name)),
 			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
 		)
@@ -424,6 +426,30 @@ func explodesItems(p *model.Param) bool {
 func jsonTextParam(p *model.Param) bool {
 	_, scalar := scalarBase(p.Type)
 	return !scalar
+}
+
+// unsendableCond returns the condition under which required parameter f,
+// held in field, has a value that would leave it off the request (nil when
+// it cannot): nothing in an array or map, an empty User-Agent, or a null.
+// An unset Nullable is left to the params' own validate, which reports it
+// missing.
+func unsendableCond(f *model.Field, field *jen.Statement) jen.Code {
+	if !f.Required || f.Param == nil || f.Param.In == model.InPath {
+		return nil
+	}
+	switch f.Wrap {
+	case model.WrapNone:
+		if emptyIsAbsent(f) {
+			return jen.Len(field).Op("==").Lit(0)
+		}
+	case model.WrapNullable:
+		unsent := field.Clone().Dot("Null")
+		if emptyIsAbsent(f) {
+			unsent = jen.Parens(unsent.Op("||").Len(field.Clone().Dot("Value")).Op("==").Lit(0))
+		}
+		return field.Clone().Dot("Set").Op("&&").Add(unsent)
+	}
+	return nil
 }
 
 // emptyIsAbsent reports whether field f is a parameter that an empty value
