@@ -300,16 +300,25 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 // client used to send such a body as JSON under the other media type, and
 // the server could not read it at all. It warns when that drops the
 // schema's type from the body oasgen generates for the operation.
+//
+// A form is encoded from the fields of an object, so a form whose schema
+// is anything else travels as text too: SoundCloud's token request is a
+// oneOf of three objects, and the client sent it as JSON under the form's
+// media type.
 func (b *builder) textBodies(o *Operation) {
 	for i, m := range o.Body.Media {
-		if IsJSONMedia(m.ContentType) || m.IsForm() {
+		if IsJSONMedia(m.ContentType) || m.IsForm() && m.Type != nil && m.Type.Kind == RefNamed && m.Type.Named.Kind == Struct {
 			continue
 		}
 		if m.Type != nil && m.Type.Kind == RefBuiltin && (m.Type.Builtin == String || m.Type.Builtin == RawJSON) {
 			continue
 		}
 		if i == 0 && m.Type != nil {
-			b.warn(o.Pos, "operation %s: request body %s is sent and received as text (a string holding the document), not as the schema's type: oasgen encodes only JSON, form and multipart bodies", o.ID, m.ContentType)
+			why := "oasgen encodes only JSON, form and multipart bodies"
+			if m.IsForm() {
+				why = "oasgen encodes a form only from an object's fields"
+			}
+			b.warn(o.Pos, "operation %s: request body %s is sent and received as text (a string holding the document), not as the schema's type: %s", o.ID, m.ContentType, why)
 		}
 		m.Type = &Ref{Kind: RefBuiltin, Builtin: String}
 	}
