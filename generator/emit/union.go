@@ -224,9 +224,22 @@ func unionDecoder(g *jen.Group, t *model.Type) {
 
 // isRawVariant reports whether v is raw JSON: a member that allows any
 // value ({}), which takes the objects no other variant does and every
-// value of a shape no other variant takes.
+// value of a shape no other variant takes. A named one counts too:
+// Telegram's thumbnails are an InputFile, a component that is only a
+// description, or a string, and a number was neither.
 func isRawVariant(v *model.Variant) bool {
-	return v.Type.Kind == model.RefBuiltin && v.Type.Builtin == model.RawJSON
+	return isRaw(v.Type)
+}
+
+// isRaw reports whether r is raw JSON, itself or under a name.
+func isRaw(r *model.Ref) bool {
+	switch r.Kind {
+	case model.RefBuiltin:
+		return r.Builtin == model.RawJSON
+	case model.RefNamed:
+		return r.Named.Kind == model.Alias && r.Named.Elem != nil && isRaw(r.Named.Elem)
+	}
+	return false
 }
 
 // variantsVar names the table that tells a union's object variants apart.
