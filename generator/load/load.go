@@ -946,7 +946,12 @@ func (d *Document) Field(o *openapi3.Origin, name string) Pos {
 }
 
 func (d *Document) location(loc openapi3.Location) Pos {
+	// kin-openapi names the file by its URL, escaped: "my spec.yaml" is
+	// "my%20spec.yaml" there.
 	file := loc.File
+	if u, err := url.Parse(file); err == nil && u.Scheme == "" {
+		file = u.Path
+	}
 	abs := d.absPath
 	if abs == "" {
 		abs, _ = filepath.Abs(d.Path)

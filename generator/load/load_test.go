@@ -833,3 +833,44 @@ components:
 		t.Errorf("skipped at lines %v, want 7, 10 and 20: %v", lines, doc.Skipped)
 	}
 }
+
+// TestFileNamesAsGiven: positions name a file as the user wrote it, even
+// when its name and folder hold characters a URL escapes (kin-openapi
+// records "my%20spec.yaml"), in the main file and in a file it refers to.
+func TestFileNamesAsGiven(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my specs (v2)")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	main := filepath.Join(dir, "main spec #1.yaml")
+	other := filepath.Join(dir, "other file%.yaml")
+	if err := os.WriteFile(main, []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Bar:
+      properties:
+        foo: {$ref: "other%20file%25.yaml#/components/schemas/Foo"}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, []byte("components:\n  schemas:\n    Foo:\n      type: string\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := load.File(main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bar := doc.Spec.Components.Schemas["Bar"]
+	if got, want := doc.Origin(bar.Value.Origin), (load.Pos{File: main, Line: 6, Column: 5}); got != want {
+		t.Errorf("Bar is at %v, want %v", got, want)
+	}
+	foo := bar.Value.Properties["foo"]
+	if foo.Value == nil {
+		t.Fatal("foo did not resolve")
+	}
+	if got, want := doc.Origin(foo.Value.Origin), (load.Pos{File: other, Line: 3, Column: 5}); got != want {
+		t.Errorf("Foo is at %v, want %v", got, want)
+	}
+}
