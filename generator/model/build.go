@@ -185,8 +185,37 @@ func (b *builder) securitySchemes() {
 			}
 			slices.Sort(scheme.Scopes)
 		}
+		if s.Type == "apiKey" && (s.In == "header" || s.In == "cookie") && !isToken(s.Name) {
+			b.warnToken(b.doc.Field(s.Origin, "name"), fmt.Sprintf("security scheme %q", name), s.In, s.Name)
+		}
 		b.api.SecuritySchemes = append(b.api.SecuritySchemes, scheme)
 	}
+}
+
+// warnToken warns that what names a header or cookie (in) with name, which
+// is not an HTTP token: Go's client refuses to send such a header ("invalid
+// header field name") and drops such a cookie, so whatever carries it
+// fails. rapidapi's dynamicdocs names its API key header "ADVICEment API
+// Key".
+func (b *builder) warnToken(pos Pos, what, in, name string) {
+	b.warn(pos, "%s: %s name %q is not a valid HTTP %s name (a token: letters, digits and !#$%%&'*+-.^_`|~); a request that carries it will fail", what, in, name, in)
+}
+
+// isToken reports whether name is an HTTP token (RFC 9110), as header
+// field names and cookie names must be.
+func isToken(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		switch {
+		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+		case strings.ContainsRune("!#$%&'*+-.^_`|~", r):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // credentialOptions names the client option of each scheme whose

@@ -153,6 +153,9 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			b.ignoredHeaders = append(b.ignoredHeaders, pos)
 			continue
 		}
+		if (p.In == "header" || p.In == "cookie") && !isToken(p.Name) {
+			b.warnToken(pos, fmt.Sprintf("operation %s: parameter %q", o.ID, p.Name), p.In, p.Name)
+		}
 		param := &Param{
 			Name:     p.Name,
 			GoName:   goNames.claim(GoName(p.Name)),
