@@ -217,8 +217,14 @@ func (v *validator) required(p *path) { v.report(p, "is required") }
 // nobody sent.
 func (v *validator) absent(p *path) {
 	v.required(p)
-	v.rejected = append(v.rejected, p.String())
+	v.refused(p)
 }
+
+// refused marks the path of a value that a request gave but that did not
+// parse (a parameter "abc" where an integer belongs): left absent, or zero,
+// in its place, it is not checked again, which would add "is required" or
+// "is less than minimum 1" about a value nobody sent.
+func (v *validator) refused(p *path) { v.rejected = append(v.rejected, p.String()) }
 
 // readOnly reports a readOnly property sent in a request.
 func (v *validator) readOnly(p *path) {

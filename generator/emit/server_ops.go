@@ -309,8 +309,12 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 			return
 		}
 		// A value that did not parse stays absent, so that its checks do
-		// not also report the zero it parsed as.
-		b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) { set(ok, jen.Id("v")) })
+		// not also report the zero it parsed as; a required one has its
+		// path refused, so that being required does not report it either.
+		parsed := b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) { set(ok, jen.Id("v")) })
+		if f.Required {
+			parsed.Else().Block(jen.Id("c").Dot("refused").Call(jen.Op("&").Id("fp")))
+		}
 	})
 	// When it is absent: its default, or a violation when it is required.
 	// The server sets an optional parameter's default after validation
@@ -623,7 +627,10 @@ func formDecoder(t *model.Type) jen.Code {
 					set(b, jen.Id("x"))
 					return
 				}
-				b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) { set(ok, jen.Id("x")) })
+				parsed := b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) { set(ok, jen.Id("x")) })
+				if f.Required {
+					parsed.Else().Block(jen.Id("c").Dot("refused").Call(jen.Op("&").Id("fp")))
+				}
 			})
 			if f.Required {
 				ifFound.Else().Block(
