@@ -949,8 +949,10 @@ func (d *Document) location(loc openapi3.Location) Pos {
 	// kin-openapi names the file by its URL, escaped: "my spec.yaml" is
 	// "my%20spec.yaml" there.
 	file := loc.File
-	if u, err := url.Parse(file); err == nil && u.Scheme == "" {
-		file = u.Path
+	if strings.Contains(file, "%") { // escaped, which most names are not
+		if u, err := url.Parse(file); err == nil && u.Scheme == "" {
+			file = u.Path
+		}
 	}
 	abs := d.absPath
 	if abs == "" {
