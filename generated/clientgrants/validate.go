@@ -223,9 +223,9 @@ func (v *validator) absent(p *path) {
 }
 
 // refused marks the path of a value that a request gave but that did not
-// parse (a parameter "abc" where an integer belongs): left absent, or zero,
-// in its place, it is not checked again, which would add "is required" or
-// "is less than minimum 1" about a value nobody sent.
+// parse (a parameter "abc" where an integer belongs), so that what is left
+// in its place, absent or zero, is not checked again: that would add "is
+// required", or "is less than minimum 1" about a zero nobody sent.
 func (v *validator) refused(p *path) { v.rejected = append(v.rejected, p.String()) }
 
 // readOnly reports a readOnly property sent in a request.

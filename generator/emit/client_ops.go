@@ -237,23 +237,22 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 	// would not be sent at all, nor would an empty User-Agent or a null
 	// (sinao's nullable list of contacts to merge), and the server would
 	// find it missing.
-	var unsendable []jen.Code
-	var unsent []*model.Field
+	var unsendable []jen.Code // their checks
 	if o.ParamsType != nil {
 		for _, f := range o.ParamsType.Fields {
 			if cond := unsendableCond(f, jen.Id("params").Dot(f.Name)); cond != nil {
-				unsendable, unsent = append(unsendable, cond), append(unsent, f)
+				unsendable = append(unsendable, jen.If(cond).Block(
+					jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.Param.Name)),
+					jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
+				))
 			}
 		}
 	}
 	if len(checked) > 0 || len(unsendable) > 0 {
 		g.Var().Id("p").Op("*").Id("path") // the root
 	}
-	for i, f := range unsent {
-		g.If(unsendable[i]).Block(
-			jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.Param.Name)),
-			jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")),
-		)
+	for _, check := range unsendable {
+		g.Add(check)
 	}
 	for _, p := range checked {
 		arg := jen.Id(p.Arg)

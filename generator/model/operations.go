@@ -222,8 +222,8 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 				// GETs answered 101 with the messages' schema for a body.
 				// An informational answer is no result: net/http sends
 				// 100 and 103 itself, and after a 101 the connection
-				// speaks another protocol, which neither side generated
-				// here can.
+				// speaks another protocol, which neither the generated
+				// client nor the generated server speaks.
 				pos := b.doc.Origin(rr.Value.Origin)
 				if pos.Line == 0 {
 					pos = o.Pos
