@@ -60,6 +60,17 @@ type builder struct {
 	// ignoredHeaders lists where the header parameters left out (see
 	// ignoredHeader) are declared, for one warning.
 	ignoredHeaders []Pos
+	// framingHeaders lists where those of framingHeader are declared.
+	framingHeaders []Pos
+	// literalPatterns lists the patterns written with a regular expression
+	// literal's slashes (see stripDelimiters), for one warning.
+	literalPatterns []literalPattern
+}
+
+// literalPattern is a pattern written as /.../ and where it is.
+type literalPattern struct {
+	pos            Pos
+	written, inner string
 }
 
 // Build turns a loaded document into the IR.
@@ -111,6 +122,17 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	}
 	if len(b.ignoredHeaders) > 0 {
 		b.warn(b.ignoredHeaders[0], "header parameters named Accept, Content-Type or Accept-Encoding are ignored (%d of them): the client and the server set and read those headers from the bodies and answers each operation declares, and Go's transport asks for gzip and unzips it itself", len(b.ignoredHeaders))
+	}
+	if len(b.framingHeaders) > 0 {
+		b.warn(b.framingHeaders[0], "header parameters named Content-Length, Transfer-Encoding, Host or Trailer are ignored (%d of them): Go's transport writes those headers from the request itself and drops them when a request sets them", len(b.framingHeaders))
+	}
+	if lp := b.literalPatterns; len(lp) > 0 {
+		slices.SortStableFunc(lp, func(x, y literalPattern) int { return comparePos(x.pos, y.pos) })
+		more := ""
+		if n := len(lp) - 1; n > 0 {
+			more = fmt.Sprintf(" (and %d more %s written so)", n, plural(n, "pattern", "patterns"))
+		}
+		b.warn(lp[0].pos, "pattern %q is written as a JavaScript regular expression literal, whose slashes would make it match nothing; it is checked as %q%s", lp[0].written, lp[0].inner, more)
 	}
 	if names := sortedKeys(b.doc.Spec.Webhooks); len(names) > 0 {
 		b.warn(b.doc.Origin(b.doc.Spec.Webhooks[names[0]].Origin), "webhooks (%s) are ignored: oasgen generates what calls the API and what serves it, not what receives its events", strings.Join(names, ", "))

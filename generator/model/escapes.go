@@ -158,3 +158,33 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// stripDelimiters returns the pattern inside a JavaScript regular
+// expression literal written where a pattern belongs, such as
+// /^[a-z0-9._]+$/ or /^[0-9]{5}$/i, with its flags i, m and s spelled as
+// Go spells them, and true. As written, the slashes are part of the
+// pattern, and next to an anchor they make it match nothing: PeerTube's
+// usernames and sinao's dates were refused whatever they held. Only a
+// literal with an anchor inside a slash is taken for one (a pattern such
+// as /api/v1/ matches the slashes it has), and only with the flags g, i,
+// m, s and u, of which g and u change nothing a test of one string sees.
+func stripDelimiters(pattern string) (string, bool) {
+	end := strings.LastIndexByte(pattern, '/')
+	if len(pattern) < 3 || pattern[0] != '/' || end < 2 {
+		return pattern, false
+	}
+	inner, flags := pattern[1:end], pattern[end+1:]
+	if strings.Trim(flags, "gimsu") != "" || !(strings.HasPrefix(inner, "^") || strings.HasSuffix(inner, "$")) {
+		return pattern, false
+	}
+	var goFlags string
+	for _, f := range "ims" {
+		if strings.ContainsRune(flags, f) {
+			goFlags += string(f)
+		}
+	}
+	if goFlags != "" {
+		inner = "(?" + goFlags + ")" + inner
+	}
+	return inner, true
+}

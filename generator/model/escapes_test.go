@@ -72,3 +72,30 @@ func TestTranslateJavaClasses(t *testing.T) {
 		}
 	}
 }
+
+func TestStripDelimiters(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		literal  bool
+	}{
+		{`/^[a-z0-9._]+$/`, `^[a-z0-9._]+$`, true},
+		{`/^[0-9]{5}$/i`, `(?i)^[0-9]{5}$`, true},
+		{`/^a.b$/gms`, `(?ms)^a.b$`, true},
+		{`/^\d+/u`, `^\d+`, true},
+		{`/x$/`, `x$`, true},
+		// The slashes may be meant: no anchor stands next to them.
+		{`/api/v1/`, `/api/v1/`, false},
+		{`/magnet:[a-z]+/i`, `/magnet:[a-z]+/i`, false},
+		// Not a literal: no closing slash, a flag Go has no use for, too short.
+		{`/^abc`, `/^abc`, false},
+		{`/^a$/y`, `/^a$/y`, false},
+		{`//`, `//`, false},
+		{`/^/`, `^`, true},
+		{`^[a-z]+$`, `^[a-z]+$`, false},
+	} {
+		got, literal := stripDelimiters(tc.in)
+		if got != tc.want || literal != tc.literal {
+			t.Errorf("stripDelimiters(%q) = %q, %v; want %q, %v", tc.in, got, literal, tc.want, tc.literal)
+		}
+	}
+}

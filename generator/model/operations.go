@@ -98,6 +98,16 @@ func ignoredHeader(p *openapi3.Parameter) bool {
 	return p.In == "header" && headerIn(p.Name, "Accept", "Content-Type", "Accept-Encoding")
 }
 
+// framingHeader reports whether p is a header parameter that Go's
+// transport writes from the request itself and drops from the headers it
+// is given: Content-Length, Transfer-Encoding, Host and Trailer. A client
+// cannot send one as a parameter, so a server that required one refused
+// every request (PeerTube declares a required Content-Length on a DELETE
+// that has no body).
+func framingHeader(p *openapi3.Parameter) bool {
+	return p.In == "header" && headerIn(p.Name, "Content-Length", "Transfer-Encoding", "Host", "Trailer")
+}
+
 // headerIn reports whether header name is one of names, which HTTP spells
 // in any case.
 func headerIn(name string, names ...string) bool {
@@ -151,6 +161,10 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		pos := b.doc.Origin(p.Origin)
 		if ignoredHeader(p) {
 			b.ignoredHeaders = append(b.ignoredHeaders, pos)
+			continue
+		}
+		if framingHeader(p) {
+			b.framingHeaders = append(b.framingHeaders, pos)
 			continue
 		}
 		if (p.In == "header" || p.In == "cookie") && !isToken(p.Name) {

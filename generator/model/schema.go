@@ -1569,7 +1569,11 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 		// ECMA-262's \u escapes are spelled as Go spells them and counts
 		// above Go's limit spelled out first; what remains beyond Go may
 		// be look-aheads it can split.
-		javaPattern, javaUsed := translateJavaClasses(translateEscapes(s.Pattern))
+		pattern, literal := stripDelimiters(s.Pattern)
+		if literal {
+			b.literalPatterns = append(b.literalPatterns, literalPattern{b.doc.Field(s.Origin, "pattern"), s.Pattern, pattern})
+		}
+		javaPattern, javaUsed := translateJavaClasses(translateEscapes(pattern))
 		goPattern := expandRepeats(javaPattern, maxRepeat)
 		if _, err := regexp.Compile(goPattern); err != nil {
 			why := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
