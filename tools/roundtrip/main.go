@@ -75,7 +75,7 @@ type declarations struct {
 	enums             map[string]bool     // types with an IsKnown method
 	consts            map[string][]string // type → its constants
 	unionCtors        map[string][]string // union type → its New… constructors
-	answerCtors       map[string][]string // …Response type → its constructors, in order
+	answerCtors       map[string][]string // server.go's functions by the type they return: answers' constructors, in order
 	credentialOptions []string            // calls of client.go's With… options, with "k" for each string
 	setsAuthorization bool                // one of them sets the Authorization header (HTTP basic)
 	readsBearer       bool                // the server reads a bearer token for some scheme
@@ -188,7 +188,10 @@ func (d *declarations) funcDecl(fd *ast.FuncDecl, file string) {
 			}
 			return true
 		})
-	case strings.HasSuffix(result.Name, "Response"):
+	case file == "server.go":
+		// Answers' constructors, among others; they are looked up by the
+		// type a Handler method returns, which is not always named
+		// …Response, while a union's may be.
 		d.answerCtors[result.Name] = append(d.answerCtors[result.Name], fd.Name.Name)
 	case strings.HasPrefix(fd.Name.Name, "New") && fd.Type.Params.NumFields() == 1 && result.Name != "Client" && result.Name != "Error":
 		if _, variadic := fd.Type.Params.List[0].Type.(*ast.Ellipsis); !variadic {

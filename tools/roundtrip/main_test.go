@@ -108,12 +108,7 @@ func TestNoServer(t *testing.T) {
 // declares only an error answer: the stub answers with it, and the client
 // returning it as an *APIError is the operation answered, not a failure.
 func TestErrorOnlyAnswer(t *testing.T) {
-	mod := t.TempDir()
-	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module rt\n\ngo 1.26\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	spec := filepath.Join(mod, "spec.yaml")
-	if err := os.WriteFile(spec, []byte(`openapi: 3.0.3
+	out, err := roundTripSpec(t, `openapi: 3.0.3
 info: {title: Locks, version: "1"}
 paths:
   /locks/{id}:
@@ -130,19 +125,64 @@ paths:
                 type: object
                 properties:
                   holder: {type: string}
-`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	gen := exec.Command("go", "run", "./cmd/oasgen", "-spec", spec, "-out", filepath.Join(mod, "clientgrants"), "-package", "clientgrants")
-	gen.Dir = filepath.Join("..", "..")
-	if out, err := gen.CombinedOutput(); err != nil {
-		t.Fatalf("oasgen: %v\n%s", err, out)
-	}
-	out, err := roundTrip(t, mod)
+`)
 	if err != nil {
 		t.Fatalf("the round trip failed: %v\n%s", err, out)
 	}
 	if want := "ZZANSWERS answered 1, compared 0 of 1 methods"; !strings.Contains(out, want) {
 		t.Errorf("the output lacks %q:\n%s", want, out)
 	}
+}
+
+// TestUnionNamedResponse: a union whose name ends in Response (Twitter's
+// TweetComplianceStreamResponse) is filled through its constructors, where
+// it was taken for an answer and sent with no variant set; and an answer
+// type named otherwise (StreamResponse2 here, beside the schema) is
+// answered, where the stub had no constructor for it.
+func TestUnionNamedResponse(t *testing.T) {
+	out, err := roundTripSpec(t, `openapi: 3.0.3
+info: {title: Streams, version: "1"}
+paths:
+  /stream:
+    get:
+      operationId: stream
+      responses:
+        "200":
+          description: an event
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/StreamResponse'}
+components:
+  schemas:
+    StreamResponse:
+      oneOf:
+        - {type: object, required: [data], properties: {data: {type: string}}}
+        - {type: object, required: [errors], properties: {errors: {type: array, items: {type: string}}}}
+`)
+	if err != nil {
+		t.Fatalf("the round trip failed: %v\n%s", err, out)
+	}
+	if want := "ZZANSWERS answered 1, compared 1 of 1 methods"; !strings.Contains(out, want) {
+		t.Errorf("the output lacks %q:\n%s", want, out)
+	}
+}
+
+// roundTripSpec generates the package of spec, with its client and
+// server, and runs the round trip on it.
+func roundTripSpec(t *testing.T, spec string) (string, error) {
+	t.Helper()
+	mod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module rt\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(mod, "spec.yaml")
+	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gen := exec.Command("go", "run", "./cmd/oasgen", "-spec", path, "-out", filepath.Join(mod, "clientgrants"), "-package", "clientgrants")
+	gen.Dir = filepath.Join("..", "..")
+	if out, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("oasgen: %v\n%s", err, out)
+	}
+	return roundTrip(t, mod)
 }
