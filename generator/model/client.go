@@ -142,6 +142,17 @@ func isBool(r *Ref) bool {
 	return (r.Kind == RefBuiltin && r.Builtin == Bool) || (r.Kind == RefNamed && r.Named.Kind == Enum && r.Named.Enum.Base == Bool)
 }
 
+// answerName names the type of handler's answers: handler+"Response", or,
+// where a schema holds that name (AWS names each operation's body so, as
+// 27 of 629 directory packages do), handler+"Answer", since a number would
+// read as a second response beside the first.
+func (b *builder) answerName(handler string) string {
+	if name := handler + "Response"; !b.names.taken[name] {
+		return b.names.claim(name)
+	}
+	return b.names.claim(handler + "Answer")
+}
+
 // serverNames names what the server needs per operation: its Handler
 // method, its response type, and a constructor per status it may answer
 // with (2xx and 3xx, and any other status that declares a body; the other
@@ -150,7 +161,7 @@ func (b *builder) serverNames() {
 	methods := newNamespace()
 	for _, o := range b.api.Operations {
 		o.HandlerName = methods.claim(strings.Join(o.Group, "") + o.Name)
-		o.ResponseType = b.names.claim(o.HandlerName + "Response")
+		o.ResponseType = b.answerName(o.HandlerName)
 		for _, r := range o.Responses {
 			if r.Status == 0 {
 				continue
