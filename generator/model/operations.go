@@ -214,8 +214,12 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	if op.RequestBody != nil && op.RequestBody.Value != nil {
 		rb := op.RequestBody.Value
 		o.Body = &Body{Required: rb.Required, Doc: plainText(rb.Description)}
-		o.Body.Media = b.media(rb.Content, base+"Body")
-		b.textBodies(o)
+		o.Body.Media = b.media(rb.Content, base+"Body", o.Pos, "operation "+o.ID+": request body")
+		if len(o.Body.Media) == 0 && len(rb.Content) > 0 {
+			o.Body = nil // each media type was left out, and the body with them
+		} else {
+			b.textBodies(o)
+		}
 	}
 	if op.Responses != nil {
 		for _, code := range sortedKeys(op.Responses.Map()) {
@@ -252,7 +256,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			if method != "HEAD" {
 				// An answer to HEAD has no body, whatever the spec gives
 				// it (AWS S3's HeadObject declares one).
-				resp.Media = b.media(rr.Value.Content, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"))
+				resp.Media = b.media(rr.Value.Content, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"), o.Pos, "operation "+o.ID+": response "+code)
 			}
 			resp.Headers = b.responseHeaders(rr.Value.Headers, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"))
 			o.Responses = append(o.Responses, resp)
@@ -410,13 +414,31 @@ func deref(s *string) string {
 	return *s
 }
 
-// media lists the content types of a body or response, JSON first.
-func (b *builder) media(content openapi3.Content, hint string) []*Media {
+// media lists the content types of a body or response, JSON first. A key
+// that is not a media type is left out with a warning naming what (the
+// request body, or a response) and placed at its media type object, else
+// at where.
+func (b *builder) media(content openapi3.Content, hint string, where Pos, what string) []*Media {
 	var out []*Media
 	types := sortedKeys(content)
 	slices.SortStableFunc(types, func(x, y string) int { return cmp.Compare(mediaRank(x), mediaRank(y)) })
 	for _, ct := range types {
 		mt := content[ct]
+		if !strings.Contains(MediaBase(ct), "/") {
+			// spoonacular's "" and LUIS's "JSON" name no type/subtype, so
+			// no Content-Type could match them: the server refused every
+			// request as having none of no media types.
+			pos := where
+			if mt != nil && mt.Origin != nil {
+				pos = b.doc.Origin(mt.Origin)
+			}
+			left := "it is left out"
+			if len(content) == 1 {
+				left = "it is left out, and the body with it"
+			}
+			b.warn(pos, "%s: %q is not a media type (type/subtype); %s", what, ct, left)
+			continue
+		}
 		m := &Media{ContentType: ct}
 		if mt != nil && mt.Schema != nil {
 			m.Type = b.ref(mt.Schema, hint)
