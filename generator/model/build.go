@@ -127,7 +127,9 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 		b.warn(b.framingHeaders[0], "header parameters named Content-Length, Transfer-Encoding, Host or Trailer are ignored (%d of them): Go's transport writes those headers from the request itself and drops them when a request sets them", len(b.framingHeaders))
 	}
 	if lp := b.literalPatterns; len(lp) > 0 {
+		// A schema's constraints are read again where an allOf merges it.
 		slices.SortStableFunc(lp, func(x, y literalPattern) int { return comparePos(x.pos, y.pos) })
+		lp = slices.CompactFunc(lp, func(x, y literalPattern) bool { return x.pos == y.pos })
 		more := ""
 		if n := len(lp) - 1; n > 0 {
 			more = fmt.Sprintf(" (and %d more %s written so)", n, plural(n, "pattern", "patterns"))
