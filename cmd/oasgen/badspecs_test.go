@@ -75,8 +75,8 @@ var brokenSpecs = []brokenSpec{
 
 	// Operations.
 	{file: "duplicate_operation_id.yaml", line: 7, col: 5, want: `have the same operation id "getPets"`},
-	{file: "path_param_undeclared.yaml", line: 6, col: 3, want: "must define exactly all path parameters (missing: [petId])"},
-	{file: "path_param_not_in_path.yaml", line: 6, col: 3, want: "must define exactly all path parameters"},
+	{file: "path_param_undeclared.yaml", line: 7, col: 5, want: "operation GET /pets/{petId}: path parameter {petId} is not declared in parameters"},
+	{file: "path_param_not_in_path.yaml", line: 7, col: 5, want: `operation GET /pets: parameter "petId" is declared in: path, but the path has no {petId}`},
 	{file: "undeclared_security.yaml", line: 7, col: 5, want: `undefined security scheme "apiKey"`},
 
 	// Go extensions.

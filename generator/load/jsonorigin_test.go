@@ -229,7 +229,7 @@ func TestOneLineJSONErrorPlaced(t *testing.T) {
 	if !errors.As(err, &le) {
 		t.Fatalf("Data = %v, want a *load.Error", err)
 	}
-	if col := strings.Index(data, `"/a/{id}"`) + 1; le.Pos.Line != 1 || le.Pos.Column != col {
-		t.Errorf("error at %d:%d, want 1:%d (the path): %v", le.Pos.Line, le.Pos.Column, col, err)
+	if col := strings.Index(data, `"get"`) + 1; le.Pos.Line != 1 || le.Pos.Column != col {
+		t.Errorf("error at %d:%d, want 1:%d (the operation): %v", le.Pos.Line, le.Pos.Column, col, err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -208,6 +209,12 @@ func firstIntolerable(ctx context.Context, doc *Document, err error, opts []open
 		var noDocsURL *openapi3.ExternalDocsURLRequired
 		if errors.As(finding, &noTitle) || errors.As(finding, &noURL) || errors.As(finding, &noExample) || errors.As(finding, &noDocsURL) {
 			continue // the model names the API "the API", or skips the server; examples and external docs are not read
+		}
+		var ppe *openapi3.PathParametersError
+		if errors.As(finding, &ppe) && spec.Paths != nil {
+			if op, problems := pathParameterProblems(doc, ppe); op != nil && len(problems) == 0 {
+				continue // the names match as written
+			}
 		}
 		var conflict *openapi3.ConflictingPathsError
 		if !errors.As(finding, &conflict) || spec.Paths == nil {
@@ -694,6 +701,12 @@ func validationError(doc *Document, data []byte, err error) error {
 			}
 		}
 	}
+	var ppe *openapi3.PathParametersError
+	if errors.As(err, &ppe) && doc.Spec.Paths != nil {
+		if e := pathParametersError(doc, ppe); e != nil {
+			return e
+		}
+	}
 	// The document's own origin says nothing about where the problem is
 	// when it is the very start; any other origin places it, on the first
 	// line too (a JSON document on one line).
@@ -723,6 +736,59 @@ func validationError(doc *Document, data []byte, err error) error {
 	}
 	return &Error{Pos: Pos{File: doc.Path, Line: 1, Column: 1}, Msg: "invalid spec: " + msg}
 }
+
+// pathParametersError says which side of an operation's path parameters
+// lacks what, at the operation: kin-openapi lists the names missing from
+// either side as one list ("missing: [id petId]"). It returns nil when the
+// names match as OpenAPI matches them, exactly (see pathParameterProblems).
+func pathParametersError(doc *Document, ppe *openapi3.PathParametersError) *Error {
+	op, problems := pathParameterProblems(doc, ppe)
+	if len(problems) == 0 {
+		return nil
+	}
+	return &Error{Pos: doc.Origin(op.Origin), Msg: fmt.Sprintf("operation %s %s: %s", ppe.Method, ppe.Path, strings.Join(problems, "; "))}
+}
+
+// pathParameterProblems compares the parameters in the path template of
+// the operation ppe names with those it and its path item declare in:
+// path, exactly as written. kin-openapi cuts a template's name at a colon
+// or a trailing *, so idealspot's {insight_id:}, declared as insight_id:,
+// was refused as missing both insight_id and insight_id:.
+func pathParameterProblems(doc *Document, ppe *openapi3.PathParametersError) (*openapi3.Operation, []string) {
+	item := doc.Spec.Paths.Value(ppe.Path)
+	if item == nil {
+		return nil, nil
+	}
+	op := item.GetOperation(ppe.Method)
+	if op == nil {
+		return nil, nil
+	}
+	declared := map[string]bool{}
+	for _, params := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+		for _, p := range params {
+			if p != nil && p.Value != nil && p.Value.In == "path" {
+				declared[p.Value.Name] = true
+			}
+		}
+	}
+	inPath := map[string]bool{}
+	var problems []string
+	for _, m := range pathTemplateParam.FindAllStringSubmatch(ppe.Path, -1) {
+		inPath[m[1]] = true
+		if !declared[m[1]] {
+			problems = append(problems, fmt.Sprintf("path parameter {%s} is not declared in parameters", m[1]))
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(declared)) {
+		if !inPath[name] {
+			problems = append(problems, fmt.Sprintf("parameter %q is declared in: path, but the path has no {%s}", name, name))
+		}
+	}
+	return op, problems
+}
+
+// pathTemplateParam matches a parameter of a path template, {name}.
+var pathTemplateParam = regexp.MustCompile(`\{([^}]*)\}`)
 
 // skipQueryPaths leaves out each path with a query string in it, which
 // OpenAPI does not allow: a path is matched without its query, and query
