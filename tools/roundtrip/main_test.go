@@ -167,6 +167,32 @@ components:
 	}
 }
 
+// TestRedirectLocation: the stub's redirect carries a URL in Location,
+// which Go's client parses before anything else; a random string such as
+// 2024-01-02T03:04:05Z failed the call (GitHub's tarball download).
+func TestRedirectLocation(t *testing.T) {
+	out, err := roundTripSpec(t, `openapi: 3.0.3
+info: {title: Archives, version: "1"}
+paths:
+  /archives/{ref}:
+    get:
+      operationId: downloadArchive
+      parameters:
+        - {name: ref, in: path, required: true, schema: {type: string}}
+      responses:
+        "302":
+          description: the archive is there
+          headers:
+            Location: {required: true, schema: {type: string}}
+`)
+	if err != nil {
+		t.Fatalf("the round trip failed: %v\n%s", err, out)
+	}
+	if want := "ZZANSWERS answered 2, compared 0 of 2 methods"; !strings.Contains(out, want) {
+		t.Errorf("the output lacks %q:\n%s", want, out)
+	}
+}
+
 // roundTripSpec generates the package of spec, with its client and
 // server, and runs the round trip on it.
 func roundTripSpec(t *testing.T, spec string) (string, error) {
