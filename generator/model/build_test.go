@@ -1203,7 +1203,7 @@ paths:
       responses:
         "204":
           description: OK.
-`, 6, "path parameter"},
+`, 7, "operation GET /pets/{id}: path parameter {id} is not declared in parameters"},
 		{"undeclared security scheme", `openapi: 3.1.0
 info:
   title: Ops
