@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -420,6 +421,7 @@ func deref(s *string) string {
 // at where.
 func (b *builder) media(content openapi3.Content, hint string, where Pos, what string) []*Media {
 	var out []*Media
+	repeated := map[string]*Ref{} // by inlineText
 	types := sortedKeys(content)
 	slices.SortStableFunc(types, func(x, y string) int { return cmp.Compare(mediaRank(x), mediaRank(y)) })
 	for _, ct := range types {
@@ -441,7 +443,19 @@ func (b *builder) media(content openapi3.Content, hint string, where Pos, what s
 		}
 		m := &Media{ContentType: ct}
 		if mt != nil && mt.Schema != nil {
-			m.Type = b.ref(mt.Schema, hint)
+			// A schema repeated under another media type is the type of
+			// the first: with a type each, the client could send none
+			// but the first, and the server refused the others (415).
+			text := ""
+			if len(content) > 1 {
+				text = inlineText(mt.Schema)
+			}
+			if earlier, ok := repeated[text]; ok && text != "" {
+				m.Type = earlier
+			} else {
+				m.Type = b.ref(mt.Schema, hint)
+				repeated[text] = m.Type
+			}
 			if MediaBase(ct) == "multipart/form-data" {
 				m.FileParts = b.fileParts(mt)
 			}
@@ -449,6 +463,21 @@ func (b *builder) media(content openapi3.Content, hint string, where Pos, what s
 		out = append(out, m)
 	}
 	return out
+}
+
+// inlineText is the JSON of an inline schema, by which the same schema
+// written out again under another media type of one content is found
+// (Telegram repeats each body's for JSON, a form and multipart); it is
+// empty for a $ref, whose type is one already.
+func inlineText(schema *openapi3.SchemaRef) string {
+	if schema.Ref != "" || schema.Value == nil {
+		return ""
+	}
+	text, err := json.Marshal(schema.Value)
+	if err != nil {
+		return ""
+	}
+	return string(text)
 }
 
 // fileParts finds the properties of a multipart body that hold files, with
