@@ -421,7 +421,7 @@ func deref(s *string) string {
 // at where.
 func (b *builder) media(content openapi3.Content, hint string, where Pos, what string) []*Media {
 	var out []*Media
-	repeated := map[string]*Ref{} // by inlineText
+	var repeated map[string]*Ref // by inlineText, when there is more than one media type
 	types := sortedKeys(content)
 	slices.SortStableFunc(types, func(x, y string) int { return cmp.Compare(mediaRank(x), mediaRank(y)) })
 	for _, ct := range types {
@@ -450,11 +450,16 @@ func (b *builder) media(content openapi3.Content, hint string, where Pos, what s
 			if len(content) > 1 {
 				text = inlineText(mt.Schema)
 			}
-			if earlier, ok := repeated[text]; ok && text != "" {
+			if earlier := repeated[text]; text != "" && earlier != nil {
 				m.Type = earlier
 			} else {
 				m.Type = b.ref(mt.Schema, hint)
-				repeated[text] = m.Type
+				if text != "" {
+					if repeated == nil {
+						repeated = map[string]*Ref{}
+					}
+					repeated[text] = m.Type
+				}
 			}
 			if MediaBase(ct) == "multipart/form-data" {
 				m.FileParts = b.fileParts(mt)
