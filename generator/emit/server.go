@@ -312,7 +312,7 @@ func routePath(o *model.Operation) string {
 		b.WriteString("{p" + strconv.Itoa(i))
 		name := o.Path[loc[2]:loc[3]]
 		meets := i > 0 && locs[i-1][1] == loc[0] || i+1 < len(locs) && locs[i+1][0] == loc[1]
-		if value, ok := oneValue(o, name); ok && meets {
+		if value, ok := o.FixedPathValue(name); ok && meets {
 			b.WriteString("=" + value)
 		} else if next, ok := textBetween(o.Path, locs, i); ok && o.Path[loc[0]-1] == '/' && holdsNo(o, name, next) {
 			b.WriteString(":short")
@@ -357,18 +357,6 @@ func holdsNo(o *model.Operation, name, text string) bool {
 		}
 	}
 	return false
-}
-
-// oneValue returns the only value that path parameter name of o can hold,
-// when its enum lists one string that a pattern can carry.
-func oneValue(o *model.Operation, name string) (string, bool) {
-	for _, p := range o.Params {
-		if p.In == model.InPath && p.Name == name {
-			v, ok := p.Type.OneString()
-			return v, ok && v != "" && !strings.ContainsAny(v, "/{}=")
-		}
-	}
-	return "", false
 }
 
 func handlerFunc(o *model.Operation) string { return "serve" + o.HandlerName }

@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Operation is one HTTP operation.
@@ -55,9 +56,44 @@ type Operation struct {
 	ResponseType string
 	Answers      []*Answer
 	// Unserved says why the server leaves the operation out (its path is
-	// one route with another operation's); empty when the server serves it.
-	// The client calls it all the same.
+	// one route with another operation's, or holds two parameters it
+	// cannot split); empty when the server serves it. The client calls it
+	// all the same.
 	Unserved string
+}
+
+// FixedPathValue returns the only value that path parameter name of o can
+// hold, when its enum lists one string that a route pattern can carry: a
+// router matches it as that text, which tells where it and a parameter
+// beside it split (healthcare.gov's {pageName}{mediaTypeExtension}).
+func (o *Operation) FixedPathValue(name string) (string, bool) {
+	for _, p := range o.Params {
+		if p.In == InPath && p.Name == name {
+			v, ok := p.Type.OneString()
+			return v, ok && v != "" && !strings.ContainsAny(v, "/{}=")
+		}
+	}
+	return "", false
+}
+
+// unsplittable returns the first two path parameters of o that stand side
+// by side with no text between them, neither with a fixed value: a server
+// cannot tell where one ends (NASA's /api/projects/{id}{.format}: "5" and
+// "json" arrive as "5json").
+func (o *Operation) unsplittable() (first, second string, ok bool) {
+	locs := pathParam.FindAllStringSubmatchIndex(o.Path, -1)
+	for i := 0; i+1 < len(locs); i++ {
+		if locs[i][1] != locs[i+1][0] {
+			continue
+		}
+		first, second = o.Path[locs[i][2]:locs[i][3]], o.Path[locs[i+1][2]:locs[i+1][3]]
+		_, fixed1 := o.FixedPathValue(first)
+		_, fixed2 := o.FixedPathValue(second)
+		if !fixed1 && !fixed2 {
+			return first, second, true
+		}
+	}
+	return "", "", false
 }
 
 // Answer is one way a server handler can answer: a status, with a body or

@@ -77,9 +77,11 @@ func (b *builder) operations() {
 			}
 			if same := unserved[method+" "+path]; same != nil {
 				o.Unserved = fmt.Sprintf("path %q is one route with %q (they differ only in their parameters' names), which also has %s, so a server cannot tell their calls apart", path, same.Earlier, method)
-				if b.opts.Server {
-					b.warn(o.Pos, "operation %s: the server leaves it out (the client calls it): %s", o.ID, o.Unserved)
-				}
+			} else if first, second, ok := o.unsplittable(); ok {
+				o.Unserved = fmt.Sprintf("path parameters {%s} and {%s} have no text between them, so a server cannot tell where one ends", first, second)
+			}
+			if o.Unserved != "" && b.opts.Server {
+				b.warn(o.Pos, "operation %s: the server leaves it out (the client calls it): %s", o.ID, o.Unserved)
 			}
 			b.api.Operations = append(b.api.Operations, o)
 		}
