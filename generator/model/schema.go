@@ -457,6 +457,37 @@ func (b *builder) lintSchema(s *openapi3.Schema) {
 			b.warn(b.doc.Field(s.Origin, key), "schema keyword %q is not one OpenAPI defines; it is ignored", key)
 		}
 	}
+	for _, key := range uncheckedKeywords(s) {
+		b.warn(b.doc.Field(s.Origin, key), "schema keyword %q is not checked: a value it refuses passes Validate and the server", key)
+	}
+}
+
+// uncheckedKeywords lists the JSON Schema keywords of s that oasgen reads
+// but does not enforce, in the order a reader meets them in the keyword
+// list. Without a word, a strict server would accept what the spec refuses
+// (Auth0's ConnectionScopesSupported must contain "openid").
+func uncheckedKeywords(s *openapi3.Schema) []string {
+	var keys []string
+	for _, k := range []struct {
+		name string
+		set  bool
+	}{
+		{"not", s.Not != nil},
+		{"if", s.If != nil},
+		{"prefixItems", len(s.PrefixItems) > 0},
+		{"contains", s.Contains != nil},
+		{"patternProperties", len(s.PatternProperties) > 0},
+		{"propertyNames", s.PropertyNames != nil},
+		{"dependentRequired", len(s.DependentRequired) > 0},
+		{"dependentSchemas", len(s.DependentSchemas) > 0},
+		{"unevaluatedItems", s.UnevaluatedItems.Has != nil || s.UnevaluatedItems.Schema != nil},
+		{"unevaluatedProperties", s.UnevaluatedProperties.Has != nil || s.UnevaluatedProperties.Schema != nil},
+	} {
+		if k.set {
+			keys = append(keys, k.name)
+		}
+	}
+	return keys
 }
 
 // declare fills in a named type from its schema.
