@@ -49,6 +49,7 @@ var identifiers = []string{
 	"byteSize",
 	"clientOptions",
 	"constProperty",
+	"containsItems",
 	"cookieText",
 	"cookieValue",
 	"cookieValues",

@@ -445,6 +445,27 @@ func uniqueItems[T comparable](v *validator, p *path, items []T) {
 	}
 }
 
+// containsItems checks JSON Schema's contains where its schema is a const
+// or an enum of scalars: at least min of items must equal one of values,
+// and at most max unless max is negative. want names the values for the
+// message ("openid", or "a" or "b").
+func containsItems[T comparable](v *validator, p *path, items, values []T, want string, min, max int) {
+	n := 0
+	for _, item := range items {
+		if slices.Contains(values, item) {
+			n++
+		}
+	}
+	switch {
+	case n < min && n == 0:
+		v.report(p, "no item is "+want+"; contains requires "+strconv.Itoa(min))
+	case n < min:
+		v.report(p, strconv.Itoa(n)+" items are "+want+", fewer than minContains "+strconv.Itoa(min))
+	case max >= 0 && n > max:
+		v.report(p, strconv.Itoa(n)+" items are "+want+", more than maxContains "+strconv.Itoa(max))
+	}
+}
+
 // uniqueItemsJSON checks uniqueness of items that Go cannot compare with ==,
 // by comparing their JSON encodings.
 func uniqueItemsJSON[T any](v *validator, p *path, items []T) {

@@ -240,6 +240,16 @@ func TestValidatorChecks(t *testing.T) {
 		{"uniqueItems distinct ints", func(v *validator, p *path) { uniqueItems(v, p, []int{1, 2, 3}) }, none},
 		{"uniqueItems duplicate ints", func(v *validator, p *path) { uniqueItems(v, p, []int{1, 2, 3, 2}) }, []string{"items 1 and 3 are equal; uniqueItems requires distinct items"}},
 		{"uniqueItems adjacent duplicates", func(v *validator, p *path) { uniqueItems(v, p, []int{5, 5}) }, []string{"items 0 and 1 are equal; uniqueItems requires distinct items"}},
+		{"contains met", func(v *validator, p *path) {
+			containsItems(v, p, []string{"email", "openid"}, []string{"openid"}, `"openid"`, 1, -1)
+		}, none},
+		{"contains none", func(v *validator, p *path) {
+			containsItems(v, p, []string{"email"}, []string{"openid"}, `"openid"`, 1, -1)
+		}, []string{`no item is "openid"; contains requires 1`}},
+		{"contains empty", func(v *validator, p *path) { containsItems(v, p, nil, []int64{1, 2}, "1 or 2", 1, -1) }, []string{"no item is 1 or 2; contains requires 1"}},
+		{"minContains", func(v *validator, p *path) { containsItems(v, p, []int64{1, 3, 2}, []int64{1, 2}, "1 or 2", 3, -1) }, []string{"2 items are 1 or 2, fewer than minContains 3"}},
+		{"maxContains", func(v *validator, p *path) { containsItems(v, p, []bool{true, true}, []bool{true}, "true", 1, 1) }, []string{"2 items are true, more than maxContains 1"}},
+		{"minContains 0", func(v *validator, p *path) { containsItems(v, p, []string{}, []string{"a"}, `"a"`, 0, -1) }, none},
 		{"uniqueItems reports the first duplicate only", func(v *validator, p *path) { uniqueItems(v, p, []string{"a", "b", "a", "b", "a"}) }, []string{"items 0 and 2 are equal; uniqueItems requires distinct items"}},
 		{"uniqueItems strings differ by case", func(v *validator, p *path) { uniqueItems(v, p, []string{"a", "A"}) }, none},
 		{"uniqueItemsJSON distinct structs", func(v *validator, p *path) {

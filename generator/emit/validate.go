@@ -339,6 +339,13 @@ func (e *typeEmitter) check(g *jen.Group, r *model.Ref, val *jen.Statement, p pa
 			}
 			g.Id(fn).Call(jen.Id("c"), p.ptr(), val.Clone())
 		}
+		if k := c.Contains; k != nil && comparable(r.Elem) {
+			max := -1 // no maxContains
+			if k.Max != nil {
+				max = *k.Max
+			}
+			g.Id("containsItems").Call(jen.Id("c"), p.ptr(), val.Clone(), containsValues(r.Elem, k), jen.Lit(containsWant(k)), jen.Lit(k.Min), jen.Lit(max))
+		}
 		if e.refHasChecks(r.Elem) {
 			i, ip := fmt.Sprintf("i%d", depth), pathVar{name: fmt.Sprintf("ip%d", depth)}
 			g.For(jen.Id(i).Op(":=").Range().Add(val.Clone())).BlockFunc(func(b *jen.Group) {
@@ -459,6 +466,46 @@ func comparable(r *model.Ref) bool {
 	return false
 }
 
+// containsValues is the slice of the values a contains check counts, of
+// the items' Go type: []ScopeEnum{"openid"}, []int64{1, 2}.
+func containsValues(elem *model.Ref, k *model.ContainsCheck) *jen.Statement {
+	var values []jen.Code
+	for _, v := range k.Values {
+		if f, ok := v.(float64); ok && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+			v = int64(f) // an untyped integer constant, which any numeric type takes
+		}
+		values = append(values, jen.Op(literalText(v)))
+	}
+	return jen.Index().Add(goType(elem)).Values(values...)
+}
+
+// literalText is the Go literal of a spec's scalar value, untyped.
+func literalText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return strconv.Quote(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+// containsWant names the values of a contains check in its message:
+// "openid", or "a" or "b".
+func containsWant(k *model.ContainsCheck) string {
+	var names []string
+	for _, v := range k.Values {
+		if f, ok := v.(float64); ok {
+			names = append(names, strconv.FormatFloat(f, 'f', -1, 64))
+			continue
+		}
+		names = append(names, literalText(v))
+	}
+	return strings.Join(names, " or ")
+}
+
 // hasChecks reports whether validating a value of t can find anything.
 func (e *typeEmitter) hasChecks(t *model.Type) bool {
 	if v, ok := e.checks[t]; ok {
@@ -506,7 +553,7 @@ func (e *typeEmitter) refHasChecks(r *model.Ref) bool {
 		}
 		return false
 	case model.RefSlice:
-		return c.MinItems != nil || c.MaxItems != nil || c.UniqueItems || e.refHasChecks(r.Elem)
+		return c.MinItems != nil || c.MaxItems != nil || c.UniqueItems || c.Contains != nil && comparable(r.Elem) || e.refHasChecks(r.Elem)
 	case model.RefMap:
 		return c.MinProperties != nil || c.MaxProperties != nil || e.refHasChecks(r.Elem)
 	}

@@ -269,13 +269,26 @@ type Constraints struct {
 	// More chains the further patterns of an allOf (Auth0 requires a PEM
 	// block's BEGIN line with one pattern and its END line with another),
 	// each checked as Pattern is; nil when there is one.
-	More          *PatternCheck
-	Format        string
-	MinItems      *int
-	MaxItems      *int
-	UniqueItems   bool
+	More        *PatternCheck
+	Format      string
+	MinItems    *int
+	MaxItems    *int
+	UniqueItems bool
+	// Contains is contains, with minContains and maxContains, where oasgen
+	// checks it (see ContainsCheck); nil otherwise.
+	Contains      *ContainsCheck
 	MinProperties *int
 	MaxProperties *int
+}
+
+// ContainsCheck is JSON Schema's contains where its schema is a const or an
+// enum and the items are scalars of that kind: an array must hold at least
+// Min items equal to one of Values, and at most Max unless it is nil
+// (Auth0's ConnectionScopesSupported must contain "openid").
+type ContainsCheck struct {
+	Values []any // strings, float64s or bools, as the spec gives them
+	Min    int
+	Max    *int
 }
 
 // PatternCheck is one more pattern a value must match: as the spec writes

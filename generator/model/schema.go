@@ -462,6 +462,50 @@ func (b *builder) lintSchema(s *openapi3.Schema) {
 	}
 }
 
+// containsCheck reads contains, minContains and maxContains where oasgen
+// checks them (see ContainsCheck): a const or enum of values the items'
+// Go type holds, a string, an integer, a number or a boolean. It returns
+// nil for any other contains, which uncheckedKeywords warns about.
+func containsCheck(s *openapi3.Schema) *ContainsCheck {
+	if s.Contains == nil || s.Contains.Value == nil || s.Items == nil || s.Items.Value == nil {
+		return nil
+	}
+	items, values := s.Items.Value, slices.Clone(s.Contains.Value.Enum)
+	if s.Contains.Value.Const != nil {
+		values = []any{s.Contains.Value.Const}
+	}
+	if _, external := items.Extensions["x-go-type"]; len(values) == 0 || external || nullable(items) || len(unionMembers(items)) > 0 {
+		return nil
+	}
+	builtin := scalarBuiltin(items)
+	for i, v := range values {
+		if f, ok := toFloat(v); ok {
+			values[i] = f
+		}
+		switch v := values[i].(type) {
+		case string:
+			if builtin != String {
+				return nil
+			}
+		case float64:
+			if !builtin.Numeric() || (builtin == Int64 || builtin == Int32) && v != math.Trunc(v) {
+				return nil
+			}
+		case bool:
+			if builtin != Bool {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	check := &ContainsCheck{Values: values, Min: 1, Max: toInt(s.MaxContains)}
+	if s.MinContains != nil {
+		check.Min = int(min(*s.MinContains, math.MaxInt32))
+	}
+	return check
+}
+
 // uncheckedKeywords lists the JSON Schema keywords of s that oasgen reads
 // but does not enforce, in the order a reader meets them in the keyword
 // list. Without a word, a strict server would accept what the spec refuses
@@ -475,7 +519,7 @@ func uncheckedKeywords(s *openapi3.Schema) []string {
 		{"not", s.Not != nil},
 		{"if", s.If != nil},
 		{"prefixItems", len(s.PrefixItems) > 0},
-		{"contains", s.Contains != nil},
+		{"contains", s.Contains != nil && containsCheck(s) == nil},
 		{"patternProperties", len(s.PatternProperties) > 0},
 		{"propertyNames", s.PropertyNames != nil},
 		{"dependentRequired", len(s.DependentRequired) > 0},
@@ -1634,6 +1678,7 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 		}
 	}
 	c.MinItems, c.MaxItems, c.UniqueItems = positive(s.MinItems), toInt(s.MaxItems), s.UniqueItems
+	c.Contains = containsCheck(s)
 	if c.MinItems != nil && c.MaxItems != nil && *c.MinItems > *c.MaxItems {
 		b.fail(b.doc.Field(s.Origin, "minItems"), "minItems %d is above maxItems %d", *c.MinItems, *c.MaxItems)
 	}
