@@ -78,6 +78,7 @@ var brokenSpecs = []brokenSpec{
 	{file: "path_param_undeclared.yaml", line: 7, col: 5, want: "operation GET /pets/{petId}: path parameter {petId} is not declared in parameters"},
 	{file: "path_param_not_in_path.yaml", line: 7, col: 5, want: `operation GET /pets: parameter "petId" is declared in: path, but the path has no {petId}`},
 	{file: "undeclared_security.yaml", line: 7, col: 5, want: `undefined security scheme "apiKey"`},
+	{file: "response_code_invalid.yaml", line: 10, col: 9, want: `operation listPets: response "200 OK" is not an HTTP status code (such as 200), a range (such as 4XX) or default`},
 
 	// Go extensions.
 	{file: "bad_go_name.yaml", line: 10, col: 7, want: `x-go-name "1bad" is not an exported Go identifier`},

@@ -90,6 +90,14 @@ func (b *builder) operations() {
 
 var pathParam = regexp.MustCompile(`\{([^}]*)\}`)
 
+// statusCode and statusRange match the keys of an operation's responses
+// besides default: a status code, and a range of them (OpenAPI spells it
+// 4XX; 4xx is taken too).
+var (
+	statusCode  = regexp.MustCompile(`^[1-5][0-9][0-9]$`)
+	statusRange = regexp.MustCompile(`^[1-5][xX][xX]$`)
+)
+
 // ignoredHeader reports whether p is a header parameter that HTTP clients
 // set on their own, which the generated code leaves out: Accept and
 // Content-Type, which OpenAPI says to ignore and the client derives from
@@ -233,10 +241,17 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			resp := &Response{Doc: plainText(deref(rr.Value.Description))}
 			switch {
 			case code == "default":
-			case strings.HasSuffix(strings.ToUpper(code), "XX"):
+			case statusRange.MatchString(code):
 				resp.Range = strings.ToUpper(code)
-			default:
+			case statusCode.MatchString(code):
 				resp.Status, _ = strconv.Atoi(code)
+			default:
+				pos := b.doc.Origin(rr.Value.Origin)
+				if pos.Line == 0 {
+					pos = o.Pos
+				}
+				b.fail(pos, "operation %s: response %q is not an HTTP status code (such as 200), a range (such as 4XX) or default", o.ID, code)
+				continue
 			}
 			if resp.Status/100 == 1 || resp.Range == "1XX" {
 				// OSIsoft's PI Web API declares its WebSocket channels as
