@@ -30,6 +30,8 @@ func TestContainsCheck(t *testing.T) {
 		{"boolean const", &openapi3.Schema{Items: items("boolean", "", false), Contains: contains(true)}, true},
 		{"a fraction among integers", &openapi3.Schema{Items: items("integer", "", false), Contains: contains(1.5)}, false},
 		{"a string among integers", &openapi3.Schema{Items: items("integer", "", false), Contains: contains("1")}, false},
+		{"beyond int32", &openapi3.Schema{Items: items("integer", "int32", false), Contains: contains(3e9)}, false},
+		{"beyond float32", &openapi3.Schema{Items: items("number", "float", false), Contains: contains(1e300)}, false},
 		{"nullable items", &openapi3.Schema{Items: items("string", "", true), Contains: contains("a")}, false},
 		{"date-time items", &openapi3.Schema{Items: items("string", "date-time", false), Contains: contains("2024-01-02T03:04:05Z")}, false},
 		{"a pattern", &openapi3.Schema{Items: items("string", "", false), Contains: &openapi3.SchemaRef{Value: &openapi3.Schema{Pattern: "^a"}}}, false},

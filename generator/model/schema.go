@@ -488,7 +488,7 @@ func containsCheck(s *openapi3.Schema) *ContainsCheck {
 				return nil
 			}
 		case float64:
-			if !builtin.Numeric() || (builtin == Int64 || builtin == Int32) && v != math.Trunc(v) {
+			if !builtin.Numeric() || !fitsBuiltin(v, builtin) {
 				return nil
 			}
 		case bool:
@@ -506,10 +506,24 @@ func containsCheck(s *openapi3.Schema) *ContainsCheck {
 	return check
 }
 
-// uncheckedKeywords lists the JSON Schema keywords of s that oasgen reads
-// but does not enforce, in the order a reader meets them in the keyword
-// list. Without a word, a strict server would accept what the spec refuses
-// (Auth0's ConnectionScopesSupported must contain "openid").
+// fitsBuiltin reports whether v is a constant of numeric type b: whole and
+// in range for an integer, in range for a float32. A contains value that
+// is not would not compile as one of the items.
+func fitsBuiltin(v float64, b Builtin) bool {
+	switch b {
+	case Int32:
+		return v == math.Trunc(v) && v >= math.MinInt32 && v <= math.MaxInt32
+	case Int64:
+		return v == math.Trunc(v) && math.Abs(v) < 1<<53
+	case Float32:
+		return math.Abs(v) <= math.MaxFloat32
+	}
+	return true
+}
+
+// uncheckedKeywords lists, in a fixed order, the JSON Schema keywords of s
+// that oasgen reads but does not enforce. They had gone unsaid, so a strict
+// server accepted what the spec refuses.
 func uncheckedKeywords(s *openapi3.Schema) []string {
 	var keys []string
 	for _, k := range []struct {
