@@ -308,13 +308,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 			set(b, jen.Id("v"))
 			return
 		}
-		// A value that did not parse stays absent, so that its checks do
-		// not also report the zero it parsed as; a required one has its
-		// path refused, so that being required does not report it either.
-		parsed := b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) { set(ok, jen.Id("v")) })
-		if f.Required {
-			parsed.Else().Block(jen.Id("c").Dot("refused").Call(jen.Op("&").Id("fp")))
-		}
+		keepParsed(b, f.Required, func(ok *jen.Group) { set(ok, jen.Id("v")) })
 	})
 	// When it is absent: its default, or a violation when it is required.
 	// The server sets an optional parameter's default after validation
@@ -581,6 +575,17 @@ func formTypes(ops []*model.Operation) []*model.Type {
 	return out
 }
 
+// keepParsed keeps a parameter's or form field's value only when it parsed
+// (no violation since before): one that did not stays absent, so that its
+// checks do not also report the zero it parsed as, and a required one has
+// its path (fp) refused, so that being required does not report it either.
+func keepParsed(b *jen.Group, required bool, set func(*jen.Group)) {
+	parsed := b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(set)
+	if required {
+		parsed.Else().Block(jen.Id("c").Dot("refused").Call(jen.Op("&").Id("fp")))
+	}
+}
+
 // formDecoder declares the strict form decoding of a struct: each declared
 // field from its key (arrays from repeated keys), unknown keys reported when
 // the schema forbids them, required keys reported when missing.
@@ -627,10 +632,7 @@ func formDecoder(t *model.Type) jen.Code {
 					set(b, jen.Id("x"))
 					return
 				}
-				parsed := b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) { set(ok, jen.Id("x")) })
-				if f.Required {
-					parsed.Else().Block(jen.Id("c").Dot("refused").Call(jen.Op("&").Id("fp")))
-				}
+				keepParsed(b, f.Required, func(ok *jen.Group) { set(ok, jen.Id("x")) })
 			})
 			if f.Required {
 				ifFound.Else().Block(

@@ -239,6 +239,10 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 				continue
 			}
 			resp := &Response{Doc: plainText(deref(rr.Value.Description))}
+			pos := b.doc.Origin(rr.Value.Origin)
+			if pos.Line == 0 {
+				pos = o.Pos
+			}
 			switch {
 			case code == "default":
 			case statusRange.MatchString(code):
@@ -246,10 +250,6 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			case statusCode.MatchString(code):
 				resp.Status, _ = strconv.Atoi(code)
 			default:
-				pos := b.doc.Origin(rr.Value.Origin)
-				if pos.Line == 0 {
-					pos = o.Pos
-				}
 				b.fail(pos, "operation %s: response %q is not an HTTP status code (such as 200), a range (such as 4XX) or default", o.ID, code)
 				continue
 			}
@@ -260,10 +260,6 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 				// 100 and 103 itself, and after a 101 the connection
 				// speaks another protocol, which neither the generated
 				// client nor the generated server speaks.
-				pos := b.doc.Origin(rr.Value.Origin)
-				if pos.Line == 0 {
-					pos = o.Pos
-				}
 				why := "an informational answer (1xx) carries no result"
 				if resp.Status == http.StatusSwitchingProtocols {
 					why = "a switch to another protocol (such as a WebSocket) is not generated"
