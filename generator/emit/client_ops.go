@@ -769,9 +769,9 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 				// offset counts the items before the current page, to compare with a total.
 				g.List(jen.Id("perPage"), jen.Id("offset")).Op(":=").List(jen.Lit(0), jen.Lit(0))
 				g.If(jen.Op("!").Id("checkpoint")).BlockFunc(func(b *jen.Group) {
-					b.If(jen.Op("!").Add(field(pg.Page.Field.Name)).Dot("Set")).Block(field(pg.Page.Field.Name).Op("=").Id("NewOpt").Types(goType(pg.Page.Type)).Call(jen.Lit(0)))
+					b.If(jen.Op("!").Add(field(pg.Page.Field.Name)).Dot("Set")).Block(field(pg.Page.Field.Name).Op("=").Id("NewOpt").Types(argType(pg.Page.Type)).Call(jen.Lit(0)))
 					if pg.IncludeTotals != nil {
-						b.Add(field(pg.IncludeTotals.Field.Name)).Op("=").Id("NewOpt").Types(goType(pg.IncludeTotals.Type)).Call(jen.True())
+						b.Add(field(pg.IncludeTotals.Field.Name)).Op("=").Id("NewOpt").Types(argType(pg.IncludeTotals.Type)).Call(jen.True())
 					}
 					b.Id("perPage").Op("=").Int().Call(field(pg.PerPage.Field.Name).Dot("Value"))
 					b.Id("offset").Op("=").Int().Call(field(pg.Page.Field.Name).Dot("Value")).Op("*").Id("perPage")

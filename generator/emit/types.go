@@ -162,16 +162,34 @@ func builtin(b model.Builtin) *jen.Statement {
 
 // goType returns the Go type expression of a reference, without wrappers.
 func goType(r *model.Ref) *jen.Statement {
+	return typeExpr(r, false)
+}
+
+// argType is goType for a type argument (the T of Opt[T] and Nullable[T]):
+// an alias of a recursive type is spelled as the type it stands for. Go
+// 1.26's type checker panics on such an alias among the type arguments
+// when the types that use it are declared before it
+// (go.dev/issue/78296); AWS Connect Cases' CaseFilterAndAllList, an alias
+// of a list of filters that hold lists of filters, broke the build.
+func argType(r *model.Ref) *jen.Statement {
+	return typeExpr(r, true)
+}
+
+// typeExpr is goType, or argType when inArg.
+func typeExpr(r *model.Ref, inArg bool) *jen.Statement {
 	switch r.Kind {
 	case model.RefNamed:
+		if inArg && r.Named.Recursive {
+			return jen.Id(aliasTarget(r.Named).Name)
+		}
 		if r.As != nil {
 			return jen.Id(r.As.Name)
 		}
 		return jen.Id(r.Named.Name)
 	case model.RefSlice:
-		return jen.Index().Add(elemType(r.Elem))
+		return jen.Index().Add(itemType(r.Elem, inArg))
 	case model.RefMap:
-		return jen.Map(jen.String()).Add(elemType(r.Elem))
+		return jen.Map(jen.String()).Add(itemType(r.Elem, inArg))
 	case model.RefExternal:
 		if r.Import == "" {
 			return jen.Id(r.External)
@@ -181,13 +199,27 @@ func goType(r *model.Ref) *jen.Statement {
 	return builtin(r.Builtin)
 }
 
+// aliasTarget follows a chain of aliases (type A = B) to the type declared
+// with a body of its own.
+func aliasTarget(t *model.Type) *model.Type {
+	for t.Kind == model.Alias && t.Elem != nil && t.Elem.Kind == model.RefNamed {
+		t = t.Elem.Named
+	}
+	return t
+}
+
 // elemType is the type of a slice item or map value: Nullable[T] when the
 // item may be null, T otherwise.
 func elemType(r *model.Ref) *jen.Statement {
+	return itemType(r, false)
+}
+
+// itemType is elemType, inside a type argument when inArg.
+func itemType(r *model.Ref, inArg bool) *jen.Statement {
 	if heldNullable(r) {
-		return jen.Id("Nullable").Types(goType(r))
+		return jen.Id("Nullable").Types(argType(r))
 	}
-	return goType(r)
+	return typeExpr(r, inArg)
 }
 
 // heldNullable reports whether an item or map value is held as Nullable[T]:
@@ -201,9 +233,9 @@ func heldNullable(r *model.Ref) bool {
 func fieldType(f *model.Field) *jen.Statement {
 	switch f.Wrap {
 	case model.WrapOpt:
-		return jen.Id("Opt").Types(goType(f.Type))
+		return jen.Id("Opt").Types(argType(f.Type))
 	case model.WrapNullable:
-		return jen.Id("Nullable").Types(goType(f.Type))
+		return jen.Id("Nullable").Types(argType(f.Type))
 	case model.WrapPointer:
 		return jen.Op("*").Add(goType(f.Type))
 	}

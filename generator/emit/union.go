@@ -78,7 +78,7 @@ func (e *typeEmitter) unionType(t *model.Type) jen.Code {
 			if f := v.TagField; f != nil {
 				field := jen.Id("v").Dot(f.Name)
 				if f.Wrap == model.WrapOpt {
-					g.If(jen.Op("!").Add(field.Clone()).Dot("Set").Op("||").Add(field.Clone()).Dot("Value").Op("==").Lit("")).Block(field.Clone().Op("=").Id("NewOpt").Types(goType(f.Type)).Call(jen.Lit(v.Tags[0])))
+					g.If(jen.Op("!").Add(field.Clone()).Dot("Set").Op("||").Add(field.Clone()).Dot("Value").Op("==").Lit("")).Block(field.Clone().Op("=").Id("NewOpt").Types(argType(f.Type)).Call(jen.Lit(v.Tags[0])))
 				} else {
 					g.If(field.Clone().Op("==").Lit("")).Block(field.Clone().Op("=").Lit(v.Tags[0]))
 				}

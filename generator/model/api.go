@@ -90,6 +90,9 @@ type Type struct {
 	// repeat Elem's, field for field (see shareShapes); an enumeration
 	// keeps its constants in Enum.
 	Repeats bool
+	// Recursive marks a type that refers back to itself through some
+	// chain of fields, items, variants and aliases (see markRecursive).
+	Recursive bool
 
 	// Struct
 	Fields []*Field

@@ -149,6 +149,7 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 		return nil, b.errs[0]
 	}
 	b.shareShapes()
+	markRecursive(b.api.Types)
 	// Warnings come in the order the spec was read; a reader wants them
 	// in the order of the file.
 	slices.SortStableFunc(b.api.Warnings, byPos)
