@@ -110,6 +110,7 @@ var identifiers = []string{
 	"isNestedKey",
 	"isPlainKey",
 	"isRedirect",
+	"joinTexts",
 	"jsonDecodable",
 	"jsonEncodable",
 	"jsonKind",

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -39,6 +40,20 @@ func TestParamText(t *testing.T) {
 
 // TestMultipartBody: text fields and file parts, in key order; a file
 // part carries its key as its file name and the media type it is given.
+func TestJoinTexts(t *testing.T) {
+	got := joinTexts([]string{"a b", "c,d", "e"}, ",", url.PathEscape)
+	if want := "a%20b,c%2Cd,e"; got != want {
+		t.Errorf("joinTexts = %q, want %q", got, want)
+	}
+	got = joinTexts([]int{1, 2}, ";id=", strconv.Itoa)
+	if want := "1;id=2"; got != want {
+		t.Errorf("joinTexts = %q, want %q", got, want)
+	}
+	if got := joinTexts([]int{}, ",", func(int) string { return "x" }); got != "" {
+		t.Errorf("joinTexts of no items = %q", got)
+	}
+}
+
 func TestMultipartBody(t *testing.T) {
 	form := url.Values{"b": {"2", "3"}, "a": {"1"}, "doc": {"\x00raw"}, `x"y`: {"z"}}
 	body, ct := multipartBody(form, map[string]string{"doc": "text/csv", `x"y`: "application/octet-stream"})

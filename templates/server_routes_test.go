@@ -245,7 +245,7 @@ func TestDeepObjectAndSplitList(t *testing.T) {
 	if _, ok := deepObject(&q, "none"); ok {
 		t.Error("deepObject found a missing parameter")
 	}
-	if got := splitList([]string{"1,2", "3"}); !reflect.DeepEqual(got, []string{"1", "2", "3"}) {
+	if got := splitList([]string{"1|2", "3"}, "|"); !reflect.DeepEqual(got, []string{"1", "2", "3"}) {
 		t.Errorf("splitList = %v", got)
 	}
 }

@@ -28,14 +28,26 @@ func paramText(v any) string {
 	return string(data)
 }
 
-// splitList splits comma-separated values of a parameter that does not
-// explode: ids=1,2&ids=3 gives 1, 2, 3.
-func splitList(values []string) []string {
+// splitList splits the values of an array parameter that does not
+// explode at sep (a comma, or "|" or " " in the delimited styles):
+// ids=1,2&ids=3 gives 1, 2, 3.
+func splitList(values []string, sep string) []string {
 	var out []string
 	for _, v := range values {
-		out = append(out, strings.Split(v, ",")...)
+		out = append(out, strings.Split(v, sep)...)
 	}
 	return out
+}
+
+// joinTexts joins the texts that text gives items with sep: an array path
+// parameter, whose items are joined with commas, or "." and ";name=" when
+// they explode in label and matrix style.
+func joinTexts[T any](items []T, sep string, text func(T) string) string {
+	texts := make([]string, len(items))
+	for i, item := range items {
+		texts[i] = text(item)
+	}
+	return strings.Join(texts, sep)
 }
 
 // parseInt reads a parameter as a 64-bit integer, reporting a violation at p

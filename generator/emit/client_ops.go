@@ -229,7 +229,7 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 	// empty) or its schema constrains it; only then does it need a path.
 	var checked []*model.Param
 	for _, p := range o.PathParams() {
-		if textOnly(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) {
+		if textOnly(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) || pathList(p) {
 			checked = append(checked, p)
 		}
 	}
@@ -261,6 +261,10 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 			switch {
 			case textOnly(p.Type): // a string, a string enum, or a named string type
 				b.If(jen.Add(arg.Clone()).Op("==").Lit("")).Block(jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")))
+			case pathList(p):
+				// No items would be an empty segment, which leads to
+				// another path.
+				b.If(jen.Len(arg.Clone()).Op("==").Lit(0)).Block(jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")))
 			case jsonTextParam(p):
 				// A union's string can be empty too, and an empty
 				// segment leads to another path.
@@ -300,10 +304,46 @@ func pathExpr(o *model.Operation) jen.Code {
 	for _, p := range o.PathParams() {
 		params[p.Name] = p
 	}
-	return templateExpr(escapePathText(o.Path), func(name string) jen.Code {
+	tmpl := escapePathText(o.Path)
+	for _, p := range o.PathParams() {
+		if mark := p.PathPrefix(); mark != "" {
+			// Label and matrix style mark the value: .5 or ;id=5.
+			tmpl = strings.ReplaceAll(tmpl, "{"+p.Name+"}", escapedMark(mark, p.Name)+"{"+p.Name+"}")
+		}
+	}
+	return templateExpr(tmpl, func(name string) jen.Code {
 		p := params[name]
-		return jen.Qual("net/url", "PathEscape").Call(paramTextExpr(p.Type, jen.Id(p.Arg)))
+		value := jen.Qual("net/url", "PathEscape").Call(paramTextExpr(p.Type, jen.Id(p.Arg)))
+		if pathList(p) {
+			// The items' texts, each escaped, joined with commas (or
+			// as the style explodes them).
+			text, _, _ := itemText(p.Type.Elem)
+			value = jen.Id("joinTexts").Call(jen.Id(p.Arg), jen.Lit(escapedMark(p.Separator(), p.Name)), jen.Func().Params(jen.Id("item").Add(goType(p.Type.Elem))).String().Block(
+				jen.Return(jen.Qual("net/url", "PathEscape").Call(text)),
+			))
+		}
+		return value
 	})
+}
+
+// escapedMark is a path parameter's mark (".", or ";name=" in matrix
+// style) as a path spells it: the name escaped, the ";" and "=" as they
+// are.
+func escapedMark(mark, name string) string {
+	return strings.Replace(mark, ";"+name+"=", ";"+url.PathEscape(name)+"=", 1)
+}
+
+// pathList reports whether path parameter p is an array of scalars, which
+// travels as their texts joined with commas (1,2,3), or as its style
+// explodes them (.1.2.3, ;id=1;id=2).
+// Items that may be null have no text when they are, so such an array
+// travels as JSON text, as any other value that is not a scalar.
+func pathList(p *model.Param) bool {
+	if p.In != model.InPath || p.Type.Kind != model.RefSlice || p.Type.Elem.Nullable {
+		return false
+	}
+	_, _, ok := itemText(p.Type.Elem)
+	return ok
 }
 
 // escapePathText escapes the text of a path template around its {params},
@@ -421,10 +461,11 @@ func explodesItems(p *model.Param) bool {
 }
 
 // jsonTextParam reports whether path parameter p travels as JSON text (a
-// union, say), whose text may be empty, rather than as a scalar's.
+// union, say), whose text may be empty, rather than as a scalar's or a
+// list of them.
 func jsonTextParam(p *model.Param) bool {
 	_, scalar := scalarBase(p.Type)
-	return !scalar
+	return !scalar && !pathList(p)
 }
 
 // unsendableCond returns the condition under which required parameter f,
@@ -567,7 +608,7 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, jen.Id("items").Op("=").Append(jen.Id("items"), escaped(text)))
 			// No items are left out as an exploded array's are: an
 			// empty value would read back as one empty item.
-			g.If(jen.Len(jen.Id("items")).Op(">").Lit(0)).Block(raw(name, jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))
+			g.If(jen.Len(jen.Id("items")).Op(">").Lit(0)).Block(raw(name, jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(p.Separator()))))
 			return
 		}
 		if explodesItems(p) {

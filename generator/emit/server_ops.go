@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -32,34 +33,14 @@ func (e *typeEmitter) operationHandler(o *model.Operation, queryCredentials []st
 		g.Id("c").Op(":=").Op("&").Id("validator").Values(jen.Dict{jen.Id("request"): jen.True()})
 		needsRoot := o.ParamsType != nil
 		for _, p := range o.PathParams() {
-			needsRoot = needsRoot || !textOnly(p.Type) || e.refHasChecks(p.Type)
+			needsRoot = needsRoot || !textOnly(p.Type) || e.refHasChecks(p.Type) || p.PathPrefix() != ""
 		}
 		if needsRoot {
 			g.Var().Id("p").Op("*").Id("path") // the root
 		}
 		occurrences := o.PathOccurrences()
 		for _, p := range o.PathParams() {
-			name := p.Arg
-			g.Var().Id(name).Add(goType(p.Type))
-			text := jen.Id("r").Dot("PathValue").Call(jen.Lit("p" + strconv.Itoa(occurrences[p.Name][0])))
-			if textOnly(p.Type) && !e.refHasChecks(p.Type) {
-				parseInto(g, p.Type, jen.Id(name), text, pathVar{})
-				continue
-			}
-			g.BlockFunc(func(b *jen.Group) {
-				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
-				if textOnly(p.Type) || !e.refHasChecks(p.Type) {
-					parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
-					e.check(b, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
-					return
-				}
-				// Only a value that parsed is checked further.
-				b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
-				parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
-				b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) {
-					e.check(ok, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
-				})
-			})
+			e.pathParamDecoding(g, p, jen.Id("r").Dot("PathValue").Call(jen.Lit("p"+strconv.Itoa(occurrences[p.Name][0]))))
 		}
 		// The query is read for every operation, even one that declares
 		// no query parameter, so that what it does not declare is refused.
@@ -171,6 +152,61 @@ func securityValue(o *model.Operation) jen.Code {
 				}
 			})
 		}
+	})
+}
+
+// pathParamDecoding declares path parameter p's variable and fills it from
+// text, the route's wildcard, reporting what does not parse or breaks the
+// schema. In label and matrix style the value must carry its mark:
+//
+//	var id int64
+//	{
+//		fp := p.field("id")
+//		if text, ok := strings.CutPrefix(r.PathValue("p0"), ";id="); !ok {
+//			c.report(&fp, "must start with \";id=\"")
+//		} else {
+//			id = parseInt(c, &fp, text)
+//		}
+//	}
+func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.Code) {
+	name := p.Arg
+	g.Var().Id(name).Add(goType(p.Type))
+	prefix := p.PathPrefix()
+	parse := func(b *jen.Group, text jen.Code) {
+		if pathList(p) {
+			// The items' texts, joined with commas (or as the style
+			// explodes them).
+			itemsDecoding(b, p.Type.Elem, jen.Id(name), jen.Qual("strings", "Split").Call(text, jen.Lit(p.Separator())))
+			return
+		}
+		parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
+	}
+	if prefix == "" && (textOnly(p.Type) || pathList(p) && textOnly(p.Type.Elem)) && !e.refHasChecks(p.Type) {
+		parse(g, text) // nothing that can be wrong, so no path
+		return
+	}
+	g.BlockFunc(func(b *jen.Group) {
+		b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
+		parseAndCheck := func(b *jen.Group, text jen.Code) {
+			if textOnly(p.Type) || !e.refHasChecks(p.Type) {
+				parse(b, text)
+				e.check(b, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
+				return
+			}
+			// Only a value that parsed is checked further.
+			b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
+			parse(b, text)
+			b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) {
+				e.check(ok, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
+			})
+		}
+		if prefix == "" {
+			parseAndCheck(b, text)
+			return
+		}
+		b.If(jen.List(jen.Id("text"), jen.Id("ok")).Op(":=").Qual("strings", "CutPrefix").Call(text, jen.Lit(prefix)), jen.Op("!").Id("ok")).Block(
+			jen.Id("c").Dot("report").Call(jen.Op("&").Id("fp"), jen.Lit(fmt.Sprintf("must start with %q", prefix))),
+		).Else().BlockFunc(func(ok *jen.Group) { parseAndCheck(ok, jen.Id("text")) })
 	})
 }
 
@@ -287,20 +323,9 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 		case p.Type.Kind == model.RefSlice:
 			items := jen.Id("values")
 			if !explodesItems(p) {
-				items = jen.Id("splitList").Call(jen.Id("values"))
+				items = jen.Id("splitList").Call(jen.Id("values"), jen.Lit(p.Separator()))
 			}
-			index := jen.Id("_")
-			if !textOnly(elem) {
-				index = jen.Id("i")
-			}
-			b.For(jen.List(index, jen.Id("text")).Op(":=").Range().Add(items)).BlockFunc(func(l *jen.Group) {
-				if !textOnly(elem) {
-					l.Id("ip").Op(":=").Id("fp").Dot("at").Call(jen.Id("i"))
-				}
-				l.Var().Id("x").Add(goType(p.Type.Elem))
-				parseInto(l, p.Type.Elem, jen.Id("x"), jen.Id("text"), pathVar{name: "ip"})
-				l.Id("v").Op("=").Append(jen.Id("v"), parsedItem(p.Type.Elem))
-			})
+			itemsDecoding(b, p.Type.Elem, jen.Id("v"), items)
 		default:
 			parseInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 		}
@@ -325,6 +350,30 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 			jen.Id("c").Dot("absent").Call(jen.Op("&").Id("fp")),
 		)
 	}
+}
+
+// itemsDecoding parses each text of items into an item appended to dst,
+// reporting one that does not parse at its index under fp:
+//
+//	for i, text := range splitList(values, ",") {
+//		ip := fp.at(i)
+//		var x int64
+//		x = parseInt(c, &ip, text)
+//		v = append(v, x)
+//	}
+func itemsDecoding(b *jen.Group, elem *model.Ref, dst *jen.Statement, items jen.Code) {
+	index := jen.Id("_")
+	if !textOnly(elem) {
+		index = jen.Id("i")
+	}
+	b.For(jen.List(index, jen.Id("text")).Op(":=").Range().Add(items)).BlockFunc(func(l *jen.Group) {
+		if !textOnly(elem) {
+			l.Id("ip").Op(":=").Id("fp").Dot("at").Call(jen.Id("i"))
+		}
+		l.Var().Id("x").Add(goType(elem))
+		parseInto(l, elem, jen.Id("x"), jen.Id("text"), pathVar{name: "ip"})
+		l.Add(dst.Clone()).Op("=").Append(dst.Clone(), parsedItem(elem))
+	})
 }
 
 // scalarItems reports whether array parameter p holds scalars, which

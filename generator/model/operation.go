@@ -205,6 +205,36 @@ type Param struct {
 	Field *Field
 }
 
+// Separator is the text between the items of an array parameter sent as
+// one value: "|" in pipeDelimited style, " " in spaceDelimited, "." in
+// label style exploded and ";name=" in matrix style exploded, and a comma
+// in every other case (form, simple).
+func (p *Param) Separator() string {
+	switch {
+	case p.Style == "pipeDelimited":
+		return "|"
+	case p.Style == "spaceDelimited":
+		return " "
+	case p.Style == "label" && p.Explode:
+		return "."
+	case p.Style == "matrix" && p.Explode:
+		return ";" + p.Name + "="
+	}
+	return ","
+}
+
+// PathPrefix is the text before a path parameter's value: "." in label
+// style, ";name=" in matrix style, and nothing in style simple.
+func (p *Param) PathPrefix() string {
+	switch p.Style {
+	case "label":
+		return "."
+	case "matrix":
+		return ";" + p.Name + "="
+	}
+	return ""
+}
+
 // Body is an operation's request body.
 type Body struct {
 	Required bool
