@@ -96,6 +96,7 @@ var identifiers = []string{
 	"errorBodyPrefix",
 	"extra",
 	"fieldSegment",
+	"formObject",
 	"formatNumber",
 	"getWriter",
 	"given",

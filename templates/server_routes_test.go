@@ -250,6 +250,34 @@ func TestDeepObjectAndSplitList(t *testing.T) {
 	}
 }
 
+func TestFormObjectAndPairs(t *testing.T) {
+	var q queryParams
+	q.parse("R=1&G=2&R=9&limit=5&api_key=k&mode=fast&size=w,1,h,2&odd=a,1,b")
+	if got, ok := formObject(&q, []string{"R", "G", "B"}); !ok || !reflect.DeepEqual(got, map[string]string{"R": "1", "G": "2"}) {
+		t.Errorf("formObject of R, G, B = %v, %v", got, ok)
+	}
+	if _, ok := formObject(&q, []string{"B"}); ok {
+		t.Error("formObject found a missing property")
+	}
+	q.get("limit")
+	var c validator
+	if got, ok := q.pairs(&c, nil, "size"); !ok || !reflect.DeepEqual(got, map[string]string{"w": "1", "h": "2"}) || c.err() != nil {
+		t.Errorf("pairs of size = %v, %v, %v", got, ok, c.err())
+	}
+	if got, _ := q.pairs(&c, nil, "odd"); !reflect.DeepEqual(got, map[string]string{"a": "1"}) || c.err() == nil || !strings.Contains(c.err().Error(), "odd: must be keys and values in turn, separated by commas, not 3 items") {
+		t.Errorf("pairs of odd = %v, %v", got, c.err())
+	}
+	// The rest, but the credential: what no parameter has read.
+	if got, ok := formObject(&q, nil, "api_key"); !ok || !reflect.DeepEqual(got, map[string]string{"mode": "fast"}) {
+		t.Errorf("formObject of the rest = %v, %v", got, ok)
+	}
+	c = validator{}
+	q.leftovers(&c, false, "api_key")
+	if err := c.err(); err != nil {
+		t.Errorf("leftovers after the rest: %v", err)
+	}
+}
+
 func TestParseMultipart(t *testing.T) {
 	// A file part reads as a field of its content.
 	body, ct := multipartBody(url.Values{"a": {"1"}, "b": {"x", "y"}}, map[string]string{"b": "text/plain"})

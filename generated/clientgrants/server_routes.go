@@ -567,6 +567,55 @@ func deepObject(query *queryParams, name string) (map[string]string, bool) {
 	return out, out != nil
 }
 
+// formObject collects the properties of an object query parameter in form
+// style that explodes, each a parameter of its own (R=100&G=200), as key →
+// value (the first value of a repeated key), and reports whether there
+// were any. keys are the object's properties; nil takes every key that no
+// parameter has read and that is not one of credentials, the entries of a
+// free-form object, so that parameter is read last. It marks them read.
+func formObject(query *queryParams, keys []string, credentials ...string) (map[string]string, bool) {
+	var out map[string]string
+	for i, k := range query.keys {
+		if keys == nil && (query.read[i] || slices.Contains(credentials, k)) || keys != nil && !slices.Contains(keys, k) {
+			continue
+		}
+		query.read[i] = true
+		if out == nil {
+			out = map[string]string{}
+		}
+		if _, seen := out[k]; !seen {
+			out[k] = query.values[i]
+		}
+	}
+	return out, out != nil
+}
+
+// pairs reads an object query parameter in form style that does not
+// explode, its keys and values in turn after its name
+// (color=R,100,G,200), as key → value. An odd count of items, which leaves
+// a key without its value, is reported at p.
+func (q *queryParams) pairs(c *validator, p *path, key string) (map[string]string, bool) {
+	values, ok := q.one(c, p, key)
+	if !ok {
+		return nil, false
+	}
+	out := map[string]string{}
+	if values[0] == "" {
+		return out, true
+	}
+	items := strings.Split(values[0], ",")
+	if len(items)%2 != 0 {
+		fp := p.field(key)
+		c.report(&fp, "must be keys and values in turn, separated by commas, not "+strconv.Itoa(len(items))+" items")
+	}
+	for i := 0; i+1 < len(items); i += 2 {
+		if _, seen := out[items[i]]; !seen {
+			out[items[i]] = items[i+1]
+		}
+	}
+	return out, true
+}
+
 // parseMultipart reads the fields of a multipart/form-data body; file
 // parts are read as text fields of their content.
 func parseMultipart(data []byte, contentType string) (url.Values, error) {

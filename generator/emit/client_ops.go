@@ -94,7 +94,7 @@ func headerReader(t *model.Type) jen.Code {
 			g.Var().Id("p").Op("*").Id("path")
 		}
 		for _, f := range t.Fields {
-			paramDecodingFrom(g, f, jen.Id("h"), jen.Id("out"), false)
+			paramDecodingFrom(g, f, jen.Id("h"), jen.Id("out"), false, nil)
 		}
 	})
 }
@@ -506,10 +506,45 @@ func emptyIsAbsent(f *model.Field) bool {
 	return f.Type.Kind == model.RefSlice || f.Type.Kind == model.RefMap
 }
 
-// deepStruct reports whether p is a deepObject query parameter whose value
-// is a struct: it travels as name[field]=value.
-func deepStruct(p *model.Param) bool {
-	return p.Style == "deepObject" && p.In == model.InQuery && p.Type.Kind == model.RefNamed && p.Type.Named.Kind == model.Struct
+// objectForm is how an object query parameter (a struct or a map) travels.
+type objectForm int
+
+const (
+	notObject  objectForm = iota // not an object in the query: JSON text
+	deepForm                     // deepObject style: color[R]=100&color[G]=200
+	spreadForm                   // form style, exploded: R=100&G=200
+	pairsForm                    // form style, not exploded: color=R,100,G,200
+)
+
+// queryObject says how query parameter p travels when its value is an
+// object, a struct or a map, in a style that says how (deepObject or
+// form); otherwise it is notObject.
+func queryObject(p *model.Param) objectForm {
+	isStruct := p.Type.Kind == model.RefNamed && p.Type.Named.Kind == model.Struct
+	if p.In != model.InQuery || !isStruct && p.Type.Kind != model.RefMap {
+		return notObject
+	}
+	switch {
+	case p.Style == "deepObject":
+		return deepForm
+	case p.Style == "form" && p.Explode:
+		return spreadForm
+	case p.Style == "form":
+		return pairsForm
+	}
+	return notObject
+}
+
+// objectStruct reports whether p is an object query parameter whose value
+// is a struct, which travels field by field.
+func objectStruct(p *model.Param) bool {
+	return queryObject(p) != notObject && p.Type.Kind == model.RefNamed
+}
+
+// freeObject reports whether p is an object query parameter whose value is
+// a map, which travels entry by entry.
+func freeObject(p *model.Param) bool {
+	return queryObject(p) != notObject && p.Type.Kind == model.RefMap
 }
 
 // paramTextExpr is scalarText with the JSON fallback for other values.
@@ -618,33 +653,60 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, set(name, text))
 			return
 		}
-	case r.Kind == model.RefMap && p.Style == "deepObject":
-		// name[key]=value for each entry; a value that is not a scalar
-		// (anything, in a free-form object) as JSON text, which is how
-		// the server reads each entry.
-		text, ok := scalarText(r.Elem, v.Clone().Index(jen.Id("k")))
-		if !ok {
-			text = jen.Id("paramText").Call(v.Clone().Index(jen.Id("k")))
-		}
-		g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(v.Clone())).Block(
-			set(jen.Lit(p.Name+"[").Op("+").Id("k").Op("+").Lit("]"), text),
-		)
-		return
-	case deepStruct(p):
-		// name[field]=value for each field that is set.
-		for _, f := range r.Named.Fields {
-			cond, value := sentValue(f, v.Clone().Dot(f.Name))
-			text := paramTextExpr(f.Type, value)
-			key := jen.Lit(p.Name + "[" + f.JSONName + "]")
-			if cond != nil {
-				g.If(cond).Block(set(key, text))
-			} else {
-				g.Add(set(key, text))
-			}
-		}
+	case queryObject(p) != notObject:
+		objectEncoding(g, p, v, set)
 		return
 	}
 	g.Add(set(name, jen.Id("paramText").Call(v.Clone())))
+}
+
+// objectEncoding puts object query parameter p, held in v, on the request
+// as its style says (see objectForm): each property or entry a key and a
+// value, a value that is not a scalar (anything, in a free-form object) as
+// JSON text, which is how the server reads it. Unset fields are left out.
+func objectEncoding(g *jen.Group, p *model.Param, v *jen.Statement, set setter) {
+	form := queryObject(p)
+	// put puts one key and its text in place: a field's key is its
+	// name, a constant; an entry's is the variable k.
+	put := func(name string, k jen.Code, text jen.Code) jen.Code {
+		switch {
+		case k == nil && form == deepForm:
+			k = jen.Lit(p.Name + "[" + name + "]")
+		case k == nil:
+			k = jen.Lit(name)
+		case form == deepForm:
+			k = jen.Lit(p.Name + "[").Op("+").Add(k).Op("+").Lit("]")
+		}
+		if form == pairsForm {
+			return jen.Id("items").Op("=").Append(jen.Id("items"), k, text)
+		}
+		return set(k, text)
+	}
+	if form == pairsForm {
+		g.Var().Id("items").Index().String()
+	}
+	if p.Type.Kind == model.RefMap {
+		entry := v.Clone().Index(jen.Id("k"))
+		text, ok := scalarText(p.Type.Elem, entry.Clone())
+		if !ok {
+			text = jen.Id("paramText").Call(entry)
+		}
+		g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(v.Clone())).Block(put("", jen.Id("k"), text))
+	} else {
+		for _, f := range p.Type.Named.Fields {
+			cond, value := sentValue(f, v.Clone().Dot(f.Name))
+			stmt := put(f.JSONName, nil, paramTextExpr(f.Type, value))
+			if cond != nil {
+				stmt = jen.If(cond).Block(stmt)
+			}
+			g.Add(stmt)
+		}
+	}
+	if form == pairsForm {
+		// An object with nothing set is an empty value, which the
+		// server reads as an empty object.
+		g.Add(set(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))
+	}
 }
 
 // bodyEncoding encodes the body as JSON, or as a form when that is the only

@@ -48,8 +48,15 @@ func (e *typeEmitter) operationHandler(o *model.Operation, queryCredentials []st
 		g.Id("query").Dot("parse").Call(jen.Id("r").Dot("URL").Dot("RawQuery"))
 		if o.ParamsType != nil {
 			g.Var().Id("params").Id(o.ParamsType.Name)
-			for _, f := range o.ParamsType.Fields {
-				paramDecoding(g, f)
+			// A free-form object in form style takes the keys no other
+			// parameter reads, so it is read last.
+			takesRest := func(f *model.Field) bool { return queryObject(f.Param) == spreadForm && freeObject(f.Param) }
+			for _, last := range []bool{false, true} {
+				for _, f := range o.ParamsType.Fields {
+					if takesRest(f) == last {
+						paramDecoding(g, f, queryCredentials)
+					}
+				}
 			}
 			g.Id("params").Dot("validate").Call(jen.Id("c"), jen.Id("p"))
 		}
@@ -257,14 +264,17 @@ func parseInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
 //		fp := p.field("per_page")
 //		params.PerPage = NewOpt(parseInt(c, &fp, values[0]))
 //	}
-func paramDecoding(g *jen.Group, f *model.Field) {
-	paramDecodingFrom(g, f, jen.Id("r").Dot("Header"), jen.Id("params"), true)
+//
+// queryCredentials are the query keys that carry API keys, which a
+// free-form object's entries leave alone.
+func paramDecoding(g *jen.Group, f *model.Field, queryCredentials []string) {
+	paramDecodingFrom(g, f, jen.Id("r").Dot("Header"), jen.Id("params"), true, queryCredentials)
 }
 
 // paramDecodingFrom is paramDecoding with the headers read from header and
 // the value stored in target's field; missing says whether an absent
 // required value is reported. The client reads response headers with it.
-func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, missing bool) {
+func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, missing bool, queryCredentials []string) {
 	p := f.Param
 	var lookup jen.Code
 	switch p.In {
@@ -275,10 +285,26 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 	default:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
 	}
-	deep := p.Style == "deepObject" && p.Type.Kind == model.RefMap && p.In == model.InQuery
-	switch {
-	case deep || deepStruct(p):
+	deep := freeObject(p) // a map, entry by entry
+	switch form := queryObject(p); {
+	case form == deepForm:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Op("&").Id("query"), jen.Lit(p.Name))
+	case form == spreadForm && deep:
+		// Every key no other parameter reads (see paramDecoding).
+		args := []jen.Code{jen.Op("&").Id("query"), jen.Nil()}
+		for _, name := range queryCredentials {
+			args = append(args, jen.Lit(name))
+		}
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(args...)
+	case form == spreadForm:
+		keys := jen.Index().String().ValuesFunc(func(l *jen.Group) {
+			for _, f := range p.Type.Named.Fields {
+				l.Lit(f.JSONName)
+			}
+		})
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(jen.Op("&").Id("query"), keys)
+	case form == pairsForm:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("pairs").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
 	case p.In == model.InQuery && p.Type.Kind != model.RefSlice:
 		// One value: a repeated key is reported.
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("one").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
@@ -292,10 +318,10 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 		if deep || p.Type.Kind == model.RefSlice {
 			elem = p.Type.Elem
 		}
-		if deepStruct(p) {
+		if objectStruct(p) {
 			// Its fields' text needs a path only when it can be wrong.
 			elem = &model.Ref{Kind: model.RefBuiltin, Builtin: model.String}
-			if deepStructNeedsPath(p.Type.Named) {
+			if objectNeedsPath(p) {
 				elem = &model.Ref{Kind: model.RefBuiltin, Builtin: model.Int64}
 			}
 		}
@@ -305,8 +331,8 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 		}
 		b.Var().Id("v").Add(goType(p.Type))
 		switch {
-		case deepStruct(p):
-			deepStructDecoding(b, p)
+		case objectStruct(p):
+			objectDecoding(b, p)
 		case deep:
 			b.Id("v").Op("=").Make(goType(p.Type), jen.Len(jen.Id("values")))
 			b.For(jen.List(jen.Id("k"), jen.Id("text")).Op(":=").Range().Id("values")).BlockFunc(func(l *jen.Group) {
@@ -438,11 +464,13 @@ func parsedItem(elem *model.Ref) jen.Code {
 	return jen.Id("x")
 }
 
-// deepStructNeedsPath reports whether decoding struct t from a deepObject
-// parameter can report a violation: a field that must parse, or a key the
-// schema does not declare.
-func deepStructNeedsPath(t *model.Type) bool {
-	if t.Extra == model.ExtraForbid {
+// objectNeedsPath reports whether decoding the struct of object query
+// parameter p can report a violation: a field that must parse, or a key
+// the schema does not declare (which, in form style exploded, is another
+// query parameter).
+func objectNeedsPath(p *model.Param) bool {
+	t := p.Type.Named
+	if t.Extra == model.ExtraForbid && queryObject(p) != spreadForm {
 		return true
 	}
 	for _, f := range t.Fields {
@@ -453,10 +481,10 @@ func deepStructNeedsPath(t *model.Type) bool {
 	return false
 }
 
-// deepStructDecoding fills a struct from the name[field] keys of a
-// deepObject parameter; keys the struct does not declare are violations
-// where the schema forbids them.
-func deepStructDecoding(b *jen.Group, p *model.Param) {
+// objectDecoding fills a struct from the keys and values of object query
+// parameter p, read into values; keys the struct does not declare are
+// violations where the schema forbids them.
+func objectDecoding(b *jen.Group, p *model.Param) {
 	t := p.Type.Named
 	for _, f := range t.Fields {
 		b.If(jen.List(jen.Id("text"), jen.Id("ok")).Op(":=").Id("values").Index(jen.Lit(f.JSONName)), jen.Id("ok")).BlockFunc(func(fb *jen.Group) {
@@ -468,7 +496,7 @@ func deepStructDecoding(b *jen.Group, p *model.Param) {
 			fb.Id("v").Dot(f.Name).Op("=").Add(wrapped(f.Wrap, jen.Id("x")))
 		})
 	}
-	if t.Extra == model.ExtraForbid {
+	if t.Extra == model.ExtraForbid && queryObject(p) != spreadForm {
 		b.Add(unknownKeys(t, jen.Id("values"), jen.Id("fp").Dot("key").Call(jen.Id("k"))))
 	}
 }
