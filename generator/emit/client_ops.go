@@ -527,7 +527,7 @@ func queryObject(p *model.Param) objectForm {
 	switch {
 	case p.Style == "deepObject":
 		return deepForm
-	case p.Style == "form" && p.Explode:
+	case p.SpreadsKeys():
 		return spreadForm
 	case p.Style == "form":
 		return pairsForm

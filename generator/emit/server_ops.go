@@ -33,7 +33,7 @@ func (e *typeEmitter) operationHandler(o *model.Operation, queryCredentials []st
 		g.Id("c").Op(":=").Op("&").Id("validator").Values(jen.Dict{jen.Id("request"): jen.True()})
 		needsRoot := o.ParamsType != nil
 		for _, p := range o.PathParams() {
-			needsRoot = needsRoot || !textOnly(p.Type) || e.refHasChecks(p.Type) || p.PathPrefix() != ""
+			needsRoot = needsRoot || e.pathParamFallible(p)
 		}
 		if needsRoot {
 			g.Var().Id("p").Op("*").Id("path") // the root
@@ -188,7 +188,7 @@ func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.C
 		}
 		parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
 	}
-	if prefix == "" && (textOnly(p.Type) || pathList(p) && textOnly(p.Type.Elem)) && !e.refHasChecks(p.Type) {
+	if !e.pathParamFallible(p) {
 		parse(g, text) // nothing that can be wrong, so no path
 		return
 	}
@@ -215,6 +215,14 @@ func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.C
 			jen.Id("c").Dot("report").Call(jen.Op("&").Id("fp"), jen.Lit(fmt.Sprintf("must start with %q", prefix))),
 		).Else().BlockFunc(func(ok *jen.Group) { parseAndCheck(ok, jen.Id("text")) })
 	})
+}
+
+// pathParamFallible reports whether path parameter p's text can be wrong:
+// when it must parse, carry a mark or meet its schema, which a string or
+// a list of strings in style simple need not.
+func (e *typeEmitter) pathParamFallible(p *model.Param) bool {
+	text := textOnly(p.Type) || pathList(p) && textOnly(p.Type.Elem)
+	return !text || p.PathPrefix() != "" || e.refHasChecks(p.Type)
 }
 
 // parseInto converts the text of a parameter into dst, reporting text that

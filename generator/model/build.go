@@ -65,6 +65,15 @@ type builder struct {
 	// literalPatterns lists the patterns written with a regular expression
 	// literal's slashes (see stripDelimiters), for one warning.
 	literalPatterns []literalPattern
+	// sharedKeys lists the operations whose query keys two parameters
+	// send (see checkSpreadKeys), for one warning.
+	sharedKeys []sharedKey
+}
+
+// sharedKey is an operation's first query key that two parameters send.
+type sharedKey struct {
+	pos  Pos
+	text string
 }
 
 // literalPattern is a pattern written as /.../ and where it is.
@@ -125,6 +134,13 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	}
 	if len(b.framingHeaders) > 0 {
 		b.warn(b.framingHeaders[0], "header parameters named Content-Length, Transfer-Encoding, Host or Trailer are ignored (%d of them): Go's transport writes those headers from the request itself and drops them when a request sets them", len(b.framingHeaders))
+	}
+	if sk := b.sharedKeys; len(sk) > 0 {
+		more := ""
+		if n := len(sk) - 1; n > 0 {
+			more = fmt.Sprintf(" (and in %d more %s)", n, plural(n, "operation", "operations"))
+		}
+		b.warn(sk[0].pos, "%s%s", sk[0].text, more)
 	}
 	if lp := b.literalPatterns; len(lp) > 0 {
 		// A schema's constraints are read again where an allOf merges it.

@@ -223,6 +223,14 @@ func (p *Param) Separator() string {
 	return ","
 }
 
+// SpreadsKeys reports whether p is an object query parameter (a struct or
+// a map) in form style that explodes: each property or entry is a query
+// parameter of its own (R=100&G=200).
+func (p *Param) SpreadsKeys() bool {
+	isStruct := p.Type.Kind == RefNamed && p.Type.Named.Kind == Struct
+	return p.In == InQuery && p.Style == "form" && p.Explode && (isStruct || p.Type.Kind == RefMap)
+}
+
 // PathPrefix is the text before a path parameter's value: "." in label
 // style, ";name=" in matrix style, and nothing in style simple.
 func (p *Param) PathPrefix() string {

@@ -222,6 +222,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		}
 	}
 	b.paramsType(o, op, base)
+	b.checkSpreadKeys(o)
 	if op.RequestBody != nil && op.RequestBody.Value != nil {
 		rb := op.RequestBody.Value
 		o.Body = &Body{Required: rb.Required, Doc: plainText(rb.Description)}
@@ -659,4 +660,43 @@ func withoutGroup(name, group string) string {
 		return name
 	}
 	return rest
+}
+
+// checkSpreadKeys notes an operation where two query parameters send the
+// same key, one of them an object in form style that explodes, whose
+// properties are query parameters of their own (sinao's contact_infos
+// holds a details beside the parameter details; EC2's SpotOptions and
+// OnDemandOptions both hold an AllocationStrategy): nothing on the wire
+// says whose the key is, so the server reads it for both. Two free-form
+// such objects are the same: the first takes every key.
+func (b *builder) checkSpreadKeys(o *Operation) {
+	owner := map[string]string{} // key → the parameter that sends it
+	var free string              // the first free-form object
+	for _, p := range o.Params {
+		if p.In != InQuery {
+			continue
+		}
+		keys := []string{p.Name}
+		if p.SpreadsKeys() {
+			keys = nil
+			if p.Type.Kind == RefMap {
+				if free != "" {
+					b.sharedKeys = append(b.sharedKeys, sharedKey{p.Pos, fmt.Sprintf("operation %s: query parameters %q and %q are free-form objects in form style, exploded, whose entries are query parameters of their own; the server gives every key no other parameter declares to %q", o.ID, free, p.Name, free)})
+					return
+				}
+				free = p.Name
+				continue
+			}
+			for _, f := range p.Type.Named.Fields {
+				keys = append(keys, f.JSONName)
+			}
+		}
+		for _, k := range keys {
+			if other, taken := owner[k]; taken {
+				b.sharedKeys = append(b.sharedKeys, sharedKey{p.Pos, fmt.Sprintf("operation %s: query parameters %q and %q both send the key %q (an object in form style, exploded, sends each property as a query parameter of its own), so the server reads it for both; style deepObject would tell them apart", o.ID, other, p.Name, k)})
+				return
+			}
+			owner[k] = p.Name
+		}
+	}
 }
