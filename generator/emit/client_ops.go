@@ -482,6 +482,9 @@ func unsendableCond(f *model.Field, field *jen.Statement) jen.Code {
 		if emptyIsAbsent(f) {
 			return jen.Len(field).Op("==").Lit(0)
 		}
+		if objectStruct(f.Param) && queryObject(f.Param) != pairsForm {
+			return nothingSent(f.Param.Type.Named, field)
+		}
 	case model.WrapNullable:
 		unsent := field.Clone().Dot("Null")
 		if emptyIsAbsent(f) {
@@ -490,6 +493,33 @@ func unsendableCond(f *model.Field, field *jen.Statement) jen.Code {
 		return field.Clone().Dot("Set").Op("&&").Add(unsent)
 	}
 	return nil
+}
+
+// nothingSent returns the condition under which struct t, held in v and
+// sent field by field as query keys (deepObject, or form exploded), sends
+// none: every field unset (AWS CloudSearch's required
+// DomainEndpointOptions has optional fields only). It is nil when a field
+// is always sent.
+func nothingSent(t *model.Type, v *jen.Statement) jen.Code {
+	var unsent []jen.Code
+	for _, f := range t.Fields {
+		cond, _ := sentValue(f, v.Clone().Dot(f.Name))
+		if cond == nil {
+			return nil
+		}
+		if len(unsent) > 0 {
+			unsent = append(unsent, jen.Op("&&"))
+		}
+		if f.Wrap == model.WrapOpt {
+			unsent = append(unsent, jen.Op("!").Add(cond)) // !v.X.Set
+		} else {
+			unsent = append(unsent, jen.Op("!").Parens(cond))
+		}
+	}
+	if len(unsent) == 0 {
+		return nil // no fields: the spec asks for nothing to be sent
+	}
+	return jen.Add(unsent...)
 }
 
 // emptyIsAbsent reports whether field f is a parameter that an empty value
