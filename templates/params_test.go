@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,6 +41,25 @@ func TestParamText(t *testing.T) {
 
 // TestMultipartBody: text fields and file parts, in key order; a file
 // part carries its key as its file name and the media type it is given.
+func TestSimpleObject(t *testing.T) {
+	var c validator
+	if got, ok := simpleObject(&c, nil, "X-Color", []string{"R,100,G,200"}, false); !ok || !reflect.DeepEqual(got, map[string]string{"R": "100", "G": "200"}) {
+		t.Errorf("simpleObject of pairs = %v, %v", got, ok)
+	}
+	if got, ok := simpleObject(&c, nil, "X-Color", []string{"R=100,G=200,R=1"}, true); !ok || !reflect.DeepEqual(got, map[string]string{"R": "100", "G": "200"}) {
+		t.Errorf("simpleObject of key=value items = %v, %v", got, ok)
+	}
+	if _, ok := simpleObject(&c, nil, "X-Color", nil, false); ok || c.err() != nil {
+		t.Errorf("simpleObject of no header: ok = %v, err = %v", ok, c.err())
+	}
+	simpleObject(&c, nil, "X-Color", []string{"R=100,G"}, true)
+	simpleObject(&c, nil, "X-Size", []string{"w,1,h"}, false)
+	want := `2 violations: X-Color: must be key=value items separated by commas, not "G"; X-Size: must be keys and values in turn, separated by commas, not 3 items`
+	if err := c.err(); err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
 func TestJoinTexts(t *testing.T) {
 	got := joinTexts([]string{"a b", "c,d", "e"}, ",", url.PathEscape)
 	if want := "a%20b,c%2Cd,e"; got != want {

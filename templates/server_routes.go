@@ -590,28 +590,13 @@ func formObject(query *queryParams, keys []string, credentials ...string) (map[s
 
 // pairs reads an object query parameter in form style that does not
 // explode, its keys and values in turn after its name
-// (color=R,100,G,200), as key → value. An odd count of items, which leaves
-// a key without its value, is reported at p.
+// (color=R,100,G,200), as key → value (see objectItems).
 func (q *queryParams) pairs(c *validator, p *path, key string) (map[string]string, bool) {
 	values, ok := q.one(c, p, key)
 	if !ok {
 		return nil, false
 	}
-	out := map[string]string{}
-	if values[0] == "" {
-		return out, true
-	}
-	items := strings.Split(values[0], ",")
-	if len(items)%2 != 0 {
-		fp := p.field(key)
-		c.report(&fp, "must be keys and values in turn, separated by commas, not "+strconv.Itoa(len(items))+" items")
-	}
-	for i := 0; i+1 < len(items); i += 2 {
-		if _, seen := out[items[i]]; !seen {
-			out[items[i]] = items[i+1]
-		}
-	}
-	return out, true
+	return objectItems(c, p, key, values[0], false), true
 }
 
 // parseMultipart reads the fields of a multipart/form-data body; file

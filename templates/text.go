@@ -39,6 +39,52 @@ func splitList(values []string, sep string) []string {
 	return out
 }
 
+// simpleObject reads an object header in style simple, key's values, as
+// key → value (see objectItems); ok is false when the header is absent.
+func simpleObject(c *validator, p *path, key string, values []string, explode bool) (map[string]string, bool) {
+	if len(values) == 0 {
+		return nil, false
+	}
+	return objectItems(c, p, key, values[0], explode), true
+}
+
+// objectItems reads the text of an object parameter whose keys and values
+// are items joined with commas: in turn (R,100,G,200), or as key=value
+// items when the parameter explodes (R=100,G=200). A key without its value
+// is reported at key under p; a repeated key keeps its first value.
+func objectItems(c *validator, p *path, key, text string, explode bool) map[string]string {
+	out := map[string]string{}
+	if text == "" {
+		return out
+	}
+	items := strings.Split(text, ",")
+	keep := func(k, v string) {
+		if _, seen := out[k]; !seen {
+			out[k] = v
+		}
+	}
+	if explode {
+		for _, item := range items {
+			k, v, ok := strings.Cut(item, "=")
+			if !ok {
+				fp := p.field(key)
+				c.report(&fp, "must be key=value items separated by commas, not "+strconv.Quote(item))
+				continue
+			}
+			keep(k, v)
+		}
+		return out
+	}
+	if len(items)%2 != 0 {
+		fp := p.field(key)
+		c.report(&fp, "must be keys and values in turn, separated by commas, not "+strconv.Itoa(len(items))+" items")
+	}
+	for i := 0; i+1 < len(items); i += 2 {
+		keep(items[i], items[i+1])
+	}
+	return out
+}
+
 // joinTexts joins the texts that text gives items with sep: an array path
 // parameter, whose items are joined with commas, or "." and ";name=" when
 // they explode in label and matrix style.

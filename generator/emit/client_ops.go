@@ -482,7 +482,7 @@ func unsendableCond(f *model.Field, field *jen.Statement) jen.Code {
 		if emptyIsAbsent(f) {
 			return jen.Len(field).Op("==").Lit(0)
 		}
-		if objectStruct(f.Param) && queryObject(f.Param) != pairsForm {
+		if form := objectStyle(f.Param); objectStruct(f.Param) && !form.joinsItems() {
 			return nothingSent(f.Param.Type.Named, field)
 		}
 	case model.WrapNullable:
@@ -536,45 +536,57 @@ func emptyIsAbsent(f *model.Field) bool {
 	return f.Type.Kind == model.RefSlice || f.Type.Kind == model.RefMap
 }
 
-// objectForm is how an object query parameter (a struct or a map) travels.
+// objectForm is how an object parameter (a struct or a map) travels.
 type objectForm int
 
 const (
-	notObject  objectForm = iota // not an object in the query: JSON text
-	deepForm                     // deepObject style: color[R]=100&color[G]=200
-	spreadForm                   // form style, exploded: R=100&G=200
-	pairsForm                    // form style, not exploded: color=R,100,G,200
+	notObject  objectForm = iota // JSON text
+	deepForm                     // query, deepObject style: color[R]=100&color[G]=200
+	spreadForm                   // query, form style, exploded: R=100&G=200
+	pairsForm                    // query, form style, not exploded: color=R,100,G,200
+	commaForm                    // header, style simple: R,100,G,200
+	equalsForm                   // header, style simple, exploded: R=100,G=200
 )
 
-// queryObject says how query parameter p travels when its value is an
-// object, a struct or a map, in a style that says how (deepObject or
-// form); otherwise it is notObject.
-func queryObject(p *model.Param) objectForm {
+// objectStyle says how parameter p travels when its value is an object, a
+// struct or a map, in the query or a header; a path parameter's object,
+// and anything else, is notObject.
+func objectStyle(p *model.Param) objectForm {
 	isStruct := p.Type.Kind == model.RefNamed && p.Type.Named.Kind == model.Struct
-	if p.In != model.InQuery || !isStruct && p.Type.Kind != model.RefMap {
+	if !isStruct && p.Type.Kind != model.RefMap {
 		return notObject
 	}
 	switch {
-	case p.Style == "deepObject":
+	case p.In == model.InQuery && p.Style == "deepObject":
 		return deepForm
-	case p.SpreadsKeys():
+	case p.In == model.InQuery && p.SpreadsKeys():
 		return spreadForm
-	case p.Style == "form":
+	case p.In == model.InQuery && p.Style == "form":
 		return pairsForm
+	case p.In == model.InHeader && p.Explode:
+		return equalsForm
+	case p.In == model.InHeader:
+		return commaForm
 	}
 	return notObject
 }
 
-// objectStruct reports whether p is an object query parameter whose value
-// is a struct, which travels field by field.
-func objectStruct(p *model.Param) bool {
-	return queryObject(p) != notObject && p.Type.Kind == model.RefNamed
+// joinsItems reports whether form sends the object's keys and values as
+// items of one value, joined with commas.
+func (form objectForm) joinsItems() bool {
+	return form == pairsForm || form == commaForm || form == equalsForm
 }
 
-// freeObject reports whether p is an object query parameter whose value is
-// a map, which travels entry by entry.
+// objectStruct reports whether p is an object parameter whose value is a
+// struct, which travels field by field.
+func objectStruct(p *model.Param) bool {
+	return objectStyle(p) != notObject && p.Type.Kind == model.RefNamed
+}
+
+// freeObject reports whether p is an object parameter whose value is a
+// map, which travels entry by entry.
 func freeObject(p *model.Param) bool {
-	return queryObject(p) != notObject && p.Type.Kind == model.RefMap
+	return objectStyle(p) != notObject && p.Type.Kind == model.RefMap
 }
 
 // paramTextExpr is scalarText with the JSON fallback for other values.
@@ -683,7 +695,7 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, set(name, text))
 			return
 		}
-	case queryObject(p) != notObject:
+	case objectStyle(p) != notObject:
 		objectEncoding(g, p, v, set)
 		return
 	}
@@ -695,24 +707,31 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 // value, a value that is not a scalar (anything, in a free-form object) as
 // JSON text, which is how the server reads it. Unset fields are left out.
 func objectEncoding(g *jen.Group, p *model.Param, v *jen.Statement, set setter) {
-	form := queryObject(p)
+	form := objectStyle(p)
 	// put puts one key and its text in place: a field's key is its
 	// name, a constant; an entry's is the variable k.
 	put := func(name string, k jen.Code, text jen.Code) jen.Code {
 		switch {
 		case k == nil && form == deepForm:
 			k = jen.Lit(p.Name + "[" + name + "]")
+		case k == nil && form == equalsForm:
+			k = jen.Lit(name + "=")
 		case k == nil:
 			k = jen.Lit(name)
 		case form == deepForm:
 			k = jen.Lit(p.Name + "[").Op("+").Add(k).Op("+").Lit("]")
+		case form == equalsForm:
+			k = jen.Add(k).Op("+").Lit("=")
 		}
-		if form == pairsForm {
+		switch form {
+		case equalsForm:
+			return jen.Id("items").Op("=").Append(jen.Id("items"), jen.Add(k).Op("+").Add(text))
+		case pairsForm, commaForm:
 			return jen.Id("items").Op("=").Append(jen.Id("items"), k, text)
 		}
 		return set(k, text)
 	}
-	if form == pairsForm {
+	if form.joinsItems() {
 		g.Var().Id("items").Index().String()
 	}
 	if p.Type.Kind == model.RefMap {
@@ -732,7 +751,7 @@ func objectEncoding(g *jen.Group, p *model.Param, v *jen.Statement, set setter) 
 			g.Add(stmt)
 		}
 	}
-	if form == pairsForm {
+	if form.joinsItems() {
 		// An object with nothing set is an empty value, which the
 		// server reads as an empty object.
 		g.Add(set(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))

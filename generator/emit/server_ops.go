@@ -50,7 +50,7 @@ func (e *typeEmitter) operationHandler(o *model.Operation, queryCredentials []st
 			g.Var().Id("params").Id(o.ParamsType.Name)
 			// A free-form object in form style takes the keys no other
 			// parameter reads, so it is read last.
-			takesRest := func(f *model.Field) bool { return queryObject(f.Param) == spreadForm && freeObject(f.Param) }
+			takesRest := func(f *model.Field) bool { return objectStyle(f.Param) == spreadForm && freeObject(f.Param) }
 			for _, last := range []bool{false, true} {
 				for _, f := range o.ParamsType.Fields {
 					if takesRest(f) == last {
@@ -294,7 +294,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
 	}
 	deep := freeObject(p) // a map, entry by entry
-	switch form := queryObject(p); {
+	switch form := objectStyle(p); {
 	case form == deepForm:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Op("&").Id("query"), jen.Lit(p.Name))
 	case form == spreadForm && deep:
@@ -313,6 +313,9 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(jen.Op("&").Id("query"), keys)
 	case form == pairsForm:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("pairs").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
+	case form == commaForm || form == equalsForm:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("simpleObject").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name),
+			jen.Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name))), jen.Lit(form == equalsForm))
 	case p.In == model.InQuery && p.Type.Kind != model.RefSlice:
 		// One value: a repeated key is reported.
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("one").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
@@ -478,7 +481,7 @@ func parsedItem(elem *model.Ref) jen.Code {
 // query parameter).
 func objectNeedsPath(p *model.Param) bool {
 	t := p.Type.Named
-	if t.Extra == model.ExtraForbid && queryObject(p) != spreadForm {
+	if t.Extra == model.ExtraForbid && objectStyle(p) != spreadForm {
 		return true
 	}
 	for _, f := range t.Fields {
@@ -504,7 +507,7 @@ func objectDecoding(b *jen.Group, p *model.Param) {
 			fb.Id("v").Dot(f.Name).Op("=").Add(wrapped(f.Wrap, jen.Id("x")))
 		})
 	}
-	if t.Extra == model.ExtraForbid && queryObject(p) != spreadForm {
+	if t.Extra == model.ExtraForbid && objectStyle(p) != spreadForm {
 		b.Add(unknownKeys(t, jen.Id("values"), jen.Id("fp").Dot("key").Call(jen.Id("k"))))
 	}
 }
