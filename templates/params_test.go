@@ -60,6 +60,19 @@ func TestSimpleObject(t *testing.T) {
 	}
 }
 
+func TestObjectPath(t *testing.T) {
+	fill := func(add func(key, value string)) {
+		add("R", "1 0")
+		add("a,b", "c/d")
+	}
+	if got, want := objectPath(false, fill), "R,1%200,a%2Cb,c%2Fd"; got != want {
+		t.Errorf("objectPath = %q, want %q", got, want)
+	}
+	if got, want := objectPath(true, fill), "R=1%200,a%2Cb=c%2Fd"; got != want {
+		t.Errorf("objectPath exploded = %q, want %q", got, want)
+	}
+}
+
 func TestJoinTexts(t *testing.T) {
 	got := joinTexts([]string{"a b", "c,d", "e"}, ",", url.PathEscape)
 	if want := "a%20b,c%2Cd,e"; got != want {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -85,6 +86,22 @@ func objectItems(c *validator, p *path, key, text string, explode bool) map[stri
 		keep(items[i], items[i+1])
 	}
 	return out
+}
+
+// objectPath writes an object path parameter in style simple: the keys
+// and values that fill gives add, each escaped as a path segment, joined
+// with commas, in turn (R,100,G,200) or, when explode, as key=value items.
+func objectPath(explode bool, fill func(add func(key, value string))) string {
+	var items []string
+	fill(func(key, value string) {
+		key, value = url.PathEscape(key), url.PathEscape(value)
+		if explode {
+			items = append(items, key+"="+value)
+		} else {
+			items = append(items, key, value)
+		}
+	})
+	return strings.Join(items, ",")
 }
 
 // joinTexts joins the texts that text gives items with sep: an array path

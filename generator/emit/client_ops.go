@@ -229,7 +229,7 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 	// empty) or its schema constrains it; only then does it need a path.
 	var checked []*model.Param
 	for _, p := range o.PathParams() {
-		if textOnly(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) || pathList(p) {
+		if textOnly(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) || pathList(p) || objectStyle(p) != notObject {
 			checked = append(checked, p)
 		}
 	}
@@ -261,10 +261,15 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 			switch {
 			case textOnly(p.Type): // a string, a string enum, or a named string type
 				b.If(jen.Add(arg.Clone()).Op("==").Lit("")).Block(jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")))
-			case pathList(p):
+			case pathList(p), freeObject(p):
 				// No items would be an empty segment, which leads to
 				// another path.
 				b.If(jen.Len(arg.Clone()).Op("==").Lit(0)).Block(jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")))
+			case objectStruct(p):
+				// So would an object with no field set.
+				if cond := nothingSent(p.Type.Named, arg.Clone()); cond != nil {
+					b.If(cond).Block(jen.Id("c").Dot("required").Call(jen.Op("&").Id("fp")))
+				}
 			case jsonTextParam(p):
 				// A union's string can be empty too, and an empty
 				// segment leads to another path.
@@ -314,6 +319,12 @@ func pathExpr(o *model.Operation) jen.Code {
 	return templateExpr(tmpl, func(name string) jen.Code {
 		p := params[name]
 		value := jen.Qual("net/url", "PathEscape").Call(paramTextExpr(p.Type, jen.Id(p.Arg)))
+		if form := objectStyle(p); form != notObject {
+			// Its keys and values, each escaped, joined with commas.
+			value = jen.Id("objectPath").Call(jen.Lit(form == equalsForm), jen.Func().Params(jen.Id("add").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).String())).BlockFunc(func(b *jen.Group) {
+				objectEncoding(b, p, jen.Id(p.Arg), nil)
+			}))
+		}
 		if pathList(p) {
 			// The items' texts, each escaped, joined with commas (or
 			// as the style explodes them).
@@ -465,7 +476,7 @@ func explodesItems(p *model.Param) bool {
 // list of them.
 func jsonTextParam(p *model.Param) bool {
 	_, scalar := scalarBase(p.Type)
-	return !scalar && !pathList(p)
+	return !scalar && !pathList(p) && objectStyle(p) == notObject
 }
 
 // unsendableCond returns the condition under which required parameter f,
@@ -544,13 +555,13 @@ const (
 	deepForm                     // query, deepObject style: color[R]=100&color[G]=200
 	spreadForm                   // query, form style, exploded: R=100&G=200
 	pairsForm                    // query, form style, not exploded: color=R,100,G,200
-	commaForm                    // header, style simple: R,100,G,200
-	equalsForm                   // header, style simple, exploded: R=100,G=200
+	commaForm                    // header or path, style simple: R,100,G,200
+	equalsForm                   // header or path, style simple, exploded: R=100,G=200
 )
 
 // objectStyle says how parameter p travels when its value is an object, a
-// struct or a map, in the query or a header; a path parameter's object,
-// and anything else, is notObject.
+// struct or a map; a cookie's object, a path parameter's in label or
+// matrix style, and anything else, is notObject (JSON text).
 func objectStyle(p *model.Param) objectForm {
 	isStruct := p.Type.Kind == model.RefNamed && p.Type.Named.Kind == model.Struct
 	if !isStruct && p.Type.Kind != model.RefMap {
@@ -563,9 +574,9 @@ func objectStyle(p *model.Param) objectForm {
 		return spreadForm
 	case p.In == model.InQuery && p.Style == "form":
 		return pairsForm
-	case p.In == model.InHeader && p.Explode:
+	case p.In == model.InHeader && p.Explode, p.In == model.InPath && p.Style == "simple" && p.Explode:
 		return equalsForm
-	case p.In == model.InHeader:
+	case p.In == model.InHeader, p.In == model.InPath && p.Style == "simple":
 		return commaForm
 	}
 	return notObject
@@ -708,9 +719,18 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 // JSON text, which is how the server reads it. Unset fields are left out.
 func objectEncoding(g *jen.Group, p *model.Param, v *jen.Statement, set setter) {
 	form := objectStyle(p)
+	// A path parameter's keys and values go to add, inside the function
+	// that objectPath calls (see pathExpr).
+	viaAdd := p.In == model.InPath
 	// put puts one key and its text in place: a field's key is its
 	// name, a constant; an entry's is the variable k.
 	put := func(name string, k jen.Code, text jen.Code) jen.Code {
+		if viaAdd {
+			if k == nil {
+				k = jen.Lit(name)
+			}
+			return jen.Id("add").Call(k, text)
+		}
 		switch {
 		case k == nil && form == deepForm:
 			k = jen.Lit(p.Name + "[" + name + "]")
@@ -731,7 +751,7 @@ func objectEncoding(g *jen.Group, p *model.Param, v *jen.Statement, set setter) 
 		}
 		return set(k, text)
 	}
-	if form.joinsItems() {
+	if form.joinsItems() && !viaAdd {
 		g.Var().Id("items").Index().String()
 	}
 	if p.Type.Kind == model.RefMap {
@@ -751,7 +771,7 @@ func objectEncoding(g *jen.Group, p *model.Param, v *jen.Statement, set setter) 
 			g.Add(stmt)
 		}
 	}
-	if form.joinsItems() {
+	if form.joinsItems() && !viaAdd {
 		// An object with nothing set is an empty value, which the
 		// server reads as an empty object.
 		g.Add(set(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))

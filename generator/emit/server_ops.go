@@ -180,6 +180,20 @@ func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.C
 	g.Var().Id(name).Add(goType(p.Type))
 	prefix := p.PathPrefix()
 	parse := func(b *jen.Group, text jen.Code) {
+		if form := objectStyle(p); form != notObject {
+			// Its keys and values, joined with commas.
+			b.BlockFunc(func(o *jen.Group) {
+				o.Id("values").Op(":=").Id("objectItems").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name), text, jen.Lit(form == equalsForm))
+				o.Var().Id("v").Add(goType(p.Type))
+				if freeObject(p) {
+					entriesDecoding(o, p.Type)
+				} else {
+					objectDecoding(o, p)
+				}
+				o.Id(name).Op("=").Id("v")
+			})
+			return
+		}
 		if pathList(p) {
 			// The items' texts, joined with commas (or as the style
 			// explodes them).
@@ -345,15 +359,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 		case objectStruct(p):
 			objectDecoding(b, p)
 		case deep:
-			b.Id("v").Op("=").Make(goType(p.Type), jen.Len(jen.Id("values")))
-			b.For(jen.List(jen.Id("k"), jen.Id("text")).Op(":=").Range().Id("values")).BlockFunc(func(l *jen.Group) {
-				if !textOnly(elem) {
-					l.Id("kp").Op(":=").Id("fp").Dot("key").Call(jen.Id("k"))
-				}
-				l.Var().Id("x").Add(goType(p.Type.Elem))
-				parseInto(l, p.Type.Elem, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
-				l.Id("v").Index(jen.Id("k")).Op("=").Add(parsedItem(p.Type.Elem))
-			})
+			entriesDecoding(b, p.Type)
 		case p.Type.Kind == model.RefSlice && !scalarItems(p):
 			// One JSON array, as the client sends it (see explodesItems).
 			parseInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
@@ -473,6 +479,20 @@ func parsedItem(elem *model.Ref) jen.Code {
 		return jen.Id("NewNullable").Call(jen.Id("x"))
 	}
 	return jen.Id("x")
+}
+
+// entriesDecoding fills v, of map type r, from values, key → text,
+// reporting an entry that does not parse at its key under fp.
+func entriesDecoding(b *jen.Group, r *model.Ref) {
+	b.Id("v").Op("=").Make(goType(r), jen.Len(jen.Id("values")))
+	b.For(jen.List(jen.Id("k"), jen.Id("text")).Op(":=").Range().Id("values")).BlockFunc(func(l *jen.Group) {
+		if !textOnly(r.Elem) {
+			l.Id("kp").Op(":=").Id("fp").Dot("key").Call(jen.Id("k"))
+		}
+		l.Var().Id("x").Add(goType(r.Elem))
+		parseInto(l, r.Elem, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
+		l.Id("v").Index(jen.Id("k")).Op("=").Add(parsedItem(r.Elem))
+	})
 }
 
 // objectNeedsPath reports whether decoding the struct of object query
