@@ -229,7 +229,7 @@ func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *mode
 	// empty) or its schema constrains it; only then does it need a path.
 	var checked []*model.Param
 	for _, p := range o.PathParams() {
-		if textOnly(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) || pathList(p) || objectStyle(p) != notObject {
+		if textOnly(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) || pathList(p) || p.ObjectForm() != model.NotObject {
 			checked = append(checked, p)
 		}
 	}
@@ -319,9 +319,9 @@ func pathExpr(o *model.Operation) jen.Code {
 	return templateExpr(tmpl, func(name string) jen.Code {
 		p := params[name]
 		value := jen.Qual("net/url", "PathEscape").Call(paramTextExpr(p.Type, jen.Id(p.Arg)))
-		if form := objectStyle(p); form != notObject {
+		if form := p.ObjectForm(); form != model.NotObject {
 			// Its keys and values, each escaped, joined with commas.
-			value = jen.Id("objectPath").Call(jen.Lit(form == equalsForm), jen.Func().Params(jen.Id("add").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).String())).BlockFunc(func(b *jen.Group) {
+			value = jen.Id("objectPath").Call(jen.Lit(form == model.EqualsForm), jen.Func().Params(jen.Id("add").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).String())).BlockFunc(func(b *jen.Group) {
 				objectEncoding(b, p, jen.Id(p.Arg), nil)
 			}))
 		}
@@ -476,7 +476,7 @@ func explodesItems(p *model.Param) bool {
 // list of them.
 func jsonTextParam(p *model.Param) bool {
 	_, scalar := scalarBase(p.Type)
-	return !scalar && !pathList(p) && objectStyle(p) == notObject
+	return !scalar && !pathList(p) && p.ObjectForm() == model.NotObject
 }
 
 // unsendableCond returns the condition under which required parameter f,
@@ -493,7 +493,7 @@ func unsendableCond(f *model.Field, field *jen.Statement) jen.Code {
 		if emptyIsAbsent(f) {
 			return jen.Len(field).Op("==").Lit(0)
 		}
-		if form := objectStyle(f.Param); objectStruct(f.Param) && !form.joinsItems() {
+		if objectStruct(f.Param) && !f.Param.ObjectForm().JoinsItems() {
 			return nothingSent(f.Param.Type.Named, field)
 		}
 	case model.WrapNullable:
@@ -547,57 +547,16 @@ func emptyIsAbsent(f *model.Field) bool {
 	return f.Type.Kind == model.RefSlice || f.Type.Kind == model.RefMap
 }
 
-// objectForm is how an object parameter (a struct or a map) travels.
-type objectForm int
-
-const (
-	notObject  objectForm = iota // JSON text
-	deepForm                     // query, deepObject style: color[R]=100&color[G]=200
-	spreadForm                   // query, form style, exploded: R=100&G=200
-	pairsForm                    // query, form style, not exploded: color=R,100,G,200
-	commaForm                    // header or path, style simple: R,100,G,200
-	equalsForm                   // header or path, style simple, exploded: R=100,G=200
-)
-
-// objectStyle says how parameter p travels when its value is an object, a
-// struct or a map; a cookie's object, a path parameter's in label or
-// matrix style, and anything else, is notObject (JSON text).
-func objectStyle(p *model.Param) objectForm {
-	isStruct := p.Type.Kind == model.RefNamed && p.Type.Named.Kind == model.Struct
-	if !isStruct && p.Type.Kind != model.RefMap {
-		return notObject
-	}
-	switch {
-	case p.In == model.InQuery && p.Style == "deepObject":
-		return deepForm
-	case p.In == model.InQuery && p.SpreadsKeys():
-		return spreadForm
-	case p.In == model.InQuery && p.Style == "form":
-		return pairsForm
-	case p.In == model.InHeader && p.Explode, p.In == model.InPath && p.Style == "simple" && p.Explode:
-		return equalsForm
-	case p.In == model.InHeader, p.In == model.InPath && p.Style == "simple":
-		return commaForm
-	}
-	return notObject
-}
-
-// joinsItems reports whether form sends the object's keys and values as
-// items of one value, joined with commas.
-func (form objectForm) joinsItems() bool {
-	return form == pairsForm || form == commaForm || form == equalsForm
-}
-
 // objectStruct reports whether p is an object parameter whose value is a
 // struct, which travels field by field.
 func objectStruct(p *model.Param) bool {
-	return objectStyle(p) != notObject && p.Type.Kind == model.RefNamed
+	return p.ObjectForm() != model.NotObject && p.Type.Kind == model.RefNamed
 }
 
 // freeObject reports whether p is an object parameter whose value is a
 // map, which travels entry by entry.
 func freeObject(p *model.Param) bool {
-	return objectStyle(p) != notObject && p.Type.Kind == model.RefMap
+	return p.ObjectForm() != model.NotObject && p.Type.Kind == model.RefMap
 }
 
 // paramTextExpr is scalarText with the JSON fallback for other values.
@@ -706,19 +665,19 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 			g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(skip, set(name, text))
 			return
 		}
-	case objectStyle(p) != notObject:
+	case p.ObjectForm() != model.NotObject:
 		objectEncoding(g, p, v, set)
 		return
 	}
 	g.Add(set(name, jen.Id("paramText").Call(v.Clone())))
 }
 
-// objectEncoding puts object query parameter p, held in v, on the request
-// as its style says (see objectForm): each property or entry a key and a
+// objectEncoding puts object parameter p, held in v, on the request
+// as its style says (see model.ObjectForm): each property or entry a key and a
 // value, a value that is not a scalar (anything, in a free-form object) as
 // JSON text, which is how the server reads it. Unset fields are left out.
 func objectEncoding(g *jen.Group, p *model.Param, v *jen.Statement, set setter) {
-	form := objectStyle(p)
+	form := p.ObjectForm()
 	// A path parameter's keys and values go to add, inside the function
 	// that objectPath calls (see pathExpr).
 	viaAdd := p.In == model.InPath
@@ -732,26 +691,26 @@ func objectEncoding(g *jen.Group, p *model.Param, v *jen.Statement, set setter) 
 			return jen.Id("add").Call(k, text)
 		}
 		switch {
-		case k == nil && form == deepForm:
+		case k == nil && form == model.DeepForm:
 			k = jen.Lit(p.Name + "[" + name + "]")
-		case k == nil && form == equalsForm:
+		case k == nil && form == model.EqualsForm:
 			k = jen.Lit(name + "=")
 		case k == nil:
 			k = jen.Lit(name)
-		case form == deepForm:
+		case form == model.DeepForm:
 			k = jen.Lit(p.Name + "[").Op("+").Add(k).Op("+").Lit("]")
-		case form == equalsForm:
+		case form == model.EqualsForm:
 			k = jen.Add(k).Op("+").Lit("=")
 		}
 		switch form {
-		case equalsForm:
+		case model.EqualsForm:
 			return jen.Id("items").Op("=").Append(jen.Id("items"), jen.Add(k).Op("+").Add(text))
-		case pairsForm, commaForm:
+		case model.PairsForm, model.CommaForm:
 			return jen.Id("items").Op("=").Append(jen.Id("items"), k, text)
 		}
 		return set(k, text)
 	}
-	if form.joinsItems() && !viaAdd {
+	if form.JoinsItems() && !viaAdd {
 		g.Var().Id("items").Index().String()
 	}
 	if p.Type.Kind == model.RefMap {
@@ -771,7 +730,7 @@ func objectEncoding(g *jen.Group, p *model.Param, v *jen.Statement, set setter) 
 			g.Add(stmt)
 		}
 	}
-	if form.joinsItems() && !viaAdd {
+	if form.JoinsItems() && !viaAdd {
 		// An object with nothing set is an empty value, which the
 		// server reads as an empty object.
 		g.Add(set(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(","))))

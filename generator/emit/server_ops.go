@@ -50,7 +50,7 @@ func (e *typeEmitter) operationHandler(o *model.Operation, queryCredentials []st
 			g.Var().Id("params").Id(o.ParamsType.Name)
 			// A free-form object in form style takes the keys no other
 			// parameter reads, so it is read last.
-			takesRest := func(f *model.Field) bool { return objectStyle(f.Param) == spreadForm && freeObject(f.Param) }
+			takesRest := func(f *model.Field) bool { return f.Param.ObjectForm() == model.SpreadForm && freeObject(f.Param) }
 			for _, last := range []bool{false, true} {
 				for _, f := range o.ParamsType.Fields {
 					if takesRest(f) == last {
@@ -180,10 +180,10 @@ func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.C
 	g.Var().Id(name).Add(goType(p.Type))
 	prefix := p.PathPrefix()
 	parse := func(b *jen.Group, text jen.Code) {
-		if form := objectStyle(p); form != notObject {
+		if form := p.ObjectForm(); form != model.NotObject {
 			// Its keys and values, joined with commas.
 			b.BlockFunc(func(o *jen.Group) {
-				o.Id("values").Op(":=").Id("objectItems").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name), text, jen.Lit(form == equalsForm))
+				o.Id("values").Op(":=").Id("objectItems").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name), text, jen.Lit(form == model.EqualsForm))
 				o.Var().Id("v").Add(goType(p.Type))
 				if freeObject(p) {
 					entriesDecoding(o, p.Type)
@@ -308,28 +308,28 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
 	}
 	deep := freeObject(p) // a map, entry by entry
-	switch form := objectStyle(p); {
-	case form == deepForm:
+	switch form := p.ObjectForm(); {
+	case form == model.DeepForm:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Op("&").Id("query"), jen.Lit(p.Name))
-	case form == spreadForm && deep:
+	case form == model.SpreadForm && deep:
 		// Every key no other parameter reads (see paramDecoding).
 		args := []jen.Code{jen.Op("&").Id("query"), jen.Nil()}
 		for _, name := range queryCredentials {
 			args = append(args, jen.Lit(name))
 		}
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(args...)
-	case form == spreadForm:
+	case form == model.SpreadForm:
 		keys := jen.Index().String().ValuesFunc(func(l *jen.Group) {
 			for _, f := range p.Type.Named.Fields {
 				l.Lit(f.JSONName)
 			}
 		})
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(jen.Op("&").Id("query"), keys)
-	case form == pairsForm:
+	case form == model.PairsForm:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("pairs").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
-	case form == commaForm || form == equalsForm:
+	case form == model.CommaForm || form == model.EqualsForm:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("simpleObject").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name),
-			jen.Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name))), jen.Lit(form == equalsForm))
+			jen.Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name))), jen.Lit(form == model.EqualsForm))
 	case p.In == model.InQuery && p.Type.Kind != model.RefSlice:
 		// One value: a repeated key is reported.
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("one").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
@@ -495,16 +495,15 @@ func entriesDecoding(b *jen.Group, r *model.Ref) {
 	})
 }
 
-// objectNeedsPath reports whether decoding the struct of object query
+// objectNeedsPath reports whether decoding the struct of object
 // parameter p can report a violation: a field that must parse, or a key
 // the schema does not declare (which, in form style exploded, is another
 // query parameter).
 func objectNeedsPath(p *model.Param) bool {
-	t := p.Type.Named
-	if t.Extra == model.ExtraForbid && objectStyle(p) != spreadForm {
+	if refusesUnknownKeys(p) {
 		return true
 	}
-	for _, f := range t.Fields {
+	for _, f := range p.Type.Named.Fields {
 		if !textOnly(f.Type) {
 			return true
 		}
@@ -512,7 +511,7 @@ func objectNeedsPath(p *model.Param) bool {
 	return false
 }
 
-// objectDecoding fills a struct from the keys and values of object query
+// objectDecoding fills a struct from the keys and values of object
 // parameter p, read into values; keys the struct does not declare are
 // violations where the schema forbids them.
 func objectDecoding(b *jen.Group, p *model.Param) {
@@ -527,9 +526,17 @@ func objectDecoding(b *jen.Group, p *model.Param) {
 			fb.Id("v").Dot(f.Name).Op("=").Add(wrapped(f.Wrap, jen.Id("x")))
 		})
 	}
-	if t.Extra == model.ExtraForbid && objectStyle(p) != spreadForm {
+	if refusesUnknownKeys(p) {
 		b.Add(unknownKeys(t, jen.Id("values"), jen.Id("fp").Dot("key").Call(jen.Id("k"))))
 	}
+}
+
+// refusesUnknownKeys reports whether decoding the struct of object
+// parameter p reports the keys it does not declare: where the schema
+// forbids them, unless the keys are query parameters of their own (form
+// style, exploded), which the query's leftovers report.
+func refusesUnknownKeys(p *model.Param) bool {
+	return p.Type.Named.Extra == model.ExtraForbid && p.ObjectForm() != model.SpreadForm
 }
 
 // textOnly reports whether a parameter value is its text as it is (a

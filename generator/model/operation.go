@@ -223,12 +223,45 @@ func (p *Param) Separator() string {
 	return ","
 }
 
-// SpreadsKeys reports whether p is an object query parameter (a struct or
-// a map) in form style that explodes: each property or entry is a query
-// parameter of its own (R=100&G=200).
-func (p *Param) SpreadsKeys() bool {
+// ObjectForm is how an object parameter (a struct or a map) travels.
+type ObjectForm int
+
+const (
+	NotObject  ObjectForm = iota // not an object, or one in a style that says nothing: JSON text
+	DeepForm                     // query, deepObject style: color[R]=100&color[G]=200
+	SpreadForm                   // query, form style, exploded: R=100&G=200
+	PairsForm                    // query, form style, not exploded: color=R,100,G,200
+	CommaForm                    // header or path, style simple: R,100,G,200
+	EqualsForm                   // header or path, style simple, exploded: R=100,G=200
+)
+
+// JoinsItems reports whether form sends the object's keys and values as
+// items of one value, joined with commas.
+func (form ObjectForm) JoinsItems() bool {
+	return form == PairsForm || form == CommaForm || form == EqualsForm
+}
+
+// ObjectForm says how p travels when its value is an object, a struct or
+// a map; an object in a cookie, in a label or matrix path parameter, and
+// anything that is not an object, is NotObject.
+func (p *Param) ObjectForm() ObjectForm {
 	isStruct := p.Type.Kind == RefNamed && p.Type.Named.Kind == Struct
-	return p.In == InQuery && p.Style == "form" && p.Explode && (isStruct || p.Type.Kind == RefMap)
+	if !isStruct && p.Type.Kind != RefMap {
+		return NotObject
+	}
+	switch {
+	case p.In == InQuery && p.Style == "deepObject":
+		return DeepForm
+	case p.In == InQuery && p.Style == "form" && p.Explode:
+		return SpreadForm
+	case p.In == InQuery && p.Style == "form":
+		return PairsForm
+	case p.In == InHeader && p.Explode, p.In == InPath && p.Style == "simple" && p.Explode:
+		return EqualsForm
+	case p.In == InHeader, p.In == InPath && p.Style == "simple":
+		return CommaForm
+	}
+	return NotObject
 }
 
 // PathPrefix is the text before a path parameter's value: "." in label

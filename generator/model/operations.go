@@ -677,7 +677,7 @@ func (b *builder) checkSpreadKeys(o *Operation) {
 			continue
 		}
 		keys := []string{p.Name}
-		if p.SpreadsKeys() {
+		if p.ObjectForm() == SpreadForm {
 			keys = nil
 			if p.Type.Kind == RefMap {
 				if free != "" {
