@@ -138,6 +138,7 @@ var identifiers = []string{
 	"newTransport",
 	"number",
 	"objectItems",
+	"objectKeys",
 	"objectPath",
 	"objectVariant",
 	"paramText",

@@ -54,7 +54,7 @@ func TestSimpleObject(t *testing.T) {
 	}
 	simpleObject(&c, nil, "X-Color", []string{"R=100,G"}, true)
 	simpleObject(&c, nil, "X-Size", []string{"w,1,h"}, false)
-	want := `2 violations: X-Color: must be key=value items separated by commas, not "G"; X-Size: must be keys and values in turn, separated by commas, not 3 items`
+	want := `2 violations: X-Color: must be key=value items separated by commas, not "G"; X-Size: must be keys and values in turn, separated by commas, not an odd count of items (3)`
 	if err := c.err(); err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}

@@ -545,45 +545,63 @@ func (q *queryParams) leftovers(c *validator, ignoreUnknown bool, credentials ..
 	}
 }
 
-// deepObject collects the name[key]=value parameters of a deepObject
-// parameter as key → value (the first value of a repeated key), and
-// reports whether there were any. It marks them read.
-func deepObject(query *queryParams, name string) (map[string]string, bool) {
-	var out map[string]string
-	for i, k := range query.keys {
-		if strings.HasPrefix(k, name+"[") && strings.HasSuffix(k, "]") {
-			query.read[i] = true
-			if out == nil {
-				out = map[string]string{}
-			}
-			field := k[len(name)+1 : len(k)-1]
-			if _, seen := out[field]; !seen {
-				out[field] = query.values[i]
-			}
+// deepObject collects the name[key]=value parameters of deepObject
+// parameter name as key → value (see objectKeys).
+func deepObject(c *validator, p *path, query *queryParams, name string) (map[string]string, bool) {
+	return objectKeys(c, p, query, name, func(key string, _ bool) (string, bool) {
+		if strings.HasPrefix(key, name+"[") && strings.HasSuffix(key, "]") {
+			return key[len(name)+1 : len(key)-1], true
 		}
-	}
-	return out, out != nil
+		return "", false
+	})
 }
 
-// formObject collects the properties of an object query parameter in form
-// style that explodes, each a parameter of its own (R=100&G=200), as key →
-// value (the first value of a repeated key), and reports whether there
-// were any. keys are the object's properties; nil takes every key that no
-// parameter has read and that is not one of credentials, the entries of a
-// free-form object, so that parameter is read last. It marks them read.
-func formObject(query *queryParams, keys []string, credentials ...string) (map[string]string, bool) {
+// formObject collects the properties of object query parameter name in
+// form style that explodes, each a parameter of its own (R=100&G=200), as
+// key → value (see objectKeys). keys are the object's properties; nil
+// takes every key that no parameter has read and that is not one of
+// credentials, the entries of a free-form object, so that parameter is
+// read last.
+func formObject(c *validator, p *path, query *queryParams, name string, keys []string, credentials ...string) (map[string]string, bool) {
+	return objectKeys(c, p, query, name, func(key string, read bool) (string, bool) {
+		if keys == nil {
+			return key, !read && !slices.Contains(credentials, key)
+		}
+		return key, slices.Contains(keys, key)
+	})
+}
+
+// objectKeys collects the query parameters that hold the properties of
+// object parameter name, those whose key property turns into a property's
+// name, as property → value, marks them read, and reports whether there
+// were any. A property given more than once, which a strict server does
+// not take, is reported at its path under p; its first value is kept, so
+// that its own checks run too.
+func objectKeys(c *validator, p *path, query *queryParams, name string, property func(key string, read bool) (string, bool)) (map[string]string, bool) {
 	var out map[string]string
+	var counts map[string]int // of the properties given more than once
 	for i, k := range query.keys {
-		if keys == nil && (query.read[i] || slices.Contains(credentials, k)) || keys != nil && !slices.Contains(keys, k) {
+		prop, ok := property(k, query.read[i])
+		if !ok {
 			continue
 		}
 		query.read[i] = true
 		if out == nil {
 			out = map[string]string{}
 		}
-		if _, seen := out[k]; !seen {
-			out[k] = query.values[i]
+		if _, seen := out[prop]; seen {
+			if counts == nil {
+				counts = map[string]int{}
+			}
+			counts[prop] = max(counts[prop], 1) + 1
+			continue
 		}
+		out[prop] = query.values[i]
+	}
+	for _, prop := range sortedKeys(counts) {
+		fp := p.field(name)
+		kp := fp.key(prop)
+		c.report(&kp, "must be given once, not "+strconv.Itoa(counts[prop])+" times")
 	}
 	return out, out != nil
 }

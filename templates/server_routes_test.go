@@ -193,7 +193,7 @@ func TestQueryLeftovers(t *testing.T) {
 			q.parse(tt.raw)
 			c := &validator{request: true}
 			q.get("page")
-			deepObject(&q, "filter")
+			deepObject(c, nil, &q, "filter")
 			q.leftovers(c, tt.ignoreUnknown, tt.credentials...)
 			got := ""
 			if err := c.err(); err != nil {
@@ -238,11 +238,16 @@ func BenchmarkQueryParams(b *testing.B) {
 func TestDeepObjectAndSplitList(t *testing.T) {
 	var q queryParams
 	q.parse("filter%5Bkind%5D=cat&filter%5Bage%5D=2&filterx=1&other%5Ba%5D=b&filter%5Bkind%5D=dog")
-	got, ok := deepObject(&q, "filter")
+	var c validator
+	got, ok := deepObject(&c, nil, &q, "filter")
 	if !ok || !reflect.DeepEqual(got, map[string]string{"kind": "cat", "age": "2"}) {
 		t.Errorf("deepObject = %v", got)
 	}
-	if _, ok := deepObject(&q, "none"); ok {
+	// A property given twice is reported, as a parameter given twice is.
+	if err := c.err(); err == nil || err.Error() != "filter.kind: must be given once, not 2 times" {
+		t.Errorf("deepObject of a repeated property: err = %v", err)
+	}
+	if _, ok := deepObject(&c, nil, &q, "none"); ok {
 		t.Error("deepObject found a missing parameter")
 	}
 	if got := splitList([]string{"1|2", "3"}, "|"); !reflect.DeepEqual(got, []string{"1", "2", "3"}) {
@@ -252,23 +257,28 @@ func TestDeepObjectAndSplitList(t *testing.T) {
 
 func TestFormObjectAndPairs(t *testing.T) {
 	var q queryParams
-	q.parse("R=1&G=2&R=9&limit=5&api_key=k&mode=fast&size=w,1,h,2&odd=a,1,b")
-	if got, ok := formObject(&q, []string{"R", "G", "B"}); !ok || !reflect.DeepEqual(got, map[string]string{"R": "1", "G": "2"}) {
+	q.parse("R=1&G=2&R=9&R=3&limit=5&api_key=k&mode=fast&size=w,1,h,2&odd=a,1,b")
+	var c validator
+	if got, ok := formObject(&c, nil, &q, "color", []string{"R", "G", "B"}); !ok || !reflect.DeepEqual(got, map[string]string{"R": "1", "G": "2"}) {
 		t.Errorf("formObject of R, G, B = %v, %v", got, ok)
 	}
-	if _, ok := formObject(&q, []string{"B"}); ok {
+	if err := c.err(); err == nil || err.Error() != "color.R: must be given once, not 3 times" {
+		t.Errorf("formObject of a repeated property: err = %v", err)
+	}
+	c = validator{}
+	if _, ok := formObject(&c, nil, &q, "color", []string{"B"}); ok {
 		t.Error("formObject found a missing property")
 	}
 	q.get("limit")
-	var c validator
 	if got, ok := q.pairs(&c, nil, "size"); !ok || !reflect.DeepEqual(got, map[string]string{"w": "1", "h": "2"}) || c.err() != nil {
 		t.Errorf("pairs of size = %v, %v, %v", got, ok, c.err())
 	}
-	if got, _ := q.pairs(&c, nil, "odd"); !reflect.DeepEqual(got, map[string]string{"a": "1"}) || c.err() == nil || !strings.Contains(c.err().Error(), "odd: must be keys and values in turn, separated by commas, not 3 items") {
+	if got, _ := q.pairs(&c, nil, "odd"); !reflect.DeepEqual(got, map[string]string{"a": "1"}) || c.err() == nil || !strings.Contains(c.err().Error(), "odd: must be keys and values in turn, separated by commas, not an odd count of items (3)") {
 		t.Errorf("pairs of odd = %v, %v", got, c.err())
 	}
 	// The rest, but the credential: what no parameter has read.
-	if got, ok := formObject(&q, nil, "api_key"); !ok || !reflect.DeepEqual(got, map[string]string{"mode": "fast"}) {
+	c = validator{}
+	if got, ok := formObject(&c, nil, &q, "extra", nil, "api_key"); !ok || !reflect.DeepEqual(got, map[string]string{"mode": "fast"}) {
 		t.Errorf("formObject of the rest = %v, %v", got, ok)
 	}
 	c = validator{}

@@ -80,7 +80,7 @@ func objectItems(c *validator, p *path, key, text string, explode bool) map[stri
 	}
 	if len(items)%2 != 0 {
 		fp := p.field(key)
-		c.report(&fp, "must be keys and values in turn, separated by commas, not "+strconv.Itoa(len(items))+" items")
+		c.report(&fp, "must be keys and values in turn, separated by commas, not an odd count of items ("+strconv.Itoa(len(items))+")")
 	}
 	for i := 0; i+1 < len(items); i += 2 {
 		keep(items[i], items[i+1])

@@ -310,10 +310,10 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 	deep := freeObject(p) // a map, entry by entry
 	switch form := p.ObjectForm(); {
 	case form == model.DeepForm:
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Op("&").Id("query"), jen.Lit(p.Name))
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name))
 	case form == model.SpreadForm && deep:
 		// Every key no other parameter reads (see paramDecoding).
-		args := []jen.Code{jen.Op("&").Id("query"), jen.Nil()}
+		args := []jen.Code{jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name), jen.Nil()}
 		for _, name := range queryCredentials {
 			args = append(args, jen.Lit(name))
 		}
@@ -324,7 +324,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 				l.Lit(f.JSONName)
 			}
 		})
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(jen.Op("&").Id("query"), keys)
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name), keys)
 	case form == model.PairsForm:
 		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("pairs").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
 	case form == model.CommaForm || form == model.EqualsForm:
