@@ -168,6 +168,40 @@ func TestQueryParamsOne(t *testing.T) {
 	}
 }
 
+// skipEmpty drops a key that came with nothing but empty values, and
+// nothing else: after it, the key is neither found nor left over, while a
+// key with one value that is not empty keeps all of its values.
+func TestQuerySkipEmpty(t *testing.T) {
+	tests := []struct {
+		raw   string
+		found bool // whether get("offset") still finds the key
+	}{
+		{raw: "a=1&offset=&z=2"},
+		{raw: "a=1&offset&z=2"},
+		{raw: "offset=&offset="},
+		{raw: "offset=&offset=3", found: true},
+		{raw: "offset=3", found: true},
+		{raw: "a=1"},
+	}
+	for _, tt := range tests {
+		var q queryParams
+		q.parse(tt.raw)
+		want, _ := url.ParseQuery(tt.raw)
+		q.skipEmpty("offset")
+		values, found := q.get("offset")
+		if found != tt.found || (found && !reflect.DeepEqual(values, want["offset"])) {
+			t.Errorf("%q: after skipEmpty, get(offset) = %q, %v; want %q, %v", tt.raw, values, found, want["offset"], tt.found)
+		}
+		q.get("a")
+		q.get("z")
+		c := &validator{request: true}
+		q.leftovers(c, false)
+		if err := c.err(); err != nil {
+			t.Errorf("%q: leftovers after skipEmpty: %v", tt.raw, err)
+		}
+	}
+}
+
 func TestQueryLeftovers(t *testing.T) {
 	tests := []struct {
 		name, raw     string

@@ -508,6 +508,27 @@ func (q *queryParams) get(key string) ([]string, bool) {
 	return q.values[i:j:j], true
 }
 
+// skipEmpty takes parameter key, when it came with nothing but empty
+// values (?offset= or ?offset), as left out: it has allowEmptyValue, which
+// lets a client send it so in place of leaving it out (OpenAPI 3.1.1). The
+// pairs are dropped, so the lookup that follows finds none, a default
+// applies and a required parameter is reported missing.
+func (q *queryParams) skipEmpty(key string) {
+	i, found := slices.BinarySearch(q.keys, key)
+	if !found {
+		return
+	}
+	j := i
+	for ; j < len(q.keys) && q.keys[j] == key; j++ {
+		if q.values[j] != "" {
+			return
+		}
+	}
+	q.keys = slices.Delete(q.keys, i, j)
+	q.values = slices.Delete(q.values, i, j)
+	q.read = slices.Delete(q.read, i, j)
+}
+
 // one is get for a parameter that takes one value: a key given more than
 // once, which the spec does not allow, is reported at its path under p.
 // Its first value is still returned, so that its own checks run too.

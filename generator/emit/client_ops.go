@@ -535,13 +535,17 @@ func nothingSent(t *model.Type, v *jen.Statement) jen.Code {
 
 // emptyIsAbsent reports whether field f is a parameter that an empty value
 // leaves off the request: an array or map in the query, a header or a
-// cookie has no text for no items, and Go's transport sends no User-Agent
-// header at all for an empty one.
+// cookie has no text for no items, Go's transport sends no User-Agent
+// header at all for an empty one, and a server takes an empty text of a
+// parameter with allowEmptyValue as the parameter left out.
 func emptyIsAbsent(f *model.Field) bool {
 	if f.Param == nil || f.Param.In == model.InPath {
 		return false
 	}
 	if f.Param.In == model.InHeader && strings.EqualFold(f.Param.Name, "User-Agent") && textOnly(f.Type) {
+		return true
+	}
+	if f.Param.EmptyMeansUnused() && textOnly(f.Type) {
 		return true
 	}
 	return f.Type.Kind == model.RefSlice || f.Type.Kind == model.RefMap

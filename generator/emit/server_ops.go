@@ -338,6 +338,10 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 	set := func(b *jen.Group, value jen.Code) {
 		b.Add(field.Clone()).Op("=").Add(wrapped(f.Wrap, value))
 	}
+	if p.EmptyMeansUnused() {
+		// Sent empty, it counts as left out (allowEmptyValue).
+		g.Id("query").Dot("skipEmpty").Call(jen.Lit(p.Name))
+	}
 	ifFound := g.If(lookup, jen.Id("ok")).BlockFunc(func(b *jen.Group) {
 		elem := p.Type
 		if deep || p.Type.Kind == model.RefSlice {

@@ -245,12 +245,16 @@ func fieldType(f *model.Field) *jen.Statement {
 // fieldTag is the JSON tag: absent optional values are omitted through
 // their IsZero method (`omitzero`); pointers through omitempty. A parameter
 // is tagged with its name, place and whether it is required instead:
-// `param:"per_page,query"`, which the API-change report reads.
+// `param:"per_page,query"`, which the API-change report reads, with
+// allowEmptyValue when an empty value stands for the parameter left out.
 func fieldTag(f *model.Field) map[string]string {
 	if p := f.Param; p != nil {
 		tag := p.Name + "," + string(p.In)
 		if p.Required {
 			tag += ",required"
+		}
+		if p.EmptyMeansUnused() {
+			tag += ",allowEmptyValue"
 		}
 		return map[string]string{"param": tag}
 	}

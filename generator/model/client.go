@@ -217,6 +217,9 @@ func paramFields(params []*Param) []*Field {
 	names := newNamespace(structMethods...)
 	for _, p := range params {
 		f := &Field{Name: names.claim(p.GoName), JSONName: p.Name, Doc: p.Doc, Pos: p.Pos, Type: p.Type, Required: p.Required, Default: p.Default, Param: p}
+		if p.EmptyMeansUnused() {
+			f.Doc = strings.TrimSpace(f.Doc + "\n\nSent empty (" + p.Name + "=), it counts as left out (allowEmptyValue).")
+		}
 		switch {
 		case p.Type.Nullable:
 			f.Wrap = WrapNullable

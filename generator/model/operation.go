@@ -201,6 +201,9 @@ type Param struct {
 	Style    string // form, simple, deepObject, ...
 	Explode  bool
 	Default  any
+	// AllowEmptyValue is the spec's allowEmptyValue on a query parameter:
+	// the client may send it empty in place of leaving it out.
+	AllowEmptyValue bool
 	// Field is this parameter's field in the operation's ParamsType.
 	Field *Field
 }
@@ -262,6 +265,15 @@ func (p *Param) ObjectForm() ObjectForm {
 		return CommaForm
 	}
 	return NotObject
+}
+
+// EmptyMeansUnused reports whether a server takes an empty value of p
+// (?offset= or ?offset) as p left out, as OpenAPI 3.1.1 defines
+// allowEmptyValue: a query parameter that allows it and travels under its
+// own name (an object spread over its properties' keys does not).
+func (p *Param) EmptyMeansUnused() bool {
+	form := p.ObjectForm()
+	return p.AllowEmptyValue && p.In == InQuery && form != DeepForm && form != SpreadForm
 }
 
 // PathPrefix is the text before a path parameter's value: "." in label

@@ -189,6 +189,8 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			Pos:      pos,
 			Required: p.Required || p.In == "path",
 			Style:    p.Style,
+
+			AllowEmptyValue: p.AllowEmptyValue && p.In == "query",
 		}
 		if param.Style == "" {
 			param.Style = map[string]string{"query": "form", "cookie": "form", "path": "simple", "header": "simple"}[p.In]
