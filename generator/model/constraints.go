@@ -1,0 +1,255 @@
+package model
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// containsCheck reads contains, minContains and maxContains where oasgen
+// checks them (see ContainsCheck): a const or enum of values the items'
+// Go type holds, a string, an integer, a number or a boolean. It returns
+// nil for any other contains, which uncheckedKeywords warns about.
+func containsCheck(s *openapi3.Schema) *ContainsCheck {
+	if s.Contains == nil || s.Contains.Value == nil || s.Items == nil || s.Items.Value == nil {
+		return nil
+	}
+	items, values := s.Items.Value, slices.Clone(s.Contains.Value.Enum)
+	if s.Contains.Value.Const != nil {
+		values = []any{s.Contains.Value.Const}
+	}
+	if _, external := items.Extensions["x-go-type"]; len(values) == 0 || external || nullable(items) || len(unionMembers(items)) > 0 {
+		return nil
+	}
+	builtin := scalarBuiltin(items)
+	for i, v := range values {
+		if f, ok := toFloat(v); ok {
+			values[i] = f
+		}
+		switch v := values[i].(type) {
+		case string:
+			if builtin != String {
+				return nil
+			}
+		case float64:
+			if !builtin.Numeric() || !fitsBuiltin(v, builtin) {
+				return nil
+			}
+		case bool:
+			if builtin != Bool {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	check := &ContainsCheck{Values: values, Min: 1, Max: toInt(s.MaxContains)}
+	if s.MinContains != nil {
+		check.Min = int(min(*s.MinContains, math.MaxInt32))
+	}
+	return check
+}
+
+// fitsBuiltin reports whether v is a constant of numeric type b: whole and
+// in range for an integer, in range for a float32. A contains value that
+// is not would not compile as one of the items.
+func fitsBuiltin(v float64, b Builtin) bool {
+	switch b {
+	case Int32:
+		return v == math.Trunc(v) && v >= math.MinInt32 && v <= math.MaxInt32
+	case Int64:
+		return v == math.Trunc(v) && math.Abs(v) < 1<<53
+	case Float32:
+		return math.Abs(v) <= math.MaxFloat32
+	}
+	return true
+}
+
+// uncheckedKeywords lists, in a fixed order, the JSON Schema keywords of s
+// that oasgen reads but does not enforce. They had gone unsaid, so a strict
+// server accepted what the spec refuses.
+func uncheckedKeywords(s *openapi3.Schema) []string {
+	var keys []string
+	for _, k := range []struct {
+		name string
+		set  bool
+	}{
+		{"not", s.Not != nil},
+		{"if", s.If != nil},
+		{"prefixItems", len(s.PrefixItems) > 0},
+		{"contains", s.Contains != nil && containsCheck(s) == nil},
+		{"patternProperties", len(s.PatternProperties) > 0},
+		{"propertyNames", s.PropertyNames != nil},
+		{"dependentRequired", len(s.DependentRequired) > 0},
+		{"dependentSchemas", len(s.DependentSchemas) > 0},
+		{"unevaluatedItems", s.UnevaluatedItems.Has != nil || s.UnevaluatedItems.Schema != nil},
+		{"unevaluatedProperties", s.UnevaluatedProperties.Has != nil || s.UnevaluatedProperties.Schema != nil},
+	} {
+		if k.set {
+			keys = append(keys, k.name)
+		}
+	}
+	return keys
+}
+
+// constraints collects the validation keywords of a schema, and reports
+// those that contradict each other.
+func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
+	c := Constraints{Format: s.Format}
+	c.Minimum, c.Maximum = s.Min, s.Max
+	if s.ExclusiveMin.Bool != nil && *s.ExclusiveMin.Bool {
+		c.ExclusiveMinimum = true
+	}
+	if v := s.ExclusiveMin.Value; v != nil && (c.Minimum == nil || *v >= *c.Minimum) {
+		c.Minimum, c.ExclusiveMinimum = v, true
+	}
+	if s.ExclusiveMax.Bool != nil && *s.ExclusiveMax.Bool {
+		c.ExclusiveMaximum = true
+	}
+	if v := s.ExclusiveMax.Value; v != nil && (c.Maximum == nil || *v <= *c.Maximum) {
+		c.Maximum, c.ExclusiveMaximum = v, true
+	}
+	if c.Minimum == nil {
+		c.ExclusiveMinimum = false
+	}
+	if c.Maximum == nil {
+		c.ExclusiveMaximum = false
+	}
+	if c.Minimum != nil && c.Maximum != nil {
+		lo, hi := "minimum", "maximum"
+		if c.ExclusiveMinimum {
+			lo = "exclusiveMinimum"
+		}
+		if c.ExclusiveMaximum {
+			hi = "exclusiveMaximum"
+		}
+		switch {
+		case *c.Minimum > *c.Maximum:
+			b.fail(b.doc.Field(s.Origin, "minimum"), "%s %v is above %s %v: no value can satisfy both", lo, *c.Minimum, hi, *c.Maximum)
+		case *c.Minimum == *c.Maximum && (c.ExclusiveMinimum || c.ExclusiveMaximum):
+			b.fail(b.doc.Field(s.Origin, "minimum"), "%s %v and %s %v leave no value between them", lo, *c.Minimum, hi, *c.Maximum)
+		}
+	}
+	if s.MultipleOf != nil {
+		if *s.MultipleOf <= 0 {
+			b.fail(b.doc.Field(s.Origin, "multipleOf"), "multipleOf must be greater than 0, not %v", *s.MultipleOf)
+		} else {
+			c.MultipleOf = s.MultipleOf
+		}
+	}
+	c.MinLength, c.MaxLength = positive(s.MinLength), toInt(s.MaxLength)
+	if c.MinLength != nil && c.MaxLength != nil && *c.MinLength > *c.MaxLength {
+		b.fail(b.doc.Field(s.Origin, "minLength"), "minLength %d is above maxLength %d", *c.MinLength, *c.MaxLength)
+	}
+	if s.Pattern != "" {
+		// ECMA-262's \u escapes are spelled as Go spells them and counts
+		// above Go's limit spelled out first; what remains beyond Go may
+		// be look-aheads it can split.
+		pattern, literal := stripDelimiters(s.Pattern)
+		if literal {
+			b.literalPatterns = append(b.literalPatterns, literalPattern{b.doc.Field(s.Origin, "pattern"), s.Pattern, pattern})
+		}
+		javaPattern, javaUsed := translateJavaClasses(translateEscapes(pattern))
+		goPattern := expandRepeats(javaPattern, maxRepeat)
+		if _, err := regexp.Compile(goPattern); err != nil {
+			why := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+			if class := unknownClass(err); class != "" {
+				why = "it has no character class " + class
+			}
+			switch split := splitLookaheads(goPattern); {
+			case brokenRegexp(err):
+				b.fail(b.doc.Field(s.Origin, "pattern"), "pattern %q is not a valid regular expression: %v", s.Pattern, why)
+			case split != nil:
+				c.Pattern, c.Split = s.Pattern, split
+				if n := len(split.Loosened); n == 1 {
+					b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is checked without its look-around %s: Go's regexp has none, and this one stands mid-pattern, where no regexp of its own can test it; a value only it rejects passes", s.Pattern, split.Loosened[0])
+				} else if n > 1 {
+					b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is checked without its look-arounds %s: Go's regexp has none, and these stand mid-pattern, where no regexp of their own can test them; a value only they reject passes", s.Pattern, strings.Join(split.Loosened, ", "))
+				}
+			default:
+				b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is beyond Go's regexp (%v); it is not checked", s.Pattern, why)
+			}
+		} else if goPattern != s.Pattern {
+			c.Pattern, c.Split = s.Pattern, &SplitPattern{Alternatives: []SplitAlternative{{All: []string{goPattern}}}}
+		} else {
+			c.Pattern = s.Pattern
+		}
+		if c.Pattern != "" && len(javaUsed) > 0 {
+			b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q uses %s, which ECMA-262 lacks and Java has; it is checked as Java reads %s", s.Pattern, strings.Join(javaUsed, ", "), plural(len(javaUsed), "it", "them"))
+		}
+	}
+	c.MinItems, c.MaxItems, c.UniqueItems = positive(s.MinItems), toInt(s.MaxItems), s.UniqueItems
+	c.Contains = containsCheck(s)
+	if c.MinItems != nil && c.MaxItems != nil && *c.MinItems > *c.MaxItems {
+		b.fail(b.doc.Field(s.Origin, "minItems"), "minItems %d is above maxItems %d", *c.MinItems, *c.MaxItems)
+	}
+	c.MinProperties, c.MaxProperties = positive(s.MinProps), toInt(s.MaxProps)
+	if c.MinProperties != nil && c.MaxProperties != nil && *c.MinProperties > *c.MaxProperties {
+		b.fail(b.doc.Field(s.Origin, "minProperties"), "minProperties %d is above maxProperties %d", *c.MinProperties, *c.MaxProperties)
+	}
+	return c
+}
+
+func positive(n uint64) *int {
+	if n == 0 {
+		return nil
+	}
+	return toInt(&n)
+}
+
+func toInt(n *uint64) *int {
+	if n == nil {
+		return nil
+	}
+	v := int(min(*n, math.MaxInt32))
+	return &v
+}
+
+// allConstraints is constraints for a scalar that may be an allOf of
+// scalars: a value must meet every member's bounds, so the tightest of each
+// wins, and every member's pattern.
+func (b *builder) allConstraints(s *openapi3.Schema, pos Pos) Constraints {
+	c := b.constraints(s, pos)
+	for _, m := range s.AllOf {
+		if m.Value == nil {
+			continue
+		}
+		mc := b.allConstraints(m.Value, b.schemaPos(m))
+		c.Minimum, c.ExclusiveMinimum = tighter(c.Minimum, c.ExclusiveMinimum, mc.Minimum, mc.ExclusiveMinimum, 1)
+		c.Maximum, c.ExclusiveMaximum = tighter(c.Maximum, c.ExclusiveMaximum, mc.Maximum, mc.ExclusiveMaximum, -1)
+		c.MinLength = tighterInt(c.MinLength, mc.MinLength, 1)
+		c.MaxLength = tighterInt(c.MaxLength, mc.MaxLength, -1)
+		if c.MultipleOf == nil {
+			c.MultipleOf = mc.MultipleOf
+		}
+		if c.Format == "" {
+			c.Format = mc.Format
+		}
+		c.addPatterns(mc)
+	}
+	return c
+}
+
+// tighter picks the stricter of two bounds: sign 1 for lower bounds (the
+// larger wins), -1 for upper bounds (the smaller wins).
+func tighter(a *float64, aExcl bool, b *float64, bExcl bool, sign float64) (*float64, bool) {
+	switch {
+	case b == nil:
+		return a, aExcl
+	case a == nil || *b*sign > *a*sign:
+		return b, bExcl
+	case *a == *b:
+		return a, aExcl || bExcl
+	}
+	return a, aExcl
+}
+
+func tighterInt(a, b *int, sign int) *int {
+	if b == nil || (a != nil && *a*sign >= *b*sign) {
+		return a
+	}
+	return b
+}
