@@ -1,0 +1,418 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/generator/model"
+)
+
+// pathParamDecoding declares path parameter p's variable and fills it from
+// text, the route's wildcard, reporting what does not parse or breaks the
+// schema. In label and matrix style the value must carry its mark:
+//
+//	var id int64
+//	{
+//		fp := p.field("id")
+//		if text, ok := strings.CutPrefix(r.PathValue("p0"), ";id="); !ok {
+//			c.report(&fp, "must start with \";id=\"")
+//		} else {
+//			id = parseInt(c, &fp, text)
+//		}
+//	}
+func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.Code) {
+	name := p.Arg
+	g.Var().Id(name).Add(goType(p.Type))
+	prefix := p.PathPrefix()
+	parse := func(b *jen.Group, text jen.Code) {
+		if form := p.ObjectForm(); form != model.NotObject {
+			// Its keys and values, joined with commas.
+			b.BlockFunc(func(o *jen.Group) {
+				o.Id("values").Op(":=").Id("objectItems").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name), text, jen.Lit(form == model.EqualsForm))
+				o.Var().Id("v").Add(goType(p.Type))
+				if freeObject(p) {
+					entriesDecoding(o, p.Type)
+				} else {
+					objectDecoding(o, p)
+				}
+				o.Id(name).Op("=").Id("v")
+			})
+			return
+		}
+		if pathList(p) {
+			// The items' texts, joined with commas (or as the style
+			// explodes them).
+			itemsDecoding(b, p.Type.Elem, jen.Id(name), jen.Qual("strings", "Split").Call(text, jen.Lit(p.Separator())))
+			return
+		}
+		parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
+	}
+	if !e.pathParamFallible(p) {
+		parse(g, text) // nothing that can be wrong, so no path
+		return
+	}
+	g.BlockFunc(func(b *jen.Group) {
+		b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
+		parseAndCheck := func(b *jen.Group, text jen.Code) {
+			if textOnly(p.Type) || !e.refHasChecks(p.Type) {
+				parse(b, text)
+				e.check(b, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
+				return
+			}
+			// Only a value that parsed is checked further.
+			b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
+			parse(b, text)
+			b.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Id("before")).BlockFunc(func(ok *jen.Group) {
+				e.check(ok, p.Type, jen.Id(name), pathVar{name: "fp"}, 1)
+			})
+		}
+		if prefix == "" {
+			parseAndCheck(b, text)
+			return
+		}
+		b.If(jen.List(jen.Id("text"), jen.Id("ok")).Op(":=").Qual("strings", "CutPrefix").Call(text, jen.Lit(prefix)), jen.Op("!").Id("ok")).Block(
+			jen.Id("c").Dot("report").Call(jen.Op("&").Id("fp"), jen.Lit(fmt.Sprintf("must start with %q", prefix))),
+		).Else().BlockFunc(func(ok *jen.Group) { parseAndCheck(ok, jen.Id("text")) })
+	})
+}
+
+// pathParamFallible reports whether path parameter p's text can be wrong:
+// when it must parse, carry a mark or meet its schema, which a string or
+// a list of strings in style simple need not.
+func (e *typeEmitter) pathParamFallible(p *model.Param) bool {
+	text := textOnly(p.Type) || pathList(p) && textOnly(p.Type.Elem)
+	return !text || p.PathPrefix() != "" || e.refHasChecks(p.Type)
+}
+
+// parseInto converts the text of a parameter into dst, reporting text that
+// is not of the type: dst = parseInt(c, &fp, text).
+func parseInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
+	b, named := model.Builtin(0), false
+	switch {
+	case r.Kind == model.RefBuiltin:
+		b = r.Builtin
+	case r.Kind == model.RefNamed && r.Named.Kind == model.Enum:
+		b, named = r.Named.Enum.Base, true
+	case r.Kind == model.RefNamed && r.Named.Kind == model.Alias && r.Named.Elem.Kind == model.RefBuiltin:
+		b, named = r.Named.Elem.Builtin, true
+	}
+	conv := func(v jen.Code) jen.Code {
+		if named {
+			return goType(r).Call(v)
+		}
+		return v
+	}
+	switch b {
+	case model.String:
+		g.Add(dst).Op("=").Add(conv(text))
+	case model.Int64:
+		g.Add(dst).Op("=").Add(conv(jen.Id("parseInt").Call(jen.Id("c"), p.ptr(), text)))
+	case model.Int32:
+		g.Add(dst).Op("=").Add(goType(r)).Call(jen.Id("parseInt").Call(jen.Id("c"), p.ptr(), text))
+	case model.Float64:
+		g.Add(dst).Op("=").Add(conv(jen.Id("parseFloat").Call(jen.Id("c"), p.ptr(), text)))
+	case model.Float32:
+		g.Add(dst).Op("=").Add(goType(r)).Call(jen.Id("parseFloat").Call(jen.Id("c"), p.ptr(), text))
+	case model.Bool:
+		g.Add(dst).Op("=").Add(conv(jen.Id("parseBool").Call(jen.Id("c"), p.ptr(), text)))
+	case model.Time:
+		g.Add(dst).Op("=").Add(conv(jen.Id("parseTime").Call(jen.Id("c"), p.ptr(), text)))
+	default:
+		// Anything else travels as JSON text, a string unquoted (see
+		// paramText).
+		g.Id("parseJSONText").Call(jen.Id("c"), p.ptr(), text, jen.Op("&").Add(dst))
+	}
+}
+
+// paramDecoding reads one query, header or cookie parameter into the
+// parameters struct, applying its default when it is absent:
+//
+//	if values, ok := query.get("per_page"); ok {
+//		fp := p.field("per_page")
+//		params.PerPage = NewOpt(parseInt(c, &fp, values[0]))
+//	}
+//
+// queryCredentials are the query keys that carry API keys, which a
+// free-form object's entries leave alone.
+func paramDecoding(g *jen.Group, f *model.Field, queryCredentials []string) {
+	paramDecodingFrom(g, f, jen.Id("r").Dot("Header"), jen.Id("params"), true, queryCredentials)
+}
+
+// paramDecodingFrom is paramDecoding with the headers read from header and
+// the value stored in target's field; missing says whether an absent
+// required value is reported. The client reads response headers with it.
+func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, missing bool, queryCredentials []string) {
+	p := f.Param
+	var lookup jen.Code
+	switch p.In {
+	case model.InQuery:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("get").Call(jen.Lit(p.Name))
+	case model.InHeader:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name)))
+	default:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
+	}
+	deep := freeObject(p) // a map, entry by entry
+	switch form := p.ObjectForm(); {
+	case form == model.DeepForm:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name))
+	case form == model.SpreadForm && deep:
+		// Every key no other parameter reads (see paramDecoding).
+		args := []jen.Code{jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name), jen.Nil()}
+		for _, name := range queryCredentials {
+			args = append(args, jen.Lit(name))
+		}
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(args...)
+	case form == model.SpreadForm:
+		keys := jen.Index().String().ValuesFunc(func(l *jen.Group) {
+			for _, f := range p.Type.Named.Fields {
+				l.Lit(f.JSONName)
+			}
+		})
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name), keys)
+	case form == model.PairsForm:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("pairs").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
+	case form == model.CommaForm || form == model.EqualsForm:
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("simpleObject").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name),
+			jen.Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name))), jen.Lit(form == model.EqualsForm))
+	case p.In == model.InQuery && p.Type.Kind != model.RefSlice:
+		// One value: a repeated key is reported.
+		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("one").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
+	}
+	field := jen.Add(target).Dot(f.Name)
+	set := func(b *jen.Group, value jen.Code) {
+		b.Add(field.Clone()).Op("=").Add(wrapped(f.Wrap, value))
+	}
+	if p.EmptyMeansUnused() {
+		// Sent empty, it counts as left out (allowEmptyValue).
+		g.Id("query").Dot("skipEmpty").Call(jen.Lit(p.Name))
+	}
+	ifFound := g.If(lookup, jen.Id("ok")).BlockFunc(func(b *jen.Group) {
+		elem := p.Type
+		if deep || p.Type.Kind == model.RefSlice {
+			elem = p.Type.Elem
+		}
+		if objectStruct(p) {
+			// Its fields' text needs a path only when it can be wrong.
+			elem = &model.Ref{Kind: model.RefBuiltin, Builtin: model.String}
+			if objectNeedsPath(p) {
+				elem = &model.Ref{Kind: model.RefBuiltin, Builtin: model.Int64}
+			}
+		}
+		if !textOnly(elem) {
+			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
+			b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
+		}
+		b.Var().Id("v").Add(goType(p.Type))
+		switch {
+		case objectStruct(p):
+			objectDecoding(b, p)
+		case deep:
+			entriesDecoding(b, p.Type)
+		case p.Type.Kind == model.RefSlice && !scalarItems(p):
+			// One JSON array, as the client sends it (see explodesItems).
+			parseInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
+		case p.Type.Kind == model.RefSlice:
+			items := jen.Id("values")
+			if !explodesItems(p) {
+				items = jen.Id("splitList").Call(jen.Id("values"), jen.Lit(p.Separator()))
+			}
+			itemsDecoding(b, p.Type.Elem, jen.Id("v"), items)
+		default:
+			parseInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
+		}
+		if textOnly(elem) {
+			set(b, jen.Id("v"))
+			return
+		}
+		keepParsed(b, f.Required, func(ok *jen.Group) { set(ok, jen.Id("v")) })
+	})
+	// When it is absent: its default, or a violation when it is required.
+	// The server sets an optional parameter's default after validation
+	// (see paramDefaults).
+	if f.Default != nil && !(missing && optionalWrap(f)) {
+		if lit, ok := defaultLit(p.Type, f.Default); ok {
+			ifFound.Else().BlockFunc(func(b *jen.Group) { set(b, lit) })
+			return
+		}
+	}
+	if f.Required && missing {
+		ifFound.Else().Block(
+			jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name)),
+			jen.Id("c").Dot("absent").Call(jen.Op("&").Id("fp")),
+		)
+	}
+}
+
+// itemsDecoding parses each text of items into an item appended to dst,
+// reporting one that does not parse at its index under fp:
+//
+//	for i, text := range splitList(values, ",") {
+//		ip := fp.at(i)
+//		var x int64
+//		x = parseInt(c, &ip, text)
+//		v = append(v, x)
+//	}
+func itemsDecoding(b *jen.Group, elem *model.Ref, dst *jen.Statement, items jen.Code) {
+	index := jen.Id("_")
+	if !textOnly(elem) {
+		index = jen.Id("i")
+	}
+	b.For(jen.List(index, jen.Id("text")).Op(":=").Range().Add(items)).BlockFunc(func(l *jen.Group) {
+		if !textOnly(elem) {
+			l.Id("ip").Op(":=").Id("fp").Dot("at").Call(jen.Id("i"))
+		}
+		l.Var().Id("x").Add(goType(elem))
+		parseInto(l, elem, jen.Id("x"), jen.Id("text"), pathVar{name: "ip"})
+		l.Add(dst.Clone()).Op("=").Append(dst.Clone(), parsedItem(elem))
+	})
+}
+
+// scalarItems reports whether array parameter p holds scalars, which
+// travel as text, or travels item by item (see explodesItems); otherwise
+// the client sends it as one JSON array.
+func scalarItems(p *model.Param) bool {
+	if explodesItems(p) {
+		return true
+	}
+	_, _, ok := itemText(p.Type.Elem)
+	return ok
+}
+
+// paramDefaults gives each optional parameter the request left out its
+// default, once the parameters are validated: the request did not send
+// it, so a default that breaks the parameter's own schema (optimade's
+// email_address defaults to "", which is no email) must not fail it.
+//
+//	if !params.PerPage.Set {
+//		params.PerPage = NewOpt(int64(50))
+//	}
+func paramDefaults(g *jen.Group, fields []*model.Field) {
+	for _, f := range fields {
+		if f.Default == nil || !optionalWrap(f) {
+			continue
+		}
+		lit, ok := defaultLit(f.Param.Type, f.Default)
+		if !ok {
+			continue
+		}
+		field := jen.Id("params").Dot(f.Name)
+		g.If(jen.Op("!").Add(field.Clone()).Dot("Set")).Block(field.Clone().Op("=").Add(wrapped(f.Wrap, lit)))
+	}
+}
+
+// wrapped returns value the way a field held as w takes it: NewOpt(value),
+// NewNullable(value), &value (value must be addressable) or value itself.
+func wrapped(w model.Wrap, value jen.Code) jen.Code {
+	switch w {
+	case model.WrapOpt:
+		return jen.Id("NewOpt").Call(value)
+	case model.WrapNullable:
+		return jen.Id("NewNullable").Call(value)
+	case model.WrapPointer:
+		return jen.Op("&").Add(value)
+	}
+	return value
+}
+
+// optionalWrap reports whether field f is an Opt or a Nullable, which says
+// whether it was set.
+func optionalWrap(f *model.Field) bool {
+	return f.Wrap == model.WrapOpt || f.Wrap == model.WrapNullable
+}
+
+// parsedItem is the item x parsed from a parameter's text, wrapped as a
+// Nullable when the items may be null (the text itself never is).
+func parsedItem(elem *model.Ref) jen.Code {
+	if elem.Nullable {
+		return jen.Id("NewNullable").Call(jen.Id("x"))
+	}
+	return jen.Id("x")
+}
+
+// entriesDecoding fills v, of map type r, from values, key → text,
+// reporting an entry that does not parse at its key under fp.
+func entriesDecoding(b *jen.Group, r *model.Ref) {
+	b.Id("v").Op("=").Make(goType(r), jen.Len(jen.Id("values")))
+	b.For(jen.List(jen.Id("k"), jen.Id("text")).Op(":=").Range().Id("values")).BlockFunc(func(l *jen.Group) {
+		if !textOnly(r.Elem) {
+			l.Id("kp").Op(":=").Id("fp").Dot("key").Call(jen.Id("k"))
+		}
+		l.Var().Id("x").Add(goType(r.Elem))
+		parseInto(l, r.Elem, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
+		l.Id("v").Index(jen.Id("k")).Op("=").Add(parsedItem(r.Elem))
+	})
+}
+
+// objectNeedsPath reports whether decoding the struct of object
+// parameter p can report a violation: a field that must parse, or a key
+// the schema does not declare (which, in form style exploded, is another
+// query parameter).
+func objectNeedsPath(p *model.Param) bool {
+	if refusesUnknownKeys(p) {
+		return true
+	}
+	for _, f := range p.Type.Named.Fields {
+		if !textOnly(f.Type) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectDecoding fills a struct from the keys and values of object
+// parameter p, read into values; keys the struct does not declare are
+// violations where the schema forbids them.
+func objectDecoding(b *jen.Group, p *model.Param) {
+	t := p.Type.Named
+	for _, f := range t.Fields {
+		b.If(jen.List(jen.Id("text"), jen.Id("ok")).Op(":=").Id("values").Index(jen.Lit(f.JSONName)), jen.Id("ok")).BlockFunc(func(fb *jen.Group) {
+			if !textOnly(f.Type) {
+				fb.Id("kp").Op(":=").Id("fp").Dot("field").Call(jen.Lit(f.JSONName))
+			}
+			fb.Var().Id("x").Add(goType(f.Type))
+			parseInto(fb, f.Type, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
+			fb.Id("v").Dot(f.Name).Op("=").Add(wrapped(f.Wrap, jen.Id("x")))
+		})
+	}
+	if refusesUnknownKeys(p) {
+		b.Add(unknownKeys(t, jen.Id("values"), jen.Id("fp").Dot("key").Call(jen.Id("k"))))
+	}
+}
+
+// refusesUnknownKeys reports whether decoding the struct of object
+// parameter p reports the keys it does not declare: where the schema
+// forbids them, unless the keys are query parameters of their own (form
+// style, exploded), which the query's leftovers report.
+func refusesUnknownKeys(p *model.Param) bool {
+	return p.Type.Named.Extra == model.ExtraForbid && p.ObjectForm() != model.SpreadForm
+}
+
+// textOnly reports whether a parameter value is its text as it is (a
+// string, or a type over string), so parsing needs no path for errors.
+func textOnly(r *model.Ref) bool {
+	return isStringRef(r) || r.Kind == model.RefNamed && r.Named.Kind == model.Alias && r.Named.Elem.Kind == model.RefBuiltin && r.Named.Elem.Builtin == model.String
+}
+
+// defaultLit renders a scalar default as a Go value of the parameter's type.
+func defaultLit(r *model.Ref, v any) (jen.Code, bool) {
+	switch x := v.(type) {
+	case string:
+		if isStringRef(r) {
+			return goType(r).Call(jen.Lit(x)), true
+		}
+	case bool:
+		if r.Kind == model.RefBuiltin && r.Builtin == model.Bool {
+			return jen.Lit(x), true
+		}
+	case float64:
+		if r.Kind == model.RefBuiltin && (r.Builtin == model.Int64 || r.Builtin == model.Int32) && x == float64(int64(x)) {
+			return goType(r).Call(jen.Lit(int(x))), true
+		}
+		if r.Kind == model.RefBuiltin && (r.Builtin == model.Float64 || r.Builtin == model.Float32) {
+			return goType(r).Call(jen.Lit(x)), true
+		}
+	}
+	return nil, false
+}
