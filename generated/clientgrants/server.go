@@ -248,8 +248,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 	if values, ok := query.one(c, p, "per_page"); ok {
 		fp := p.field("per_page")
 		before := len(c.violations)
-		var v int64
-		v = parseInt(c, &fp, values[0])
+		v := parseInt(c, &fp, values[0])
 		if len(c.violations) == before {
 			params.PerPage = NewOpt(v)
 		}
@@ -257,8 +256,7 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 	if values, ok := query.one(c, p, "page"); ok {
 		fp := p.field("page")
 		before := len(c.violations)
-		var v int64
-		v = parseInt(c, &fp, values[0])
+		v := parseInt(c, &fp, values[0])
 		if len(c.violations) == before {
 			params.Page = NewOpt(v)
 		}
@@ -266,54 +264,41 @@ func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) {
 	if values, ok := query.one(c, p, "include_totals"); ok {
 		fp := p.field("include_totals")
 		before := len(c.violations)
-		var v bool
-		v = parseBool(c, &fp, values[0])
+		v := parseBool(c, &fp, values[0])
 		if len(c.violations) == before {
 			params.IncludeTotals = NewOpt(v)
 		}
 	}
 	if values, ok := query.one(c, p, "from"); ok {
-		var v string
-		v = values[0]
-		params.From = NewOpt(v)
+		params.From = NewOpt(values[0])
 	}
 	if values, ok := query.one(c, p, "take"); ok {
 		fp := p.field("take")
 		before := len(c.violations)
-		var v int64
-		v = parseInt(c, &fp, values[0])
+		v := parseInt(c, &fp, values[0])
 		if len(c.violations) == before {
 			params.Take = NewOpt(v)
 		}
 	}
 	if values, ok := query.one(c, p, "audience"); ok {
-		var v string
-		v = values[0]
-		params.Audience = NewOpt(v)
+		params.Audience = NewOpt(values[0])
 	}
 	if values, ok := query.one(c, p, "client_id"); ok {
-		var v string
-		v = values[0]
-		params.ClientID = NewOpt(v)
+		params.ClientID = NewOpt(values[0])
 	}
 	if values, ok := query.one(c, p, "allow_any_organization"); ok {
 		fp := p.field("allow_any_organization")
 		before := len(c.violations)
-		var v ClientGrantAllowAnyOrganizationEnum
-		v = ClientGrantAllowAnyOrganizationEnum(parseBool(c, &fp, values[0]))
+		v := ClientGrantAllowAnyOrganizationEnum(parseBool(c, &fp, values[0]))
 		if len(c.violations) == before {
 			params.AllowAnyOrganization = NewOpt(v)
 		}
 	}
 	if values, ok := query.one(c, p, "subject_type"); ok {
-		var v ClientGrantSubjectTypeEnum
-		v = ClientGrantSubjectTypeEnum(values[0])
-		params.SubjectType = NewOpt(v)
+		params.SubjectType = NewOpt(ClientGrantSubjectTypeEnum(values[0]))
 	}
 	if values, ok := query.one(c, p, "default_for"); ok {
-		var v ClientGrantDefaultForEnum
-		v = ClientGrantDefaultForEnum(values[0])
-		params.DefaultFor = NewOpt(v)
+		params.DefaultFor = NewOpt(ClientGrantDefaultForEnum(values[0]))
 	}
 	params.validate(c, p)
 	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
@@ -387,8 +372,7 @@ func (s *server) serveClientGrantsGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := &validator{request: true}
-	var id string
-	id = r.PathValue("p0")
+	id := r.PathValue("p0")
 	var query queryParams
 	query.parse(r.URL.RawQuery)
 	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
@@ -414,8 +398,7 @@ func (s *server) serveClientGrantsUpdate(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	c := &validator{request: true}
-	var id string
-	id = r.PathValue("p0")
+	id := r.PathValue("p0")
 	var query queryParams
 	query.parse(r.URL.RawQuery)
 	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
@@ -464,8 +447,7 @@ func (s *server) serveClientGrantsDelete(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	c := &validator{request: true}
-	var id string
-	id = r.PathValue("p0")
+	id := r.PathValue("p0")
 	var query queryParams
 	query.parse(r.URL.RawQuery)
 	query.leftovers(c, s.core.opts.ignoreUnknownQuery)
@@ -493,16 +475,14 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 	}
 	c := &validator{request: true}
 	var p *path
-	var id string
-	id = r.PathValue("p0")
+	id := r.PathValue("p0")
 	var query queryParams
 	query.parse(r.URL.RawQuery)
 	var params ListClientGrantOrganizationsRequestParameters
 	if values, ok := query.one(c, p, "page"); ok {
 		fp := p.field("page")
 		before := len(c.violations)
-		var v int64
-		v = parseInt(c, &fp, values[0])
+		v := parseInt(c, &fp, values[0])
 		if len(c.violations) == before {
 			params.Page = NewOpt(v)
 		}
@@ -510,8 +490,7 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 	if values, ok := query.one(c, p, "per_page"); ok {
 		fp := p.field("per_page")
 		before := len(c.violations)
-		var v int64
-		v = parseInt(c, &fp, values[0])
+		v := parseInt(c, &fp, values[0])
 		if len(c.violations) == before {
 			params.PerPage = NewOpt(v)
 		}
@@ -519,22 +498,18 @@ func (s *server) serveClientGrantsOrganizationsList(w http.ResponseWriter, r *ht
 	if values, ok := query.one(c, p, "include_totals"); ok {
 		fp := p.field("include_totals")
 		before := len(c.violations)
-		var v bool
-		v = parseBool(c, &fp, values[0])
+		v := parseBool(c, &fp, values[0])
 		if len(c.violations) == before {
 			params.IncludeTotals = NewOpt(v)
 		}
 	}
 	if values, ok := query.one(c, p, "from"); ok {
-		var v string
-		v = values[0]
-		params.From = NewOpt(v)
+		params.From = NewOpt(values[0])
 	}
 	if values, ok := query.one(c, p, "take"); ok {
 		fp := p.field("take")
 		before := len(c.violations)
-		var v int64
-		v = parseInt(c, &fp, values[0])
+		v := parseInt(c, &fp, values[0])
 		if len(c.violations) == before {
 			params.Take = NewOpt(v)
 		}
@@ -623,33 +598,24 @@ var (
 func (v *CreateClientGrantRequestContent) decodeForm(c *validator, form url.Values) {
 	var p *path
 	if values, ok := form["client_id"]; ok {
-		var x string
-		x = values[0]
-		v.ClientID = NewOpt(x)
+		v.ClientID = NewOpt(values[0])
 	}
 	if values, ok := form["audience"]; ok {
-		var x string
-		x = values[0]
-		v.Audience = x
+		v.Audience = values[0]
 	} else {
 		fp := p.field("audience")
 		c.absent(&fp)
 	}
 	if values, ok := form["default_for"]; ok {
-		var x ClientGrantDefaultForEnum
-		x = ClientGrantDefaultForEnum(values[0])
-		v.DefaultFor = NewOpt(x)
+		v.DefaultFor = NewOpt(ClientGrantDefaultForEnum(values[0]))
 	}
 	if values, ok := form["organization_usage"]; ok {
-		var x ClientGrantOrganizationUsageEnum
-		x = ClientGrantOrganizationUsageEnum(values[0])
-		v.OrganizationUsage = NewOpt(x)
+		v.OrganizationUsage = NewOpt(ClientGrantOrganizationUsageEnum(values[0]))
 	}
 	if values, ok := form["allow_any_organization"]; ok {
 		fp := p.field("allow_any_organization")
 		before := len(c.violations)
-		var x bool
-		x = parseBool(c, &fp, values[0])
+		x := parseBool(c, &fp, values[0])
 		if len(c.violations) == before {
 			v.AllowAnyOrganization = NewOpt(x)
 		}
@@ -657,31 +623,24 @@ func (v *CreateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 	if values, ok := form["scope"]; ok {
 		var x []string
 		for _, text := range values {
-			var item string
-			item = text
-			x = append(x, item)
+			x = append(x, text)
 		}
 		v.Scope = NewOpt(x)
 	}
 	if values, ok := form["subject_type"]; ok {
-		var x ClientGrantSubjectTypeEnum
-		x = ClientGrantSubjectTypeEnum(values[0])
-		v.SubjectType = NewOpt(x)
+		v.SubjectType = NewOpt(ClientGrantSubjectTypeEnum(values[0]))
 	}
 	if values, ok := form["authorization_details_types"]; ok {
 		var x []string
 		for _, text := range values {
-			var item string
-			item = text
-			x = append(x, item)
+			x = append(x, text)
 		}
 		v.AuthorizationDetailsTypes = NewOpt(x)
 	}
 	if values, ok := form["allow_all_scopes"]; ok {
 		fp := p.field("allow_all_scopes")
 		before := len(c.violations)
-		var x bool
-		x = parseBool(c, &fp, values[0])
+		x := parseBool(c, &fp, values[0])
 		if len(c.violations) == before {
 			v.AllowAllScopes = NewOpt(x)
 		}
@@ -703,22 +662,17 @@ func (v *UpdateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 	if values, ok := form["scope"]; ok {
 		var x []string
 		for _, text := range values {
-			var item string
-			item = text
-			x = append(x, item)
+			x = append(x, text)
 		}
 		v.Scope = NewNullable(x)
 	}
 	if values, ok := form["organization_usage"]; ok {
-		var x ClientGrantOrganizationNullableUsageEnum
-		x = ClientGrantOrganizationNullableUsageEnum(values[0])
-		v.OrganizationUsage = NewNullable(x)
+		v.OrganizationUsage = NewNullable(ClientGrantOrganizationNullableUsageEnum(values[0]))
 	}
 	if values, ok := form["allow_any_organization"]; ok {
 		fp := p.field("allow_any_organization")
 		before := len(c.violations)
-		var x bool
-		x = parseBool(c, &fp, values[0])
+		x := parseBool(c, &fp, values[0])
 		if len(c.violations) == before {
 			v.AllowAnyOrganization = NewNullable(x)
 		}
@@ -726,17 +680,14 @@ func (v *UpdateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 	if values, ok := form["authorization_details_types"]; ok {
 		var x []string
 		for _, text := range values {
-			var item string
-			item = text
-			x = append(x, item)
+			x = append(x, text)
 		}
 		v.AuthorizationDetailsTypes = NewOpt(x)
 	}
 	if values, ok := form["allow_all_scopes"]; ok {
 		fp := p.field("allow_all_scopes")
 		before := len(c.violations)
-		var x bool
-		x = parseBool(c, &fp, values[0])
+		x := parseBool(c, &fp, values[0])
 		if len(c.violations) == before {
 			v.AllowAllScopes = NewNullable(x)
 		}

@@ -320,8 +320,8 @@ func formDecoder(t *model.Type) jen.Code {
 					b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(f.JSONName))
 					b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
 				}
-				b.Var().Id("x").Add(goType(f.Type))
 				if isList {
+					b.Var().Id("x").Add(goType(f.Type))
 					index := jen.Id("_")
 					if !textOnly(elem) {
 						index = jen.Id("i")
@@ -330,12 +330,14 @@ func formDecoder(t *model.Type) jen.Code {
 						if !textOnly(elem) {
 							l.Id("ip").Op(":=").Id("fp").Dot("at").Call(jen.Id("i"))
 						}
-						l.Var().Id("item").Add(goType(f.Type.Elem))
-						parseInto(l, f.Type.Elem, jen.Id("item"), jen.Id("text"), pathVar{name: "ip"})
-						l.Id("x").Op("=").Append(jen.Id("x"), jen.Id("item"))
+						item := parsedValue(l, "item", f.Type.Elem, jen.Id("text"), pathVar{name: "ip"})
+						l.Id("x").Op("=").Append(jen.Id("x"), item)
 					})
+				} else if textOnly(elem) {
+					set(b, parsedValue(b, "x", f.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"}))
+					return
 				} else {
-					parseInto(b, f.Type, jen.Id("x"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
+					declareParsed(b, "x", f.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 				}
 				if textOnly(elem) {
 					set(b, jen.Id("x"))

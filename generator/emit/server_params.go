@@ -23,6 +23,11 @@ import (
 //	}
 func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.Code) {
 	name := p.Arg
+	if !e.pathParamFallible(p) && p.ObjectForm() == model.NotObject && !pathList(p) {
+		// Its text as it is: id := r.PathValue("p0").
+		declareParsed(g, name, p.Type, text, pathVar{name: "fp"})
+		return
+	}
 	g.Var().Id(name).Add(goType(p.Type))
 	prefix := p.PathPrefix()
 	parse := func(b *jen.Group, text jen.Code) {
@@ -88,6 +93,43 @@ func (e *typeEmitter) pathParamFallible(p *model.Param) bool {
 // parseInto converts the text of a parameter into dst, reporting text that
 // is not of the type: dst = parseInt(c, &fp, text).
 func parseInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
+	if v, ok := parsedText(r, text, p); ok {
+		g.Add(dst).Op("=").Add(v)
+		return
+	}
+	// Anything else travels as JSON text, a string unquoted (see
+	// paramText).
+	g.Id("parseJSONText").Call(jen.Id("c"), p.ptr(), text, jen.Op("&").Add(dst))
+}
+
+// declareParsed declares a variable called name holding the value of r
+// parsed from text: name := parseInt(c, &fp, text), or var name T filled
+// by parseJSONText for what travels as JSON text.
+func declareParsed(g *jen.Group, name string, r *model.Ref, text jen.Code, p pathVar) {
+	if v, ok := parsedText(r, text, p); ok {
+		g.Id(name).Op(":=").Add(v)
+		return
+	}
+	g.Var().Id(name).Add(goType(r))
+	parseInto(g, r, jen.Id(name), text, p)
+}
+
+// parsedValue is the value of r parsed from text, as an expression where
+// one converts it (parseInt(c, &fp, text)), else as a variable called
+// name that declareParsed declares first; so call it before starting the
+// statement that uses the value, which would otherwise come first.
+func parsedValue(g *jen.Group, name string, r *model.Ref, text jen.Code, p pathVar) jen.Code {
+	if v, ok := parsedText(r, text, p); ok {
+		return v
+	}
+	declareParsed(g, name, r, text, p)
+	return jen.Id(name)
+}
+
+// parsedText is the expression that converts the text of a parameter to a
+// value of r, reporting text that is not of the type (parseInt(c, &fp,
+// text)), and false for a value that travels as JSON text.
+func parsedText(r *model.Ref, text jen.Code, p pathVar) (jen.Code, bool) {
 	b, named := model.Builtin(0), false
 	switch {
 	case r.Kind == model.RefBuiltin:
@@ -105,24 +147,21 @@ func parseInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
 	}
 	switch b {
 	case model.String:
-		g.Add(dst).Op("=").Add(conv(text))
+		return conv(text), true
 	case model.Int64:
-		g.Add(dst).Op("=").Add(conv(jen.Id("parseInt").Call(jen.Id("c"), p.ptr(), text)))
+		return conv(jen.Id("parseInt").Call(jen.Id("c"), p.ptr(), text)), true
 	case model.Int32:
-		g.Add(dst).Op("=").Add(goType(r)).Call(jen.Id("parseInt").Call(jen.Id("c"), p.ptr(), text))
+		return goType(r).Call(jen.Id("parseInt").Call(jen.Id("c"), p.ptr(), text)), true
 	case model.Float64:
-		g.Add(dst).Op("=").Add(conv(jen.Id("parseFloat").Call(jen.Id("c"), p.ptr(), text)))
+		return conv(jen.Id("parseFloat").Call(jen.Id("c"), p.ptr(), text)), true
 	case model.Float32:
-		g.Add(dst).Op("=").Add(goType(r)).Call(jen.Id("parseFloat").Call(jen.Id("c"), p.ptr(), text))
+		return goType(r).Call(jen.Id("parseFloat").Call(jen.Id("c"), p.ptr(), text)), true
 	case model.Bool:
-		g.Add(dst).Op("=").Add(conv(jen.Id("parseBool").Call(jen.Id("c"), p.ptr(), text)))
+		return conv(jen.Id("parseBool").Call(jen.Id("c"), p.ptr(), text)), true
 	case model.Time:
-		g.Add(dst).Op("=").Add(conv(jen.Id("parseTime").Call(jen.Id("c"), p.ptr(), text)))
-	default:
-		// Anything else travels as JSON text, a string unquoted (see
-		// paramText).
-		g.Id("parseJSONText").Call(jen.Id("c"), p.ptr(), text, jen.Op("&").Add(dst))
+		return conv(jen.Id("parseTime").Call(jen.Id("c"), p.ptr(), text)), true
 	}
+	return nil, false
 }
 
 // paramDecoding reads one query, header or cookie parameter into the
@@ -204,23 +243,28 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
 			b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
 		}
-		b.Var().Id("v").Add(goType(p.Type))
 		switch {
 		case objectStruct(p):
+			b.Var().Id("v").Add(goType(p.Type))
 			objectDecoding(b, p)
 		case deep:
+			b.Var().Id("v").Add(goType(p.Type))
 			entriesDecoding(b, p.Type)
-		case p.Type.Kind == model.RefSlice && !scalarItems(p):
-			// One JSON array, as the client sends it (see explodesItems).
-			parseInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
-		case p.Type.Kind == model.RefSlice:
+		case p.Type.Kind == model.RefSlice && scalarItems(p):
+			b.Var().Id("v").Add(goType(p.Type))
 			items := jen.Id("values")
 			if !explodesItems(p) {
 				items = jen.Id("splitList").Call(jen.Id("values"), jen.Lit(p.Separator()))
 			}
 			itemsDecoding(b, p.Type.Elem, jen.Id("v"), items)
+		case textOnly(p.Type):
+			// Its text is its value.
+			set(b, parsedValue(b, "v", p.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"}))
+			return
 		default:
-			parseInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
+			// A scalar to parse, or, for an array of anything else, one
+			// JSON array, as the client sends it (see explodesItems).
+			declareParsed(b, "v", p.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 		}
 		if textOnly(elem) {
 			set(b, jen.Id("v"))
@@ -250,9 +294,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 //
 //	for i, text := range splitList(values, ",") {
 //		ip := fp.at(i)
-//		var x int64
-//		x = parseInt(c, &ip, text)
-//		v = append(v, x)
+//		v = append(v, parseInt(c, &ip, text))
 //	}
 func itemsDecoding(b *jen.Group, elem *model.Ref, dst *jen.Statement, items jen.Code) {
 	index := jen.Id("_")
@@ -263,9 +305,8 @@ func itemsDecoding(b *jen.Group, elem *model.Ref, dst *jen.Statement, items jen.
 		if !textOnly(elem) {
 			l.Id("ip").Op(":=").Id("fp").Dot("at").Call(jen.Id("i"))
 		}
-		l.Var().Id("x").Add(goType(elem))
-		parseInto(l, elem, jen.Id("x"), jen.Id("text"), pathVar{name: "ip"})
-		l.Add(dst.Clone()).Op("=").Append(dst.Clone(), parsedItem(elem))
+		x := parsedValue(l, "x", elem, jen.Id("text"), pathVar{name: "ip"})
+		l.Add(dst.Clone()).Op("=").Append(dst.Clone(), parsedItem(elem, x))
 	})
 }
 
@@ -322,13 +363,13 @@ func optionalWrap(f *model.Field) bool {
 	return f.Wrap == model.WrapOpt || f.Wrap == model.WrapNullable
 }
 
-// parsedItem is the item x parsed from a parameter's text, wrapped as a
+// parsedItem is item x, parsed from a parameter's text, wrapped as a
 // Nullable when the items may be null (the text itself never is).
-func parsedItem(elem *model.Ref) jen.Code {
+func parsedItem(elem *model.Ref, x jen.Code) jen.Code {
 	if elem.Nullable {
-		return jen.Id("NewNullable").Call(jen.Id("x"))
+		return jen.Id("NewNullable").Call(x)
 	}
-	return jen.Id("x")
+	return x
 }
 
 // entriesDecoding fills v, of map type r, from values, key → text,
@@ -339,9 +380,8 @@ func entriesDecoding(b *jen.Group, r *model.Ref) {
 		if !textOnly(r.Elem) {
 			l.Id("kp").Op(":=").Id("fp").Dot("key").Call(jen.Id("k"))
 		}
-		l.Var().Id("x").Add(goType(r.Elem))
-		parseInto(l, r.Elem, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
-		l.Id("v").Index(jen.Id("k")).Op("=").Add(parsedItem(r.Elem))
+		x := parsedValue(l, "x", r.Elem, jen.Id("text"), pathVar{name: "kp"})
+		l.Id("v").Index(jen.Id("k")).Op("=").Add(parsedItem(r.Elem, x))
 	})
 }
 
@@ -371,9 +411,13 @@ func objectDecoding(b *jen.Group, p *model.Param) {
 			if !textOnly(f.Type) {
 				fb.Id("kp").Op(":=").Id("fp").Dot("field").Call(jen.Lit(f.JSONName))
 			}
-			fb.Var().Id("x").Add(goType(f.Type))
-			parseInto(fb, f.Type, jen.Id("x"), jen.Id("text"), pathVar{name: "kp"})
-			fb.Id("v").Dot(f.Name).Op("=").Add(wrapped(f.Wrap, jen.Id("x")))
+			var x jen.Code = jen.Id("x")
+			if f.Wrap == model.WrapPointer {
+				declareParsed(fb, "x", f.Type, jen.Id("text"), pathVar{name: "kp"}) // &x takes a variable
+			} else {
+				x = parsedValue(fb, "x", f.Type, jen.Id("text"), pathVar{name: "kp"})
+			}
+			fb.Id("v").Dot(f.Name).Op("=").Add(wrapped(f.Wrap, x))
 		})
 	}
 	if refusesUnknownKeys(p) {
