@@ -67,11 +67,16 @@ type builder struct {
 	literalPatterns []literalPattern
 	// sharedKeys lists the operations whose query keys two parameters
 	// send (see checkSpreadKeys), for one warning.
-	sharedKeys []sharedKey
+	sharedKeys []operationNote
+	// credentialClashes lists the operations whose security asks for
+	// credentials that one header cannot carry together (see
+	// checkCredentialClash), for one warning.
+	credentialClashes []operationNote
 }
 
-// sharedKey is an operation's first query key that two parameters send.
-type sharedKey struct {
+// operationNote is what an operation does wrong of one kind, the first
+// such thing in it, to be warned about once for every operation.
+type operationNote struct {
 	pos  Pos
 	text string
 }
@@ -135,13 +140,8 @@ func Build(doc *load.Document, opts Options) (*API, error) {
 	if len(b.framingHeaders) > 0 {
 		b.warn(b.framingHeaders[0], "header parameters named Content-Length, Transfer-Encoding, Host or Trailer are ignored (%d of them): Go's transport writes those headers from the request itself and drops them when a request sets them", len(b.framingHeaders))
 	}
-	if sk := b.sharedKeys; len(sk) > 0 {
-		more := ""
-		if n := len(sk) - 1; n > 0 {
-			more = fmt.Sprintf(" (and in %d more %s)", n, plural(n, "operation", "operations"))
-		}
-		b.warn(sk[0].pos, "%s%s", sk[0].text, more)
-	}
+	b.warnOperations(b.sharedKeys)
+	b.warnOperations(b.credentialClashes)
 	if lp := b.literalPatterns; len(lp) > 0 {
 		// A schema's constraints are read again where an allOf merges it.
 		slices.SortStableFunc(lp, func(x, y literalPattern) int { return comparePos(x.pos, y.pos) })
@@ -231,6 +231,19 @@ func (b *builder) securitySchemes() {
 		}
 		b.api.SecuritySchemes = append(b.api.SecuritySchemes, scheme)
 	}
+}
+
+// warnOperations gives notes, one per operation, one warning: the first,
+// and how many operations more.
+func (b *builder) warnOperations(notes []operationNote) {
+	if len(notes) == 0 {
+		return
+	}
+	more := ""
+	if n := len(notes) - 1; n > 0 {
+		more = fmt.Sprintf(" (and in %d more %s)", n, plural(n, "operation", "operations"))
+	}
+	b.warn(notes[0].pos, "%s%s", notes[0].text, more)
 }
 
 // warnToken warns that what names a header or cookie (in) with name, which

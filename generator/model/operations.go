@@ -324,6 +324,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			}
 			alt = append(alt, &SecurityRequirement{Scheme: scheme, Scopes: slices.Clone(req[name])})
 		}
+		b.checkCredentialClash(o, alt)
 		o.Security = append(o.Security, alt)
 	}
 	if len(op.Callbacks) > 0 {
@@ -683,7 +684,7 @@ func (b *builder) checkSpreadKeys(o *Operation) {
 			keys = nil
 			if p.Type.Kind == RefMap {
 				if free != "" {
-					b.sharedKeys = append(b.sharedKeys, sharedKey{p.Pos, fmt.Sprintf("operation %s: query parameters %q and %q are free-form objects in form style, exploded, whose entries are query parameters of their own; the server gives every key no other parameter declares to %q", o.ID, free, p.Name, free)})
+					b.sharedKeys = append(b.sharedKeys, operationNote{p.Pos, fmt.Sprintf("operation %s: query parameters %q and %q are free-form objects in form style, exploded, whose entries are query parameters of their own; the server gives every key no other parameter declares to %q", o.ID, free, p.Name, free)})
 					return
 				}
 				free = p.Name
@@ -695,10 +696,59 @@ func (b *builder) checkSpreadKeys(o *Operation) {
 		}
 		for _, k := range keys {
 			if other, taken := owner[k]; taken {
-				b.sharedKeys = append(b.sharedKeys, sharedKey{p.Pos, fmt.Sprintf("operation %s: query parameters %q and %q both send the key %q (an object in form style, exploded, sends each property as a query parameter of its own), so the server reads it for both; style deepObject would tell them apart", o.ID, other, p.Name, k)})
+				b.sharedKeys = append(b.sharedKeys, operationNote{p.Pos, fmt.Sprintf("operation %s: query parameters %q and %q both send the key %q (an object in form style, exploded, sends each property as a query parameter of its own), so the server reads it for both; style deepObject would tell them apart", o.ID, other, p.Name, k)})
 				return
 			}
 			owner[k] = p.Name
 		}
 	}
+}
+
+// checkCredentialClash notes o when alt, one alternative of its security,
+// asks for schemes that send different credentials in one header: HTTP
+// basic and an API key named Authorization (Azure's container registry),
+// or basic and bearer. A request carries the header once, so the
+// credential the client sets last replaces the other, and a server that
+// checks both finds one of them wrong. Two bearer schemes (Google's
+// Oauth2 and Oauth2c) take the same token, which is no clash.
+func (b *builder) checkCredentialClash(o *Operation, alt []*SecurityRequirement) {
+	seen := map[string]*SecurityRequirement{} // header → the first scheme sending it
+	for _, req := range alt {
+		c := credentialCarrier(req.Scheme)
+		if c.header == "" {
+			continue
+		}
+		first, ok := seen[c.header]
+		if !ok {
+			seen[c.header] = req
+			continue
+		}
+		if credentialCarrier(first.Scheme).form == c.form {
+			continue
+		}
+		b.credentialClashes = append(b.credentialClashes, operationNote{o.Pos, fmt.Sprintf("operation %s: its security asks for schemes %q and %q together, but both send their credentials in the %s header (%s and %s), which a request carries once, so no request can carry both: the client sends the one set last", o.ID, first.Scheme.Name, req.Scheme.Name, c.header, credentialCarrier(first.Scheme).form, c.form)})
+		return
+	}
+}
+
+// credentialHeader is the header a scheme's credential travels in, and
+// the form it takes there.
+type credentialHeader struct {
+	header string // canonical; "" for an API key in the query or a cookie
+	form   string // HTTP basic, a bearer token, an API key
+}
+
+// credentialCarrier returns where and how scheme s sends its credential.
+func credentialCarrier(s *SecurityScheme) credentialHeader {
+	switch s.Type {
+	case "http":
+		return credentialHeader{"Authorization", "HTTP " + s.Scheme}
+	case "oauth2", "openIdConnect":
+		return credentialHeader{"Authorization", "HTTP bearer"}
+	case "apiKey":
+		if s.In == "header" {
+			return credentialHeader{http.CanonicalHeaderKey(s.ParamName), "an API key"}
+		}
+	}
+	return credentialHeader{}
 }
