@@ -79,19 +79,19 @@ func (s *ClientGrantsService) List(ctx context.Context, params ListClientGrantsR
 		query:     url.Values{},
 	}
 	if params.PerPage.Set {
-		r.query.Add("per_page", strconv.FormatInt(int64(params.PerPage.Value), 10))
+		r.query.Add("per_page", strconv.FormatInt(params.PerPage.Value, 10))
 	}
 	if params.Page.Set {
-		r.query.Add("page", strconv.FormatInt(int64(params.Page.Value), 10))
+		r.query.Add("page", strconv.FormatInt(params.Page.Value, 10))
 	}
 	if params.IncludeTotals.Set {
-		r.query.Add("include_totals", strconv.FormatBool(bool(params.IncludeTotals.Value)))
+		r.query.Add("include_totals", strconv.FormatBool(params.IncludeTotals.Value))
 	}
 	if params.From.Set {
 		r.query.Add("from", params.From.Value)
 	}
 	if params.Take.Set {
-		r.query.Add("take", strconv.FormatInt(int64(params.Take.Value), 10))
+		r.query.Add("take", strconv.FormatInt(params.Take.Value, 10))
 	}
 	if params.Audience.Set {
 		r.query.Add("audience", params.Audience.Value)
@@ -391,19 +391,19 @@ func (s *ClientGrantsOrganizationsService) List(ctx context.Context, id string, 
 		query:     url.Values{},
 	}
 	if params.Page.Set {
-		r.query.Add("page", strconv.FormatInt(int64(params.Page.Value), 10))
+		r.query.Add("page", strconv.FormatInt(params.Page.Value, 10))
 	}
 	if params.PerPage.Set {
-		r.query.Add("per_page", strconv.FormatInt(int64(params.PerPage.Value), 10))
+		r.query.Add("per_page", strconv.FormatInt(params.PerPage.Value, 10))
 	}
 	if params.IncludeTotals.Set {
-		r.query.Add("include_totals", strconv.FormatBool(bool(params.IncludeTotals.Value)))
+		r.query.Add("include_totals", strconv.FormatBool(params.IncludeTotals.Value))
 	}
 	if params.From.Set {
 		r.query.Add("from", params.From.Value)
 	}
 	if params.Take.Set {
-		r.query.Add("take", strconv.FormatInt(int64(params.Take.Value), 10))
+		r.query.Add("take", strconv.FormatInt(params.Take.Value, 10))
 	}
 	resp, err := s.t.do(ctx, r)
 	if err != nil {
@@ -506,7 +506,7 @@ func (v *CreateClientGrantRequestContent) formValues() (form url.Values, bad *Vi
 		form.Add("organization_usage", string(v.OrganizationUsage.Value))
 	}
 	if v.AllowAnyOrganization.Set {
-		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
+		form.Add("allow_any_organization", strconv.FormatBool(v.AllowAnyOrganization.Value))
 	}
 	if v.Scope.Set {
 		if len(v.Scope.Value) == 0 {
@@ -528,7 +528,7 @@ func (v *CreateClientGrantRequestContent) formValues() (form url.Values, bad *Vi
 		}
 	}
 	if v.AllowAllScopes.Set {
-		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
+		form.Add("allow_all_scopes", strconv.FormatBool(v.AllowAllScopes.Value))
 	}
 	return form, nil
 }
@@ -558,7 +558,7 @@ func (v *UpdateClientGrantRequestContent) formValues() (form url.Values, bad *Vi
 		return nil, unformable("allow_any_organization", "null")
 	}
 	if v.AllowAnyOrganization.Set {
-		form.Add("allow_any_organization", strconv.FormatBool(bool(v.AllowAnyOrganization.Value)))
+		form.Add("allow_any_organization", strconv.FormatBool(v.AllowAnyOrganization.Value))
 	}
 	if v.AuthorizationDetailsTypes.Set {
 		if len(v.AuthorizationDetailsTypes.Value) == 0 {
@@ -572,7 +572,7 @@ func (v *UpdateClientGrantRequestContent) formValues() (form url.Values, bad *Vi
 		return nil, unformable("allow_all_scopes", "null")
 	}
 	if v.AllowAllScopes.Set {
-		form.Add("allow_all_scopes", strconv.FormatBool(bool(v.AllowAllScopes.Value)))
+		form.Add("allow_all_scopes", strconv.FormatBool(v.AllowAllScopes.Value))
 	}
 	return form, nil
 }

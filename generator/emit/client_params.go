@@ -101,18 +101,22 @@ func scalarText(r *model.Ref, v *jen.Statement) (jen.Code, bool) {
 		return nil, false
 	}
 	named := r != nil && r.Kind == model.RefNamed // a defined type, converted to its base
+	// as converts v to the type strconv takes, unless v is of that type.
+	as := func(t *jen.Statement, same model.Builtin) jen.Code {
+		if named || b != same {
+			return t.Call(v)
+		}
+		return v
+	}
 	switch b {
 	case model.String:
-		if named {
-			return jen.String().Call(v), true
-		}
-		return v, true
+		return as(jen.String(), model.String), true
 	case model.Int64, model.Int32:
-		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(v), jen.Lit(10)), true
+		return jen.Qual("strconv", "FormatInt").Call(as(jen.Int64(), model.Int64), jen.Lit(10)), true
 	case model.Float64, model.Float32:
-		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(v), jen.LitByte('g'), jen.Lit(-1), jen.Lit(64)), true
+		return jen.Qual("strconv", "FormatFloat").Call(as(jen.Float64(), model.Float64), jen.LitByte('g'), jen.Lit(-1), jen.Lit(64)), true
 	case model.Bool:
-		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(v)), true
+		return jen.Qual("strconv", "FormatBool").Call(as(jen.Bool(), model.Bool)), true
 	case model.Time:
 		if named { // type T time.Time has none of time.Time's methods
 			v = jen.Qual("time", "Time").Call(v)
