@@ -773,7 +773,7 @@ func pathParameterProblems(doc *Document, ppe *openapi3.PathParametersError) (*o
 	}
 	inPath := map[string]bool{}
 	var problems []string
-	for _, m := range pathTemplateParam.FindAllStringSubmatch(ppe.Path, -1) {
+	for _, m := range PathTemplateParam.FindAllStringSubmatch(ppe.Path, -1) {
 		inPath[m[1]] = true
 		if !declared[m[1]] {
 			problems = append(problems, fmt.Sprintf("path parameter {%s} is not declared in parameters", m[1]))
@@ -787,8 +787,9 @@ func pathParameterProblems(doc *Document, ppe *openapi3.PathParametersError) (*o
 	return op, problems
 }
 
-// pathTemplateParam matches a parameter of a path template, {name}.
-var pathTemplateParam = regexp.MustCompile(`\{([^}]*)\}`)
+// PathTemplateParam matches a parameter of a path template, {name}, with
+// the name as its first group; the model reads paths with it too.
+var PathTemplateParam = regexp.MustCompile(`\{([^}]*)\}`)
 
 // skipQueryPaths leaves out each path with a query string in it, which
 // OpenAPI does not allow: a path is matched without its query, and query

@@ -88,7 +88,9 @@ func (b *builder) operations() {
 	}
 }
 
-var pathParam = regexp.MustCompile(`\{([^}]*)\}`)
+// pathParam matches a parameter of a path template, {name}: the loader's
+// pattern, so that both read a path alike.
+var pathParam = load.PathTemplateParam
 
 // statusCode and statusRange match the keys of an operation's responses
 // besides default: a status code, and a range of them (OpenAPI spells it
