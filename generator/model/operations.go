@@ -714,22 +714,25 @@ func (b *builder) checkSpreadKeys(o *Operation) {
 // checks both finds one of them wrong. Two bearer schemes (Google's
 // Oauth2 and Oauth2c) take the same token, which is no clash.
 func (b *builder) checkCredentialClash(o *Operation, alt []*SecurityRequirement) {
-	seen := map[string]*SecurityRequirement{} // header → the first scheme sending it
+	type sender struct {
+		scheme string
+		form   string
+	}
+	first := map[string]sender{} // header → the first scheme that sends it
 	for _, req := range alt {
 		c := credentialCarrier(req.Scheme)
 		if c.header == "" {
 			continue
 		}
-		first, ok := seen[c.header]
-		if !ok {
-			seen[c.header] = req
+		f, seen := first[c.header]
+		if !seen {
+			first[c.header] = sender{req.Scheme.Name, c.form}
 			continue
 		}
-		if credentialCarrier(first.Scheme).form == c.form {
-			continue
+		if f.form != c.form {
+			b.credentialClashes = append(b.credentialClashes, operationNote{o.Pos, fmt.Sprintf("operation %s: its security asks for schemes %q and %q together, but both send their credentials in the %s header (%s and %s), which a request carries once, so no request can carry both: the client sends the one set last", o.ID, f.scheme, req.Scheme.Name, c.header, f.form, c.form)})
+			return
 		}
-		b.credentialClashes = append(b.credentialClashes, operationNote{o.Pos, fmt.Sprintf("operation %s: its security asks for schemes %q and %q together, but both send their credentials in the %s header (%s and %s), which a request carries once, so no request can carry both: the client sends the one set last", o.ID, first.Scheme.Name, req.Scheme.Name, c.header, credentialCarrier(first.Scheme).form, c.form)})
-		return
 	}
 }
 
@@ -737,7 +740,7 @@ func (b *builder) checkCredentialClash(o *Operation, alt []*SecurityRequirement)
 // the form it takes there.
 type credentialHeader struct {
 	header string // canonical; "" for an API key in the query or a cookie
-	form   string // HTTP basic, a bearer token, an API key
+	form   string // "HTTP basic", "HTTP bearer" (OAuth2 too), "an API key"
 }
 
 // credentialCarrier returns where and how scheme s sends its credential.
