@@ -162,6 +162,7 @@ var identifiers = []string{
 	"quoteEscaper",
 	"rawBody",
 	"readBody",
+	"reportRepeats",
 	"request",
 	"response",
 	"retryAfter",

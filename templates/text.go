@@ -51,18 +51,25 @@ func simpleObject(c *validator, p *path, key string, values []string, explode bo
 
 // objectItems reads the text of an object parameter whose keys and values
 // are items joined with commas: in turn (R,100,G,200), or as key=value
-// items when the parameter explodes (R=100,G=200). A key without its value
-// is reported at key under p; a repeated key keeps its first value.
+// items when the parameter explodes (R=100,G=200). A key without its value,
+// or given more than once (its first value is kept), is reported at key
+// under p.
 func objectItems(c *validator, p *path, key, text string, explode bool) map[string]string {
 	out := map[string]string{}
 	if text == "" {
 		return out
 	}
 	items := strings.Split(text, ",")
+	var counts map[string]int // of the keys given more than once
 	keep := func(k, v string) {
 		if _, seen := out[k]; !seen {
 			out[k] = v
+			return
 		}
+		if counts == nil {
+			counts = map[string]int{}
+		}
+		counts[k] = max(counts[k], 1) + 1
 	}
 	if explode {
 		for _, item := range items {
@@ -74,16 +81,28 @@ func objectItems(c *validator, p *path, key, text string, explode bool) map[stri
 			}
 			keep(k, v)
 		}
-		return out
+	} else {
+		if len(items)%2 != 0 {
+			fp := p.field(key)
+			c.report(&fp, "must be keys and values in turn, separated by commas, not an odd count of items ("+strconv.Itoa(len(items))+")")
+		}
+		for i := 0; i+1 < len(items); i += 2 {
+			keep(items[i], items[i+1])
+		}
 	}
-	if len(items)%2 != 0 {
-		fp := p.field(key)
-		c.report(&fp, "must be keys and values in turn, separated by commas, not an odd count of items ("+strconv.Itoa(len(items))+")")
-	}
-	for i := 0; i+1 < len(items); i += 2 {
-		keep(items[i], items[i+1])
-	}
+	reportRepeats(c, p, key, counts)
 	return out
+}
+
+// reportRepeats reports each property of object parameter name that was
+// given more than once, counts[property] times, at its path under p: a
+// strict server takes one value of each.
+func reportRepeats(c *validator, p *path, name string, counts map[string]int) {
+	for _, prop := range sortedKeys(counts) {
+		fp := p.field(name)
+		kp := fp.key(prop)
+		c.report(&kp, "must be given once, not "+strconv.Itoa(counts[prop])+" times")
+	}
 }
 
 // objectPath writes an object path parameter in style simple: the keys

@@ -621,11 +621,7 @@ func objectKeys(c *validator, p *path, query *queryParams, name string, property
 		}
 		out[prop] = query.values[i]
 	}
-	for _, prop := range sortedKeys(counts) {
-		fp := p.field(name)
-		kp := fp.key(prop)
-		c.report(&kp, "must be given once, not "+strconv.Itoa(counts[prop])+" times")
-	}
+	reportRepeats(c, p, name, counts)
 	return out, out != nil
 }
 
