@@ -130,6 +130,7 @@ var identifiers = []string{
 	"mixedSegment",
 	"multipartBody",
 	"multipleOf",
+	"nameSegment",
 	"nestedConst",
 	"newAPIError",
 	"newJSONReader",

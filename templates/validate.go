@@ -72,6 +72,7 @@ const (
 	fieldSegment pathKind = iota + 1
 	indexSegment
 	keySegment
+	nameSegment // a property's name, checked against propertyNames
 )
 
 // field returns the path of the object property name below p. It, at and
@@ -91,6 +92,12 @@ func (p *path) at(i int) path { return path{parent: p, index: i, kind: indexSegm
 //
 //go:noinline
 func (p *path) key(k string) path { return path{parent: p, name: k, kind: keySegment} }
+
+// propertyName returns the path of the name of property k below p: a
+// violation there is reported at p, naming the property.
+//
+//go:noinline
+func (p *path) propertyName(k string) path { return path{parent: p, name: k, kind: nameSegment} }
 
 // String renders p as a JSON path: `a.b[3]["odd key"]`. It walks the chain
 // with a loop rather than recursion, so that p does not escape and
@@ -160,6 +167,9 @@ type validator struct {
 
 // report records that the value at p breaks a constraint.
 func (v *validator) report(p *path, message string) {
+	if p != nil && p.kind == nameSegment {
+		p, message = p.parent, "property name "+strconv.Quote(p.name)+": "+message
+	}
 	where := p.String()
 	if len(v.rejected) > 0 && v.withinRejected(where) {
 		return
@@ -225,6 +235,12 @@ func (v *validator) absent(p *path) {
 // in its place, absent or zero, is not checked again: that would add "is
 // required", or "is less than minimum 1" about a zero nobody sent.
 func (v *validator) refused(p *path) { v.rejected = append(v.rejected, p.String()) }
+
+// requiredBy reports a property that dependentRequired asks for, because
+// the value has the property named by.
+func (v *validator) requiredBy(p *path, by string) {
+	v.report(p, "is required when "+by+" is given")
+}
 
 // readOnly reports a readOnly property sent in a request.
 func (v *validator) readOnly(p *path) {

@@ -345,6 +345,9 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 		}
 		doc.Add(commentf("It must have all the properties of %s of %s, as the schema's %s says.", how, a, keyword))
 	}
+	for _, d := range t.Dependencies {
+		doc.Add(commentf("With %s, it must have %s too (dependentRequired).", d.Property, strings.Join(d.Requires, " and ")))
+	}
 	code := doc.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, f := range t.Fields {
 			g.Add(comment(fieldDoc(f))).Id(f.Name).Add(fieldType(f)).Tag(fieldTag(f))

@@ -148,12 +148,86 @@ func (e *typeEmitter) structChecks(g *jen.Group, t *model.Type) {
 	for _, f := range t.Fields {
 		e.fieldChecks(g, f)
 	}
-	if r := t.ExtraType; r != nil {
-		e.extraChecks(g, r)
+	dependencyChecks(g, t)
+	if t.ExtraType != nil || t.Extra == model.ExtraKeep && t.Constraints.PropertyNames != nil {
+		e.extraChecks(g, t)
 	}
 	if a := t.Alternatives; a != nil {
 		alternativesCheck(g, t, a)
 	}
+}
+
+// dependencyChecks reports each property that dependentRequired asks for
+// and the value lacks:
+//
+//	if v.Card.Set && !v.Billing.Set {
+//		fp := p.field("billing")
+//		c.requiredBy(&fp, "card")
+//	}
+func dependencyChecks(g *jen.Group, t *model.Type) {
+	for _, d := range t.Dependencies {
+		given := presence(t, d.Property)
+		if given.never {
+			continue
+		}
+		for _, name := range d.Requires {
+			needed := presence(t, name)
+			if needed.always {
+				continue
+			}
+			var cond []jen.Code
+			if !given.always {
+				cond = append(cond, given.has)
+			}
+			if !needed.never {
+				cond = append(cond, needed.lacks)
+			}
+			report := []jen.Code{
+				jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(name)),
+				jen.Id("c").Dot("requiredBy").Call(jen.Op("&").Id("fp"), jen.Lit(d.Property)),
+			}
+			if len(cond) == 0 {
+				g.Block(report...)
+				continue
+			}
+			all := jen.Add(cond[0])
+			for _, c := range cond[1:] {
+				all.Op("&&").Add(c)
+			}
+			g.If(all).Block(report...)
+		}
+	}
+}
+
+// held says how a struct holds one of its properties: has and lacks are
+// the expressions that tell whether a value has it, unless it always has
+// it (a required field) or never can (undeclared, and not kept).
+type held struct {
+	has, lacks    jen.Code
+	always, never bool
+}
+
+// presence says how a value of struct t holds the property of that JSON
+// name.
+func presence(t *model.Type, name string) held {
+	for _, f := range t.Fields {
+		if f.JSONName != name {
+			continue
+		}
+		field := jen.Id("v").Dot(f.Name)
+		switch f.Wrap {
+		case model.WrapOpt, model.WrapNullable:
+			return held{has: field.Clone().Dot("Set"), lacks: jen.Op("!").Add(field.Clone()).Dot("Set")}
+		case model.WrapPointer:
+			return held{has: field.Clone().Op("!=").Nil(), lacks: field.Clone().Op("==").Nil()}
+		}
+		return held{always: true}
+	}
+	if t.Extra == model.ExtraKeep {
+		raw := jen.Id("v").Dot("AdditionalProperties").Index(jen.Lit(name))
+		return held{has: raw.Clone().Op("!=").Nil(), lacks: raw.Clone().Op("==").Nil()}
+	}
+	return held{never: true}
 }
 
 // alternativesCheck counts the sets of properties (see model.Alternatives)
@@ -211,20 +285,30 @@ func alternativesCheck(g *jen.Group, t *model.Type, a *model.Alternatives) {
 	})
 }
 
-// extraChecks checks each property the schema does not declare against
-// the type additionalProperties gives them, in the order of their keys:
+// extraChecks checks each property the schema does not declare: its name
+// against propertyNames, its value against the type additionalProperties
+// gives them, in the order of their keys:
 //
 //	for _, k := range sortedKeys(v.AdditionalProperties) {
+//		np := p.propertyName(k)
+//		c.pattern(&np, k, patternLabelKey)
 //		kp := p.field(k)
 //		var x string
 //		if extra(c, &kp, v.AdditionalProperties[k], &x, decodeString, false) {
 //			c.maxLength(&kp, x, 9216)
 //		}
 //	}
-func (e *typeEmitter) extraChecks(g *jen.Group, r *model.Ref) {
+func (e *typeEmitter) extraChecks(g *jen.Group, t *model.Type) {
 	p, kp := pathVar{name: "p", pointer: true}, pathVar{name: "kp"}
 	extras := jen.Id("v").Dot("AdditionalProperties")
 	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(extras.Clone())).BlockFunc(func(b *jen.Group) {
+		if names := t.Constraints.PropertyNames; names != nil && t.Extra == model.ExtraKeep {
+			e.nameChecks(b, names, jen.Id("k"), p, "np")
+		}
+		r := t.ExtraType
+		if r == nil {
+			return
+		}
 		b.Id("kp").Op(":=").Add(p.call("field", jen.Id("k")))
 		b.Var().Id("x").Add(goType(r))
 		decoded := jen.Id("extra").Call(jen.Id("c"), kp.ptr(), extras.Clone().Index(jen.Id("k")), jen.Op("&").Id("x"), plainDecoder(r), jen.Lit(r.Nullable))
@@ -234,6 +318,16 @@ func (e *typeEmitter) extraChecks(g *jen.Group, r *model.Ref) {
 			b.Add(decoded)
 		}
 	})
+}
+
+// nameChecks checks key, the name of a property below p, against the
+// string checks of propertyNames; a violation names the property:
+//
+//	np := p.propertyName(k)
+//	c.maxLength(&np, k, 63)
+func (e *typeEmitter) nameChecks(g *jen.Group, names *model.Constraints, key jen.Code, p pathVar, np string) {
+	g.Id(np).Op(":=").Add(p.call("propertyName", key))
+	e.scalarChecks(g, model.String, *names, jen.Add(key), pathVar{name: np})
 }
 
 // fieldChecks checks one field, reading through its wrapper:
@@ -360,12 +454,17 @@ func (e *typeEmitter) check(g *jen.Group, r *model.Ref, val *jen.Statement, p pa
 		if c.MaxProperties != nil {
 			g.Id("c").Dot("maxProperties").Call(p.ptr(), jen.Len(val.Clone()), jen.Lit(*c.MaxProperties))
 		}
-		if e.refHasChecks(r.Elem) {
+		if elem := e.refHasChecks(r.Elem); elem || c.PropertyNames != nil {
 			k, x, kp := fmt.Sprintf("k%d", depth), fmt.Sprintf("x%d", depth), pathVar{name: fmt.Sprintf("kp%d", depth)}
 			g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Id("sortedKeys").Call(val.Clone())).BlockFunc(func(b *jen.Group) {
-				b.Id(x).Op(":=").Add(val.Clone()).Index(jen.Id(k))
-				b.Id(kp.name).Op(":=").Add(p.call("key", jen.Id(k)))
-				e.elemChecks(b, r.Elem, jen.Id(x), kp, depth+1)
+				if c.PropertyNames != nil {
+					e.nameChecks(b, c.PropertyNames, jen.Id(k), p, fmt.Sprintf("np%d", depth))
+				}
+				if elem {
+					b.Id(x).Op(":=").Add(val.Clone()).Index(jen.Id(k))
+					b.Id(kp.name).Op(":=").Add(p.call("key", jen.Id(k)))
+					e.elemChecks(b, r.Elem, jen.Id(x), kp, depth+1)
+				}
 			})
 		}
 	}
@@ -519,7 +618,8 @@ func (e *typeEmitter) hasChecks(t *model.Type) bool {
 	case model.Struct:
 		// An additional property can always be of another type than the
 		// one additionalProperties gives.
-		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil || t.ExtraType != nil || t.Alternatives != nil
+		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil || t.ExtraType != nil || t.Alternatives != nil ||
+			t.Extra == model.ExtraKeep && t.Constraints.PropertyNames != nil || len(t.Dependencies) > 0
 		for _, f := range t.Fields {
 			v = v || e.refHasChecks(f.Type) || (f.Required && (f.Wrap == model.WrapNullable || f.Wrap == model.WrapPointer)) || (f.ReadOnly && !f.WriteOnly) || f.RequiredInRequest || f.NullOnly
 		}
@@ -555,7 +655,7 @@ func (e *typeEmitter) refHasChecks(r *model.Ref) bool {
 	case model.RefSlice:
 		return c.MinItems != nil || c.MaxItems != nil || c.UniqueItems || c.Contains != nil && comparable(r.Elem) || e.refHasChecks(r.Elem)
 	case model.RefMap:
-		return c.MinProperties != nil || c.MaxProperties != nil || e.refHasChecks(r.Elem)
+		return c.MinProperties != nil || c.MaxProperties != nil || c.PropertyNames != nil || e.refHasChecks(r.Elem)
 	}
 	return false
 }

@@ -106,6 +106,10 @@ type Type struct {
 	// required properties (influxdata's DBRP: orgID, or org); nil
 	// otherwise.
 	Alternatives *Alternatives
+	// Dependencies are the properties a struct must have when it has
+	// another (dependentRequired), in the order of the properties that
+	// require them.
+	Dependencies []Dependency
 
 	// Enum
 	Enum *EnumDef
@@ -152,6 +156,13 @@ func (a *Alternatives) String() string {
 		sets[i] = "{" + strings.Join(set, ", ") + "}"
 	}
 	return strings.Join(sets, ", ")
+}
+
+// Dependency says that an object with Property must have Requires too
+// (JSON names; JSON Schema's dependentRequired).
+type Dependency struct {
+	Property string
+	Requires []string
 }
 
 // Field is one property of a struct.
@@ -282,6 +293,10 @@ type Constraints struct {
 	Contains      *ContainsCheck
 	MinProperties *int
 	MaxProperties *int
+	// PropertyNames holds the string checks every property name of a map,
+	// or every undeclared one of a struct, must pass (propertyNames); nil
+	// when there are none.
+	PropertyNames *Constraints
 }
 
 // ContainsCheck is JSON Schema's contains where its schema is a const or an

@@ -82,8 +82,8 @@ func uncheckedKeywords(s *openapi3.Schema) []string {
 		{"prefixItems", len(s.PrefixItems) > 0},
 		{"contains", s.Contains != nil && containsCheck(s) == nil},
 		{"patternProperties", len(s.PatternProperties) > 0},
-		{"propertyNames", s.PropertyNames != nil},
-		{"dependentRequired", len(s.DependentRequired) > 0},
+		{"propertyNames", s.PropertyNames != nil && namesSchema(s) == nil},
+		{"dependentRequired", len(s.DependentRequired) > 0 && !isStruct(s)},
 		{"dependentSchemas", len(s.DependentSchemas) > 0},
 		{"unevaluatedItems", s.UnevaluatedItems.Has != nil || s.UnevaluatedItems.Schema != nil},
 		{"unevaluatedProperties", s.UnevaluatedProperties.Has != nil || s.UnevaluatedProperties.Schema != nil},
@@ -190,7 +190,89 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 	if c.MinProperties != nil && c.MaxProperties != nil && *c.MinProperties > *c.MaxProperties {
 		b.fail(b.doc.Field(s.Origin, "minProperties"), "minProperties %d is above maxProperties %d", *c.MinProperties, *c.MaxProperties)
 	}
+	if names := namesSchema(s); names != nil {
+		nc := b.allConstraints(names, b.schemaPos(s.PropertyNames))
+		c.PropertyNames = &nc
+	}
 	return c
+}
+
+// namesSchema returns the schema of propertyNames where oasgen checks it:
+// a string of lengths, patterns and a format, naming the properties of an
+// object that keeps those it does not declare (a map, or a struct with
+// additionalProperties), whose names vary. It returns nil for any other,
+// which uncheckedKeywords warns about: an object that drops undeclared
+// properties never sees their names.
+func namesSchema(s *openapi3.Schema) *openapi3.Schema {
+	if s.PropertyNames == nil || s.PropertyNames.Value == nil || !stringOnly(s.PropertyNames.Value, 0) {
+		return nil
+	}
+	switch cls, _ := classify(s); cls {
+	case classMap:
+		return s.PropertyNames.Value
+	case classStruct:
+		if ap := s.AdditionalProperties; ap.Schema != nil || ap.Has != nil && *ap.Has {
+			return s.PropertyNames.Value
+		}
+	}
+	return nil
+}
+
+// isStruct reports whether s is declared as a struct, whose validation
+// checks dependentRequired (see Dependency).
+func isStruct(s *openapi3.Schema) bool {
+	cls, _ := classify(s)
+	return cls == classStruct
+}
+
+// dependencies gathers the dependentRequired of an object schema and its
+// allOf members, sorted by property; two that name the same property
+// require everything either does.
+func dependencies(s *openapi3.Schema) []Dependency {
+	requires := map[string][]string{}
+	var gather func(s *openapi3.Schema, depth int)
+	gather = func(s *openapi3.Schema, depth int) {
+		if depth > 32 {
+			return
+		}
+		for name, names := range s.DependentRequired {
+			for _, n := range names {
+				if n != name && !slices.Contains(requires[name], n) {
+					requires[name] = append(requires[name], n)
+				}
+			}
+		}
+		for _, m := range s.AllOf {
+			if m.Value != nil {
+				gather(m.Value, depth+1)
+			}
+		}
+	}
+	gather(s, 0)
+	var deps []Dependency
+	for _, name := range sortedKeys(requires) {
+		if len(requires[name]) > 0 {
+			deps = append(deps, Dependency{Property: name, Requires: requires[name]})
+		}
+	}
+	return deps
+}
+
+// stringOnly reports whether every keyword of s that limits a value is a
+// string's: its type, lengths, pattern and format, in s or its allOf.
+func stringOnly(s *openapi3.Schema, depth int) bool {
+	if depth > 32 || s.Enum != nil || s.Const != nil || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || s.Not != nil {
+		return false
+	}
+	if types := nonNullTypes(s); len(types) > 1 || len(types) == 1 && types[0] != "string" {
+		return false
+	}
+	for _, m := range s.AllOf {
+		if m.Value == nil || !stringOnly(m.Value, depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 func positive(n uint64) *int {

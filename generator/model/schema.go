@@ -619,6 +619,7 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 		}
 	}
 	t.Constraints = b.constraints(s, t.Pos)
+	t.Dependencies = dependencies(s)
 	isRequired := map[string]bool{}
 	declared := map[string]bool{}
 	for _, p := range props {
