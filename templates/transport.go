@@ -276,6 +276,9 @@ type request struct {
 	// redirect is set for an operation whose answer is a redirect (a
 	// download's 302 with its Location): it is returned, not followed.
 	redirect bool
+	// reserved names the query parameters whose values keep the reserved
+	// characters a query allows as they are (allowReserved).
+	reserved []string
 	// security lists the operation's alternatives, each the names of its
 	// schemes ("" for a bearer token); nil sends every credential held.
 	security [][]string
@@ -400,8 +403,30 @@ func (t *transport) target(r *request, creds []credential) (*url.URL, error) {
 			}
 		}
 	}
-	u.RawQuery = query.Encode()
+	u.RawQuery = encodeQuery(query, r.reserved)
 	return &u, nil
+}
+
+// encodeQuery is query.Encode, except that the values of the keys in
+// reserved keep the reserved characters a query allows (see reservedText).
+func encodeQuery(query url.Values, reserved []string) string {
+	if len(reserved) == 0 {
+		return query.Encode()
+	}
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(query)) {
+		escape := url.QueryEscape
+		if slices.Contains(reserved, k) {
+			escape = reservedText
+		}
+		for _, v := range query[k] {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(url.QueryEscape(k) + "=" + escape(v))
+		}
+	}
+	return b.String()
 }
 
 // given reports whether an operation's own parameter holds a value that

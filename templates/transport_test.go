@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -197,6 +198,34 @@ func TestDoQueryPrecedence(t *testing.T) {
 	// An empty value of the operation's gives way to the client's.
 	if want := "/?key=operation&page=2&tag=a&tag=b&token=t"; seen.requestURI != want {
 		t.Errorf("request URI = %q, want %q", seen.requestURI, want)
+	}
+}
+
+// TestDoQueryReserved: the values of an allowReserved parameter keep the
+// reserved characters a query allows, and still read back as given, by
+// url.ParseQuery and by the generated server's parser; other values are
+// escaped as ever.
+func TestDoQueryReserved(t *testing.T) {
+	var seen seenRequest
+	srv := newTestServer(t, func(_ int, w http.ResponseWriter, r *http.Request) { seen = see(r) })
+	tr := mustTransport(t, srv.URL)
+	values := []string{"name eq 'a/b' and (x,y)", "a&b=c+d#e;f[g]%41 é", ":/?@!$'()*,", ""}
+	query := url.Values{"$filter": values, "q": {"a/b c"}}
+	if _, err := tr.do(context.Background(), &request{operation: "op", method: http.MethodGet, path: "/", query: query, reserved: []string{"$filter"}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "/?%24filter=name%20eq%20'a/b'%20and%20(x,y)&%24filter=a%26b%3Dc%2Bd%23e%3Bf%5Bg%5D%2541%20%C3%A9&%24filter=:/?@!$'()*,&%24filter=&q=a%2Fb+c"
+	if seen.requestURI != want {
+		t.Errorf("request URI =\n%s\nwant\n%s", seen.requestURI, want)
+	}
+	raw := strings.TrimPrefix(want, "/?")
+	if got, err := url.ParseQuery(raw); err != nil || !reflect.DeepEqual(got, query) {
+		t.Errorf("url.ParseQuery = %v, %v; want %v", got, err, query)
+	}
+	var q queryParams
+	q.parse(raw)
+	if got, _ := q.get("$filter"); !reflect.DeepEqual(got, values) || len(q.malformed) > 0 {
+		t.Errorf("the server's parse = %q (malformed %q), want %q", got, q.malformed, values)
 	}
 }
 

@@ -55,11 +55,30 @@ var quoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 // bytes, so JSON text and non-ASCII text arrived cut. The generated
 // server decodes it (cookieValues).
 func cookieText(s string) string {
+	return percentEncode(s, func(c byte) bool {
+		return c > ' ' && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\' && c != '%'
+	})
+}
+
+// reservedText percent-encodes a query value of a parameter with
+// allowReserved: RFC 3986's unreserved characters and the reserved ones a
+// query allows stay as they are ($filter=name%20eq%20'a/b'). What would end
+// or split a pair (&, =, +, #, ;), brackets and '%' itself are still
+// escaped, so that a server reads back the value given, as it would from
+// url.QueryEscape's text.
+func reservedText(s string) string {
+	return percentEncode(s, func(c byte) bool {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~:/?@!$'()*,", c) >= 0
+	})
+}
+
+// percentEncode writes each byte of s that keep refuses as %XX.
+func percentEncode(s string, keep func(c byte) bool) string {
 	const hex = "0123456789ABCDEF"
 	var b []byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c > ' ' && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\' && c != '%' {
+		if keep(c) {
 			if b != nil {
 				b = append(b, c)
 			}

@@ -136,6 +136,13 @@ func (e *typeEmitter) operationCall(o *model.Operation, recv, name string, heade
 		if hasParamsIn(o, model.InHeader) {
 			fields[jen.Id("header")] = jen.Qual("net/http", "Header").Values()
 		}
+		if names := reservedQuery(o); len(names) > 0 {
+			fields[jen.Id("reserved")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+				for _, n := range names {
+					g.Lit(n)
+				}
+			})
+		}
 		if o.Redirect {
 			fields[jen.Id("redirect")] = jen.True()
 		}
@@ -587,4 +594,16 @@ func decodeCondition(o *model.Operation) *jen.Statement {
 		}
 	}
 	return cond
+}
+
+// reservedQuery lists the query parameters of o whose values keep the
+// reserved characters a query allows (allowReserved), in order.
+func reservedQuery(o *model.Operation) []string {
+	var names []string
+	for _, p := range o.Params {
+		if p.KeepsReserved() {
+			names = append(names, p.Name)
+		}
+	}
+	return names
 }

@@ -220,6 +220,9 @@ func paramFields(params []*Param) []*Field {
 		if p.EmptyMeansUnused() {
 			f.Doc = strings.TrimSpace(f.Doc + "\n\nSent empty (" + p.Name + "=), it counts as left out (allowEmptyValue).")
 		}
+		if p.KeepsReserved() {
+			f.Doc = strings.TrimSpace(f.Doc + "\n\nSent with the reserved characters a query allows (:/?@!$'()*,) as they are (allowReserved).")
+		}
 		switch {
 		case p.Type.Nullable:
 			f.Wrap = WrapNullable

@@ -204,6 +204,9 @@ type Param struct {
 	// AllowEmptyValue is the spec's allowEmptyValue on a query parameter:
 	// the client may send it empty in place of leaving it out.
 	AllowEmptyValue bool
+	// AllowReserved is the spec's allowReserved on a query parameter: its
+	// values may keep RFC 3986's reserved characters unescaped.
+	AllowReserved bool
 	// Field is this parameter's field in the operation's ParamsType.
 	Field *Field
 }
@@ -274,6 +277,14 @@ func (p *Param) ObjectForm() ObjectForm {
 func (p *Param) EmptyMeansUnused() bool {
 	form := p.ObjectForm()
 	return p.AllowEmptyValue && p.In == InQuery && form != DeepForm && form != SpreadForm
+}
+
+// KeepsReserved reports whether the client sends p's values with the
+// reserved characters a query allows left as they are (allowReserved): a
+// query parameter under its own name (an object's keys are its
+// properties'), whose values a server reads the same either way.
+func (p *Param) KeepsReserved() bool {
+	return p.AllowReserved && p.In == InQuery && p.ObjectForm() == NotObject
 }
 
 // PathPrefix is the text before a path parameter's value: "." in label

@@ -193,6 +193,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			Style:    p.Style,
 
 			AllowEmptyValue: p.AllowEmptyValue && p.In == "query",
+			AllowReserved:   p.AllowReserved && p.In == "query",
 		}
 		if param.Style == "" {
 			param.Style = map[string]string{"query": "form", "cookie": "form", "path": "simple", "header": "simple"}[p.In]
