@@ -225,19 +225,30 @@ func isStruct(s *openapi3.Schema) bool {
 	return cls == classStruct
 }
 
-// dependencies gathers the dependentRequired of an object schema and its
-// allOf members, sorted by property; two that name the same property
-// require everything either does.
-func dependencies(s *openapi3.Schema) []Dependency {
+// dependencies gathers the dependentRequired of struct t's schema s and
+// its allOf members, sorted by property; two that name the same property
+// require everything either does. A name that s does not declare, where t
+// drops undeclared properties on decode, cannot be checked: the server
+// would not know whether it was sent. Such a pair is left out, with a
+// warning.
+func (b *builder) dependencies(s *openapi3.Schema, t *Type, declared map[string]bool) []Dependency {
 	requires := map[string][]string{}
 	var gather func(s *openapi3.Schema, depth int)
 	gather = func(s *openapi3.Schema, depth int) {
 		if depth > 32 {
 			return
 		}
-		for name, names := range s.DependentRequired {
-			for _, n := range names {
-				if n != name && !slices.Contains(requires[name], n) {
+		for _, name := range sortedKeys(s.DependentRequired) {
+			for _, n := range s.DependentRequired[name] {
+				switch {
+				case n == name || slices.Contains(requires[name], n):
+				case t.Extra == ExtraIgnore && (!declared[name] || !declared[n]):
+					undeclared := name
+					if !declared[n] {
+						undeclared = n
+					}
+					b.warn(b.doc.Field(s.Origin, "dependentRequired"), "schema %s: dependentRequired of %q on %q is not checked: %q is not a declared property, and the object drops those on decode", t.Schema, n, name, undeclared)
+				default:
 					requires[name] = append(requires[name], n)
 				}
 			}
@@ -251,9 +262,7 @@ func dependencies(s *openapi3.Schema) []Dependency {
 	gather(s, 0)
 	var deps []Dependency
 	for _, name := range sortedKeys(requires) {
-		if len(requires[name]) > 0 {
-			deps = append(deps, Dependency{Property: name, Requires: requires[name]})
-		}
+		deps = append(deps, Dependency{Property: name, Requires: requires[name]})
 	}
 	return deps
 }

@@ -619,12 +619,12 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 		}
 	}
 	t.Constraints = b.constraints(s, t.Pos)
-	t.Dependencies = dependencies(s)
 	isRequired := map[string]bool{}
 	declared := map[string]bool{}
 	for _, p := range props {
 		declared[p.name] = true
 	}
+	t.Dependencies = b.dependencies(s, t, declared)
 	for _, r := range required {
 		isRequired[r] = true
 		if !declared[r] && t.Extra == ExtraForbid {
