@@ -242,6 +242,11 @@ func (v *validator) requiredBy(p *path, by string) {
 	v.report(p, "is required when "+by+" is given")
 }
 
+// unknownProperty reports a property that the schema neither declares nor
+// admits by a pattern of patternProperties, where additionalProperties is
+// false.
+func (v *validator) unknownProperty(p *path) { v.report(p, "unknown property") }
+
 // readOnly reports a readOnly property sent in a request.
 func (v *validator) readOnly(p *path) {
 	v.report(p, "is read-only: the server sets it, and a request must not carry it")

@@ -345,6 +345,16 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 		}
 		doc.Add(commentf("It must have all the properties of %s of %s, as the schema's %s says.", how, a, keyword))
 	}
+	if len(t.PatternProperties) > 0 {
+		patterns := make([]string, len(t.PatternProperties))
+		for i, pp := range t.PatternProperties {
+			patterns[i] = pp.Names.Pattern
+		}
+		doc.Add(commentf("An undeclared property whose name matches %s is checked against the schema patternProperties gives that pattern.", strings.Join(patterns, " or ")))
+		if t.ExtraClosed {
+			doc.Add(comment("One that matches none is refused (additionalProperties is false)."))
+		}
+	}
 	for _, d := range t.Dependencies {
 		doc.Add(commentf("With %s, it must have %s too (dependentRequired).", d.Property, strings.Join(d.Requires, " and ")))
 	}

@@ -149,7 +149,7 @@ func (e *typeEmitter) structChecks(g *jen.Group, t *model.Type) {
 		e.fieldChecks(g, f)
 	}
 	dependencyChecks(g, t)
-	if t.ExtraType != nil || t.Extra == model.ExtraKeep && t.Constraints.PropertyNames != nil {
+	if t.ExtraType != nil || len(t.PatternProperties) > 0 || t.Extra == model.ExtraKeep && t.Constraints.PropertyNames != nil {
 		e.extraChecks(g, t)
 	}
 	if a := t.Alternatives; a != nil {
@@ -285,39 +285,94 @@ func alternativesCheck(g *jen.Group, t *model.Type, a *model.Alternatives) {
 	})
 }
 
-// extraChecks checks each property the schema does not declare: its name
-// against propertyNames, its value against the type additionalProperties
-// gives them, in the order of their keys:
+// extraChecks checks each property the schema does not declare, in the
+// order of their keys: its name against propertyNames, its value against
+// the patternProperties its name matches, and, when it matches none,
+// against the type additionalProperties gives, or refused when that is
+// false:
 //
 //	for _, k := range sortedKeys(v.AdditionalProperties) {
 //		np := p.propertyName(k)
 //		c.pattern(&np, k, patternLabelKey)
 //		kp := p.field(k)
-//		var x string
-//		if extra(c, &kp, v.AdditionalProperties[k], &x, decodeString, false) {
-//			c.maxLength(&kp, x, 9216)
+//		matched := false
+//		if pattern1.MatchString(k) {
+//			matched = true
+//			var x string
+//			if extra(c, &kp, v.AdditionalProperties[k], &x, decodeString, false) {
+//				c.maxLength(&kp, x, 9216)
+//			}
+//		}
+//		if !matched {
+//			c.unknownProperty(&kp)
 //		}
 //	}
 func (e *typeEmitter) extraChecks(g *jen.Group, t *model.Type) {
-	p, kp := pathVar{name: "p", pointer: true}, pathVar{name: "kp"}
+	p := pathVar{name: "p", pointer: true}
 	extras := jen.Id("v").Dot("AdditionalProperties")
+	// The patterns whose values can be wrong: a value of any JSON passes.
+	var patterns []model.PatternProperty
+	for _, pp := range t.PatternProperties {
+		if !isRawJSON(pp.Type) || t.ExtraClosed || t.ExtraType != nil {
+			patterns = append(patterns, pp)
+		}
+	}
+	rest := t.ExtraClosed || t.ExtraType != nil // a check for names no pattern matches
 	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(extras.Clone())).BlockFunc(func(b *jen.Group) {
 		if names := t.Constraints.PropertyNames; names != nil && t.Extra == model.ExtraKeep {
 			e.nameChecks(b, names, jen.Id("k"), p, "np")
 		}
-		r := t.ExtraType
-		if r == nil {
+		if len(patterns) == 0 && !rest {
 			return
 		}
 		b.Id("kp").Op(":=").Add(p.call("field", jen.Id("k")))
-		b.Var().Id("x").Add(goType(r))
-		decoded := jen.Id("extra").Call(jen.Id("c"), kp.ptr(), extras.Clone().Index(jen.Id("k")), jen.Op("&").Id("x"), plainDecoder(r), jen.Lit(r.Nullable))
-		if e.refHasChecks(r) {
-			b.If(decoded).BlockFunc(func(b *jen.Group) { e.check(b, r, jen.Id("x"), kp, 1) })
-		} else {
-			b.Add(decoded)
+		otherwise := func(b *jen.Group) {
+			if t.ExtraClosed {
+				b.Id("c").Dot("unknownProperty").Call(jen.Op("&").Id("kp"))
+				return
+			}
+			e.extraValueChecks(b, t.ExtraType)
+		}
+		if len(patterns) == 0 {
+			otherwise(b)
+			return
+		}
+		if rest {
+			b.Id("matched").Op(":=").False()
+		}
+		for _, pp := range patterns {
+			b.If(jen.Id(e.pattern(pp.Names)).Dot("MatchString").Call(jen.Id("k"))).BlockFunc(func(b *jen.Group) {
+				if rest {
+					b.Id("matched").Op("=").True()
+				}
+				e.extraValueChecks(b, pp.Type)
+			})
+		}
+		if rest {
+			b.If(jen.Op("!").Id("matched")).BlockFunc(otherwise)
 		}
 	})
+}
+
+// extraValueChecks decodes the raw value of undeclared property k into a
+// value of r's type, and checks it; any JSON is a value of a raw type.
+func (e *typeEmitter) extraValueChecks(b *jen.Group, r *model.Ref) {
+	if isRawJSON(r) {
+		return
+	}
+	kp := pathVar{name: "kp"}
+	b.Var().Id("x").Add(goType(r))
+	decoded := jen.Id("extra").Call(jen.Id("c"), kp.ptr(), jen.Id("v").Dot("AdditionalProperties").Index(jen.Id("k")), jen.Op("&").Id("x"), plainDecoder(r), jen.Lit(r.Nullable))
+	if e.refHasChecks(r) {
+		b.If(decoded).BlockFunc(func(b *jen.Group) { e.check(b, r, jen.Id("x"), kp, 1) })
+	} else {
+		b.Add(decoded)
+	}
+}
+
+// isRawJSON reports whether r holds any JSON value as it is.
+func isRawJSON(r *model.Ref) bool {
+	return r.Kind == model.RefBuiltin && r.Builtin == model.RawJSON
 }
 
 // nameChecks checks key, the name of a property below p, against the
@@ -619,7 +674,7 @@ func (e *typeEmitter) hasChecks(t *model.Type) bool {
 		// An additional property can always be of another type than the
 		// one additionalProperties gives.
 		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil || t.ExtraType != nil || t.Alternatives != nil ||
-			t.Extra == model.ExtraKeep && t.Constraints.PropertyNames != nil || len(t.Dependencies) > 0
+			t.Extra == model.ExtraKeep && t.Constraints.PropertyNames != nil || len(t.Dependencies) > 0 || len(t.PatternProperties) > 0
 		for _, f := range t.Fields {
 			v = v || e.refHasChecks(f.Type) || (f.Required && (f.Wrap == model.WrapNullable || f.Wrap == model.WrapPointer)) || (f.ReadOnly && !f.WriteOnly) || f.RequiredInRequest || f.NullOnly
 		}

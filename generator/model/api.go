@@ -106,6 +106,13 @@ type Type struct {
 	// required properties (influxdata's DBRP: orgID, or org); nil
 	// otherwise.
 	Alternatives *Alternatives
+	// PatternProperties check the undeclared properties whose names match
+	// a pattern of patternProperties; such a struct keeps its undeclared
+	// properties (Extra is ExtraKeep).
+	PatternProperties []PatternProperty
+	// ExtraClosed: additionalProperties is false beside patternProperties,
+	// so an undeclared property that no pattern matches is refused.
+	ExtraClosed bool
 	// Dependencies are the properties a struct must have when it has
 	// another (dependentRequired), in the order of the properties that
 	// require them.
@@ -156,6 +163,13 @@ func (a *Alternatives) String() string {
 		sets[i] = "{" + strings.Join(set, ", ") + "}"
 	}
 	return strings.Join(sets, ", ")
+}
+
+// PatternProperty is one entry of patternProperties: an undeclared
+// property whose name matches Names' pattern must be of Type.
+type PatternProperty struct {
+	Names Constraints // Pattern and Split only
+	Type  *Ref
 }
 
 // Dependency says that an object with Property must have Requires too

@@ -81,7 +81,7 @@ func uncheckedKeywords(s *openapi3.Schema) []string {
 		{"if", s.If != nil},
 		{"prefixItems", len(s.PrefixItems) > 0},
 		{"contains", s.Contains != nil && containsCheck(s) == nil},
-		{"patternProperties", len(s.PatternProperties) > 0},
+		{"patternProperties", len(s.PatternProperties) > 0 && !isStruct(s)},
 		{"propertyNames", s.PropertyNames != nil && namesSchema(s) == nil},
 		{"dependentRequired", len(s.DependentRequired) > 0 && !isStruct(s)},
 		{"dependentSchemas", len(s.DependentSchemas) > 0},
@@ -145,41 +145,7 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 		b.fail(b.doc.Field(s.Origin, "minLength"), "minLength %d is above maxLength %d", *c.MinLength, *c.MaxLength)
 	}
 	if s.Pattern != "" {
-		// ECMA-262's \u escapes are spelled as Go spells them and counts
-		// above Go's limit spelled out first; what remains beyond Go may
-		// be look-aheads it can split.
-		pattern, literal := stripDelimiters(s.Pattern)
-		if literal {
-			b.literalPatterns = append(b.literalPatterns, literalPattern{b.doc.Field(s.Origin, "pattern"), s.Pattern, pattern})
-		}
-		javaPattern, javaUsed := translateJavaClasses(translateEscapes(pattern))
-		goPattern := expandRepeats(javaPattern, maxRepeat)
-		if _, err := regexp.Compile(goPattern); err != nil {
-			why := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
-			if class := unknownClass(err); class != "" {
-				why = "it has no character class " + class
-			}
-			switch split := splitLookaheads(goPattern); {
-			case brokenRegexp(err):
-				b.fail(b.doc.Field(s.Origin, "pattern"), "pattern %q is not a valid regular expression: %v", s.Pattern, why)
-			case split != nil:
-				c.Pattern, c.Split = s.Pattern, split
-				if n := len(split.Loosened); n == 1 {
-					b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is checked without its look-around %s: Go's regexp has none, and this one stands mid-pattern, where no regexp of its own can test it; a value only it rejects passes", s.Pattern, split.Loosened[0])
-				} else if n > 1 {
-					b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is checked without its look-arounds %s: Go's regexp has none, and these stand mid-pattern, where no regexp of their own can test them; a value only they reject passes", s.Pattern, strings.Join(split.Loosened, ", "))
-				}
-			default:
-				b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q is beyond Go's regexp (%v); it is not checked", s.Pattern, why)
-			}
-		} else if goPattern != s.Pattern {
-			c.Pattern, c.Split = s.Pattern, &SplitPattern{Alternatives: []SplitAlternative{{All: []string{goPattern}}}}
-		} else {
-			c.Pattern = s.Pattern
-		}
-		if c.Pattern != "" && len(javaUsed) > 0 {
-			b.warn(b.doc.Field(s.Origin, "pattern"), "pattern %q uses %s, which ECMA-262 lacks and Java has; it is checked as Java reads %s", s.Pattern, strings.Join(javaUsed, ", "), plural(len(javaUsed), "it", "them"))
-		}
+		b.patternChecks(&c, s.Pattern, b.doc.Field(s.Origin, "pattern"))
 	}
 	c.MinItems, c.MaxItems, c.UniqueItems = positive(s.MinItems), toInt(s.MaxItems), s.UniqueItems
 	c.Contains = containsCheck(s)
@@ -267,6 +233,46 @@ func (b *builder) dependencies(s *openapi3.Schema, t *Type, declared map[string]
 	return deps
 }
 
+// patternProperties reads the patternProperties of struct t's schema s and
+// its allOf members, in the order of their patterns (the first of a
+// pattern written twice wins). A pattern Go cannot run is warned about
+// and left out; the struct then refuses no undeclared property, since it
+// cannot tell which that pattern admits.
+func (b *builder) patternProperties(t *Type, s *openapi3.Schema) []PatternProperty {
+	var out []PatternProperty
+	seen := map[string]bool{}
+	unchecked := false
+	var gather func(s *openapi3.Schema, depth int)
+	gather = func(s *openapi3.Schema, depth int) {
+		if depth > 32 {
+			return
+		}
+		for _, pattern := range sortedKeys(s.PatternProperties) {
+			if seen[pattern] {
+				continue
+			}
+			seen[pattern] = true
+			var names Constraints
+			b.patternChecks(&names, pattern, b.doc.Field(s.Origin, "patternProperties"))
+			if names.Pattern == "" {
+				unchecked = true
+				continue
+			}
+			out = append(out, PatternProperty{Names: names, Type: b.ref(s.PatternProperties[pattern], t.Name+"Pattern")})
+		}
+		for _, m := range s.AllOf {
+			if m.Value != nil {
+				gather(m.Value, depth+1)
+			}
+		}
+	}
+	gather(s, 0)
+	if unchecked && t.Extra == ExtraForbid {
+		t.Extra = ExtraKeep
+	}
+	return out
+}
+
 // stringOnly reports whether every keyword of s that limits a value is a
 // string's: its type, lengths, pattern and format, in s or its allOf.
 func stringOnly(s *openapi3.Schema, depth int) bool {
@@ -282,6 +288,47 @@ func stringOnly(s *openapi3.Schema, depth int) bool {
 		}
 	}
 	return true
+}
+
+// patternChecks makes c check pattern, written at at: as Go's regexp
+// runs it, split where it has look-arounds, or not at all, with a warning,
+// where Go cannot run it; an invalid one fails the build.
+func (b *builder) patternChecks(c *Constraints, pattern string, at Pos) {
+	// ECMA-262's \u escapes are spelled as Go spells them and counts
+	// above Go's limit spelled out first; what remains beyond Go may
+	// be look-aheads it can split.
+	stripped, literal := stripDelimiters(pattern)
+	if literal {
+		b.literalPatterns = append(b.literalPatterns, literalPattern{at, pattern, stripped})
+	}
+	javaPattern, javaUsed := translateJavaClasses(translateEscapes(stripped))
+	goPattern := expandRepeats(javaPattern, maxRepeat)
+	if _, err := regexp.Compile(goPattern); err != nil {
+		why := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+		if class := unknownClass(err); class != "" {
+			why = "it has no character class " + class
+		}
+		switch split := splitLookaheads(goPattern); {
+		case brokenRegexp(err):
+			b.fail(at, "pattern %q is not a valid regular expression: %v", pattern, why)
+		case split != nil:
+			c.Pattern, c.Split = pattern, split
+			if n := len(split.Loosened); n == 1 {
+				b.warn(at, "pattern %q is checked without its look-around %s: Go's regexp has none, and this one stands mid-pattern, where no regexp of its own can test it; a value only it rejects passes", pattern, split.Loosened[0])
+			} else if n > 1 {
+				b.warn(at, "pattern %q is checked without its look-arounds %s: Go's regexp has none, and these stand mid-pattern, where no regexp of their own can test them; a value only they reject passes", pattern, strings.Join(split.Loosened, ", "))
+			}
+		default:
+			b.warn(at, "pattern %q is beyond Go's regexp (%v); it is not checked", pattern, why)
+		}
+	} else if goPattern != pattern {
+		c.Pattern, c.Split = pattern, &SplitPattern{Alternatives: []SplitAlternative{{All: []string{goPattern}}}}
+	} else {
+		c.Pattern = pattern
+	}
+	if c.Pattern != "" && len(javaUsed) > 0 {
+		b.warn(at, "pattern %q uses %s, which ECMA-262 lacks and Java has; it is checked as Java reads %s", pattern, strings.Join(javaUsed, ", "), plural(len(javaUsed), "it", "them"))
+	}
 }
 
 func positive(n uint64) *int {

@@ -618,6 +618,11 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 			}
 		}
 	}
+	if patterns := b.patternProperties(t, s); len(patterns) > 0 {
+		t.PatternProperties = patterns
+		t.ExtraClosed = t.Extra == ExtraForbid
+		t.Extra = ExtraKeep
+	}
 	t.Constraints = b.constraints(s, t.Pos)
 	isRequired := map[string]bool{}
 	declared := map[string]bool{}
