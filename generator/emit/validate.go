@@ -3,6 +3,7 @@ package emit
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -149,7 +150,7 @@ func (e *typeEmitter) structChecks(g *jen.Group, t *model.Type) {
 		e.fieldChecks(g, f)
 	}
 	dependencyChecks(g, t)
-	if t.ExtraType != nil || len(t.PatternProperties) > 0 || t.Extra == model.ExtraKeep && t.Constraints.PropertyNames != nil {
+	if extrasChecked(t) {
 		e.extraChecks(g, t)
 	}
 	if a := t.Alternatives; a != nil {
@@ -310,14 +311,15 @@ func alternativesCheck(g *jen.Group, t *model.Type, a *model.Alternatives) {
 func (e *typeEmitter) extraChecks(g *jen.Group, t *model.Type) {
 	p := pathVar{name: "p", pointer: true}
 	extras := jen.Id("v").Dot("AdditionalProperties")
-	// The patterns whose values can be wrong: a value of any JSON passes.
+	rest := t.ExtraClosed || t.ExtraType != nil // a check for names no pattern matches
+	// The patterns to test: those whose values can be wrong (any JSON is
+	// a raw value), and all when a name that matches none is checked.
 	var patterns []model.PatternProperty
 	for _, pp := range t.PatternProperties {
-		if !isRawJSON(pp.Type) || t.ExtraClosed || t.ExtraType != nil {
+		if rest || !isRawJSON(pp.Type) {
 			patterns = append(patterns, pp)
 		}
 	}
-	rest := t.ExtraClosed || t.ExtraType != nil // a check for names no pattern matches
 	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(extras.Clone())).BlockFunc(func(b *jen.Group) {
 		if names := t.Constraints.PropertyNames; names != nil && t.Extra == model.ExtraKeep {
 			e.nameChecks(b, names, jen.Id("k"), p, "np")
@@ -352,6 +354,15 @@ func (e *typeEmitter) extraChecks(g *jen.Group, t *model.Type) {
 			b.If(jen.Op("!").Id("matched")).BlockFunc(otherwise)
 		}
 	})
+}
+
+// extrasChecked reports whether struct t has anything to check in the
+// properties it does not declare (see extraChecks).
+func extrasChecked(t *model.Type) bool {
+	if t.ExtraType != nil || t.ExtraClosed || t.Extra == model.ExtraKeep && t.Constraints.PropertyNames != nil {
+		return true
+	}
+	return slices.ContainsFunc(t.PatternProperties, func(pp model.PatternProperty) bool { return !isRawJSON(pp.Type) })
 }
 
 // extraValueChecks decodes the raw value of undeclared property k into a
@@ -674,7 +685,7 @@ func (e *typeEmitter) hasChecks(t *model.Type) bool {
 		// An additional property can always be of another type than the
 		// one additionalProperties gives.
 		v = t.Constraints.MinProperties != nil || t.Constraints.MaxProperties != nil || t.ExtraType != nil || t.Alternatives != nil ||
-			t.Extra == model.ExtraKeep && t.Constraints.PropertyNames != nil || len(t.Dependencies) > 0 || len(t.PatternProperties) > 0
+			len(t.Dependencies) > 0 || extrasChecked(t)
 		for _, f := range t.Fields {
 			v = v || e.refHasChecks(f.Type) || (f.Required && (f.Wrap == model.WrapNullable || f.Wrap == model.WrapPointer)) || (f.ReadOnly && !f.WriteOnly) || f.RequiredInRequest || f.NullOnly
 		}
