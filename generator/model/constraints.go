@@ -166,9 +166,9 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 // namesSchema returns the schema of propertyNames where oasgen checks it:
 // a string of lengths, patterns and a format, naming the properties of an
 // object that keeps those it does not declare (a map, or a struct with
-// additionalProperties), whose names vary. It returns nil for any other,
-// which uncheckedKeywords warns about: an object that drops undeclared
-// properties never sees their names.
+// additionalProperties or patternProperties), whose names vary. It
+// returns nil for any other, which uncheckedKeywords warns about: an
+// object that drops undeclared properties never sees their names.
 func namesSchema(s *openapi3.Schema) *openapi3.Schema {
 	if s.PropertyNames == nil || s.PropertyNames.Value == nil || !stringOnly(s.PropertyNames.Value, 0) {
 		return nil
@@ -177,7 +177,7 @@ func namesSchema(s *openapi3.Schema) *openapi3.Schema {
 	case classMap:
 		return s.PropertyNames.Value
 	case classStruct:
-		if ap := s.AdditionalProperties; ap.Schema != nil || ap.Has != nil && *ap.Has {
+		if ap := s.AdditionalProperties; ap.Schema != nil || ap.Has != nil && *ap.Has || len(s.PatternProperties) > 0 {
 			return s.PropertyNames.Value
 		}
 	}
