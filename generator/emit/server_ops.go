@@ -301,7 +301,7 @@ func keepParsed(b *jen.Group, required bool, set func(*jen.Group)) {
 func formDecoder(t *model.Type) jen.Code {
 	code := comment("decodeForm fills v from a form body, recording in c the keys it does not declare and the values that are not of their type.")
 	return code.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeForm").Params(jen.Id("c").Op("*").Id("validator"), jen.Id("form").Qual("net/url", "Values")).BlockFunc(func(g *jen.Group) {
-		needsRoot := t.Extra == model.ExtraForbid
+		needsRoot := closedToText(t)
 		for _, f := range t.Fields {
 			needsRoot = needsRoot || f.Required || !textOnly(formElem(f))
 		}
@@ -352,7 +352,7 @@ func formDecoder(t *model.Type) jen.Code {
 				)
 			}
 		}
-		if t.Extra == model.ExtraForbid {
+		if closedToText(t) {
 			g.Add(unknownKeys(t, jen.Id("form"), jen.Id("p").Dot("field").Call(jen.Id("k"))))
 		}
 	})

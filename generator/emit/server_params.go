@@ -427,10 +427,18 @@ func objectDecoding(b *jen.Group, p *model.Param) {
 
 // refusesUnknownKeys reports whether decoding the struct of object
 // parameter p reports the keys it does not declare: where the schema
-// forbids them, unless the keys are query parameters of their own (form
-// style, exploded), which the query's leftovers report.
+// forbids them (see closedToText), unless the keys are query parameters
+// of their own (form style, exploded), which the query's leftovers report.
 func refusesUnknownKeys(p *model.Param) bool {
-	return p.Type.Named.Extra == model.ExtraForbid && p.ObjectForm() != model.SpreadForm
+	return closedToText(p.Type.Named) && p.ObjectForm() != model.SpreadForm
+}
+
+// closedToText reports whether struct t, read from text (a form body or
+// an object parameter), refuses the keys it does not declare: where
+// additionalProperties is false, even beside patternProperties, since
+// text keeps no undeclared property to check against a pattern.
+func closedToText(t *model.Type) bool {
+	return t.Extra == model.ExtraForbid || t.ExtraClosed
 }
 
 // textOnly reports whether a parameter value is its text as it is (a
