@@ -170,7 +170,10 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 	case typ == "array" || (typ == "" && s.Items != nil):
 		return classArray, nil
 	case typ == "object" || (typ == "" && (len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil)):
-		if len(s.Properties) == 0 {
+		// An object without properties is a map, unless it admits no
+		// property (additionalProperties false) or only some, by pattern:
+		// a struct checks those.
+		if closed := s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has; len(s.Properties) == 0 && !closed && len(s.PatternProperties) == 0 {
 			return classMap, nil
 		}
 		return classStruct, nil
