@@ -379,17 +379,22 @@ func formElem(f *model.Field) *model.Ref {
 //		}
 //	}
 func unknownKeys(t *model.Type, keyed, keyPath jen.Code) jen.Code {
-	return jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(keyed)).Block(
+	report := []jen.Code{
+		jen.Id("kp").Op(":=").Add(keyPath),
+		jen.Id("c").Dot("report").Call(jen.Op("&").Id("kp"), jen.Lit("unknown property")),
+	}
+	loop := jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(keyed))
+	if len(t.Fields) == 0 {
+		return loop.Block(report...) // an object that admits no property
+	}
+	return loop.Block(
 		jen.Switch(jen.Id("k")).Block(
 			jen.CaseFunc(func(c *jen.Group) {
 				for _, f := range t.Fields {
 					c.Lit(f.JSONName)
 				}
 			}),
-			jen.Default().Block(
-				jen.Id("kp").Op(":=").Add(keyPath),
-				jen.Id("c").Dot("report").Call(jen.Op("&").Id("kp"), jen.Lit("unknown property")),
-			),
+			jen.Default().Block(report...),
 		),
 	)
 }
