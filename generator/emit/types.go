@@ -350,7 +350,7 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 		for i, pp := range t.PatternProperties {
 			patterns[i] = pp.Names.Pattern
 		}
-		doc.Add(commentf("An undeclared property whose name matches %s is checked against the schema patternProperties gives that pattern.", strings.Join(patterns, " or ")))
+		doc.Add(commentf("It keeps the properties it does not declare; one whose name matches %s is checked against that pattern's schema (patternProperties).", strings.Join(patterns, " or ")))
 		if t.ExtraClosed {
 			doc.Add(comment("One that matches none is refused (additionalProperties is false)."))
 		}
