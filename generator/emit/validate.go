@@ -713,7 +713,7 @@ func (e *typeEmitter) refHasChecks(r *model.Ref) bool {
 	case model.RefBuiltin:
 		switch {
 		case r.Builtin == model.String:
-			return c.MinLength != nil || c.MaxLength != nil || c.Pattern != "" || model.CheckedFormat(c.Format)
+			return c.StringChecks()
 		case r.Builtin.Numeric():
 			return c.Minimum != nil || c.Maximum != nil || c.MultipleOf != nil
 		}

@@ -376,6 +376,12 @@ func CheckedFormat(format string) bool {
 // Empty reports whether there is nothing to check.
 func (c Constraints) Empty() bool { return c == Constraints{} }
 
+// StringChecks reports whether c checks a string: its length, a pattern,
+// or a format oasgen checks.
+func (c Constraints) StringChecks() bool {
+	return c.MinLength != nil || c.MaxLength != nil || c.Pattern != "" || CheckedFormat(c.Format)
+}
+
 // EnumDef lists the allowed values of an enum type.
 type EnumDef struct {
 	Base   Builtin // String, Bool, Int64 or Float64

@@ -157,8 +157,9 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 		b.fail(b.doc.Field(s.Origin, "minProperties"), "minProperties %d is above maxProperties %d", *c.MinProperties, *c.MaxProperties)
 	}
 	if names := namesSchema(s); names != nil {
-		nc := b.allConstraints(names, b.schemaPos(s.PropertyNames))
-		c.PropertyNames = &nc
+		if nc := b.allConstraints(names, b.schemaPos(s.PropertyNames)); nc.StringChecks() {
+			c.PropertyNames = &nc
+		}
 	}
 	return c
 }
