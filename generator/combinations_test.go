@@ -1,0 +1,83 @@
+package generator_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/oasgen/oasgen/generator"
+)
+
+// TestObjectKeywordCombinations generates an object schema for each
+// combination of the keywords that shape its undeclared properties
+// (propertyNames, additionalProperties, patternProperties, properties and
+// dependentRequired), each in its ordinary and its odd forms, and wants
+// the package to build and vet. Golden cases cover each keyword's
+// behaviour; their combinations once declared loop variables and paths
+// that no check used, which does not compile, and only a build finds that.
+func TestObjectKeywordCombinations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated package; skipped in -short mode")
+	}
+	names := []any{nil, true, map[string]any{"maxLength": 3}, map[string]any{"format": "uuid"}, map[string]any{"format": "unchecked"}, map[string]any{"enum": []string{"a"}}}
+	extras := []any{nil, true, false, map[string]any{"type": "integer"}, map[string]any{}}
+	patterns := []any{nil, map[string]any{}, map[string]any{"^x-": map[string]any{}}, map[string]any{"^x-": map[string]any{"type": "string"}, "^y": map[string]any{}}, map[string]any{`(a)\1`: map[string]any{}}}
+	props := []any{nil, map[string]any{}, map[string]any{"a": map[string]any{"type": "string"}}}
+	deps := []any{nil, map[string]any{"a": []string{"b"}}}
+
+	schemas := map[string]any{}
+	holder := map[string]any{}
+	n := 0
+	for _, nm := range names {
+		for _, ap := range extras {
+			for _, pp := range patterns {
+				for _, pr := range props {
+					for _, dr := range deps {
+						s := map[string]any{"type": "object"}
+						for key, v := range map[string]any{"propertyNames": nm, "additionalProperties": ap, "patternProperties": pp, "properties": pr, "dependentRequired": dr} {
+							if v != nil {
+								s[key] = v
+							}
+						}
+						n++
+						name := fmt.Sprintf("S%d", n)
+						schemas[name] = s
+						if n%3 == 0 {
+							holder["p"+name] = s // inline too, as a property's own schema
+						} else {
+							holder["p"+name] = map[string]any{"$ref": "#/components/schemas/" + name}
+						}
+					}
+				}
+			}
+		}
+	}
+	schemas["Holder"] = map[string]any{"type": "object", "properties": holder}
+	ref := map[string]any{"$ref": "#/components/schemas/Holder"}
+	spec := map[string]any{
+		"openapi": "3.1.0",
+		"info":    map[string]any{"title": "Combinations", "version": "1"},
+		"paths": map[string]any{"/holders": map[string]any{"post": map[string]any{
+			"operationId": "createHolder",
+			"requestBody": map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref}}},
+			"responses":   map[string]any{"200": map[string]any{"description": "ok", "content": map[string]any{"application/json": map[string]any{"schema": ref}}}},
+		}}},
+		"components": map[string]any{"schemas": schemas},
+	}
+	data, err := json.Marshal(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "combinations.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Generate(generator.Config{Spec: path, Package: "management"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vetModule(t, "combinations", res.Files)
+	t.Logf("%d object schemas, %d warnings", n, len(res.Warnings))
+}
