@@ -345,6 +345,9 @@ func (e *typeEmitter) structType(t *model.Type) jen.Code {
 		}
 		doc.Add(commentf("It must have all the properties of %s of %s, as the schema's %s says.", how, a, keyword))
 	}
+	if len(t.Fields) == 0 && t.Extra == model.ExtraForbid {
+		doc.Add(comment("It admits no property (additionalProperties is false): its JSON is {}."))
+	}
 	if len(t.PatternProperties) > 0 {
 		patterns := make([]string, len(t.PatternProperties))
 		for i, pp := range t.PatternProperties {
