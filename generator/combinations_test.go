@@ -13,8 +13,9 @@ import (
 // TestObjectKeywordCombinations generates an object schema for each
 // combination of the keywords that shape its undeclared properties
 // (propertyNames, additionalProperties, patternProperties, properties and
-// dependentRequired), each in its ordinary and its odd forms, and wants
-// the package to build and vet. Golden cases cover each keyword's
+// dependentRequired), each in its ordinary and its odd forms, as JSON and,
+// for some, as a form body and as parameters, and wants the package to
+// build and vet. Golden cases cover each keyword's
 // behaviour; their combinations once declared loop variables and paths
 // that no check used, which does not compile, and only a build finds that.
 func TestObjectKeywordCombinations(t *testing.T) {
@@ -29,6 +30,7 @@ func TestObjectKeywordCombinations(t *testing.T) {
 
 	schemas := map[string]any{}
 	holder := map[string]any{}
+	paths := map[string]any{}
 	n := 0
 	for _, nm := range names {
 		for _, ap := range extras {
@@ -44,10 +46,27 @@ func TestObjectKeywordCombinations(t *testing.T) {
 						n++
 						name := fmt.Sprintf("S%d", n)
 						schemas[name] = s
+						ref := map[string]any{"$ref": "#/components/schemas/" + name}
 						if n%3 == 0 {
 							holder["p"+name] = s // inline too, as a property's own schema
 						} else {
-							holder["p"+name] = map[string]any{"$ref": "#/components/schemas/" + name}
+							holder["p"+name] = ref
+						}
+						if n%10 == 0 {
+							// A form body, and parameters in the query,
+							// a header and the path, of some: all are
+							// read from text.
+							paths["/forms/"+name+"/{id}"] = map[string]any{"post": map[string]any{
+								"operationId": "form" + name,
+								"parameters": []any{
+									map[string]any{"name": "q", "in": "query", "style": "deepObject", "schema": ref},
+									map[string]any{"name": "r", "in": "query", "schema": ref}, // form, exploded: its keys are query keys
+									map[string]any{"name": "X-H", "in": "header", "schema": ref},
+									map[string]any{"name": "id", "in": "path", "required": true, "schema": ref},
+								},
+								"requestBody": map[string]any{"content": map[string]any{"application/x-www-form-urlencoded": map[string]any{"schema": ref}}},
+								"responses":   map[string]any{"204": map[string]any{"description": "ok"}},
+							}}
 						}
 					}
 				}
@@ -56,14 +75,15 @@ func TestObjectKeywordCombinations(t *testing.T) {
 	}
 	schemas["Holder"] = map[string]any{"type": "object", "properties": holder}
 	ref := map[string]any{"$ref": "#/components/schemas/Holder"}
+	paths["/holders"] = map[string]any{"post": map[string]any{
+		"operationId": "createHolder",
+		"requestBody": map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref}}},
+		"responses":   map[string]any{"200": map[string]any{"description": "ok", "content": map[string]any{"application/json": map[string]any{"schema": ref}}}},
+	}}
 	spec := map[string]any{
-		"openapi": "3.1.0",
-		"info":    map[string]any{"title": "Combinations", "version": "1"},
-		"paths": map[string]any{"/holders": map[string]any{"post": map[string]any{
-			"operationId": "createHolder",
-			"requestBody": map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref}}},
-			"responses":   map[string]any{"200": map[string]any{"description": "ok", "content": map[string]any{"application/json": map[string]any{"schema": ref}}}},
-		}}},
+		"openapi":    "3.1.0",
+		"info":       map[string]any{"title": "Combinations", "version": "1"},
+		"paths":      paths,
 		"components": map[string]any{"schemas": schemas},
 	}
 	data, err := json.Marshal(spec)

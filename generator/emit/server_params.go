@@ -34,7 +34,11 @@ func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.C
 		if form := p.ObjectForm(); form != model.NotObject {
 			// Its keys and values, joined with commas.
 			b.BlockFunc(func(o *jen.Group) {
-				o.Id("values").Op(":=").Id("objectItems").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name), text, jen.Lit(form == model.EqualsForm))
+				items, assign := valuesName(p), ":="
+				if items == "_" {
+					assign = "="
+				}
+				o.Id(items).Op(assign).Id("objectItems").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name), text, jen.Lit(form == model.EqualsForm))
 				o.Var().Id("v").Add(goType(p.Type))
 				if freeObject(p) {
 					entriesDecoding(o, p.Type)
@@ -58,7 +62,9 @@ func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.C
 		return
 	}
 	g.BlockFunc(func(b *jen.Group) {
-		b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
+		if e.pathParamNeedsPath(p) {
+			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
+		}
 		parseAndCheck := func(b *jen.Group, text jen.Code) {
 			if textOnly(p.Type) || !e.refHasChecks(p.Type) {
 				parse(b, text)
@@ -88,6 +94,22 @@ func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.C
 func (e *typeEmitter) pathParamFallible(p *model.Param) bool {
 	text := textOnly(p.Type) || pathList(p) && textOnly(p.Type.Elem)
 	return !text || p.PathPrefix() != "" || e.refHasChecks(p.Type)
+}
+
+// pathParamNeedsPath reports whether a violation in path parameter p is
+// reported at its own path (fp): not for an object whose keys and values
+// are text as they are, whose only violations (a key given twice, a key
+// without a value) objectItems reports below the root.
+func (e *typeEmitter) pathParamNeedsPath(p *model.Param) bool {
+	switch {
+	case p.PathPrefix() != "" || e.refHasChecks(p.Type):
+		return true
+	case objectStruct(p):
+		return objectNeedsPath(p)
+	case freeObject(p):
+		return !textOnly(p.Type.Elem)
+	}
+	return true
 }
 
 // parseInto converts the text of a parameter into dst, reporting text that
@@ -183,41 +205,42 @@ func paramDecoding(g *jen.Group, f *model.Field, queryCredentials []string) {
 // required value is reported. The client reads response headers with it.
 func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, missing bool, queryCredentials []string) {
 	p := f.Param
+	found := valuesName(p)
 	var lookup jen.Code
 	switch p.In {
 	case model.InQuery:
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("get").Call(jen.Lit(p.Name))
+		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("query").Dot("get").Call(jen.Lit(p.Name))
 	case model.InHeader:
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name)))
+		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name)))
 	default:
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
+		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
 	}
 	deep := freeObject(p) // a map, entry by entry
 	switch form := p.ObjectForm(); {
 	case form == model.DeepForm:
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name))
+		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name))
 	case form == model.SpreadForm && deep:
 		// Every key no other parameter reads (see paramDecoding).
 		args := []jen.Code{jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name), jen.Nil()}
 		for _, name := range queryCredentials {
 			args = append(args, jen.Lit(name))
 		}
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(args...)
+		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("formObject").Call(args...)
 	case form == model.SpreadForm:
 		keys := jen.Index().String().ValuesFunc(func(l *jen.Group) {
 			for _, f := range p.Type.Named.Fields {
 				l.Lit(f.JSONName)
 			}
 		})
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("formObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name), keys)
+		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("formObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name), keys)
 	case form == model.PairsForm:
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("pairs").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
+		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("query").Dot("pairs").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
 	case form == model.CommaForm || form == model.EqualsForm:
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("simpleObject").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name),
+		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("simpleObject").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name),
 			jen.Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name))), jen.Lit(form == model.EqualsForm))
 	case p.In == model.InQuery && p.Type.Kind != model.RefSlice:
 		// One value: a repeated key is reported.
-		lookup = jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("query").Dot("one").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
+		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("query").Dot("one").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
 	}
 	field := jen.Add(target).Dot(f.Name)
 	set := func(b *jen.Group, value jen.Code) {
@@ -423,6 +446,16 @@ func objectDecoding(b *jen.Group, p *model.Param) {
 	if refusesUnknownKeys(p) {
 		b.Add(unknownKeys(t, jen.Id("values"), jen.Id("fp").Dot("key").Call(jen.Id("k"))))
 	}
+}
+
+// valuesName is what the decoding of parameter p calls the values it
+// finds: "values", or "_" for an object struct that reads nothing from its
+// keys (it has no field, and lets undeclared keys through).
+func valuesName(p *model.Param) string {
+	if objectStruct(p) && len(p.Type.Named.Fields) == 0 && !refusesUnknownKeys(p) {
+		return "_"
+	}
+	return "values"
 }
 
 // refusesUnknownKeys reports whether decoding the struct of object
