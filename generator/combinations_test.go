@@ -101,3 +101,90 @@ func TestObjectKeywordCombinations(t *testing.T) {
 	vetModule(t, "combinations", res.Files)
 	t.Logf("%d object schemas, %d warnings", n, len(res.Warnings))
 }
+
+// TestParamCombinations generates an operation for each parameter that
+// a schema of each kind (scalars with and without checks, a nullable
+// string, arrays of scalars and of objects, structs open, closed and
+// empty, maps, a union) makes in each place and style it can take, with
+// and without explode, required and optional, and wants the package to
+// build and vet: the client's checks and the server's parsing of each
+// once declared paths that nothing used (an object path argument whose
+// fields are always sent).
+func TestParamCombinations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated package; skipped in -short mode")
+	}
+	str := map[string]any{"type": "string"}
+	kinds := []map[string]any{
+		str,
+		{"type": "string", "pattern": "^a", "maxLength": 5},
+		{"type": "integer", "minimum": 1},
+		{"type": "number"},
+		{"type": "boolean"},
+		{"type": "string", "enum": []string{"a", "b"}},
+		{"type": "string", "format": "date-time"},
+		{"type": []string{"string", "null"}},
+		{"type": "array", "items": str},
+		{"type": "array", "items": map[string]any{"type": "integer"}, "minItems": 1},
+		{"type": "array", "items": map[string]any{"type": "object", "properties": map[string]any{"a": str}}},
+		{"type": "object", "properties": map[string]any{"a": str}},
+		{"type": "object", "properties": map[string]any{"a": map[string]any{"type": "integer"}}, "required": []string{"a"}},
+		{"type": "object", "additionalProperties": false, "properties": map[string]any{"a": str}},
+		{"type": "object", "additionalProperties": false},
+		{"type": "object", "additionalProperties": str},
+		{"type": "object", "additionalProperties": map[string]any{"type": "integer"}},
+		{"oneOf": []any{str, map[string]any{"type": "integer"}}},
+	}
+	type style struct {
+		name    string
+		explode bool
+	}
+	styles := map[string][]style{
+		"path":   {{"simple", false}, {"simple", true}, {"label", false}, {"label", true}, {"matrix", false}, {"matrix", true}},
+		"query":  {{"form", true}, {"form", false}, {"spaceDelimited", false}, {"pipeDelimited", false}, {"deepObject", true}},
+		"header": {{"simple", false}, {"simple", true}},
+		"cookie": {{"form", true}, {"form", false}},
+	}
+	paths := map[string]any{}
+	n := 0
+	for _, schema := range kinds {
+		for _, in := range []string{"path", "query", "header", "cookie"} {
+			for _, st := range styles[in] {
+				for _, required := range []bool{true, false} {
+					if in == "path" && !required {
+						continue
+					}
+					n++
+					name, path := fmt.Sprintf("p%d", n), fmt.Sprintf("/ops/%d", n)
+					if in == "path" {
+						path += "/{" + name + "}"
+					}
+					if in == "header" {
+						name = fmt.Sprintf("X-P%d", n)
+					}
+					param := map[string]any{"name": name, "in": in, "required": required, "style": st.name, "explode": st.explode, "schema": schema}
+					paths[path] = map[string]any{"get": map[string]any{
+						"operationId": fmt.Sprintf("op%d", n),
+						"parameters":  []any{param},
+						"responses":   map[string]any{"204": map[string]any{"description": "ok"}},
+					}}
+				}
+			}
+		}
+	}
+	spec := map[string]any{"openapi": "3.1.0", "info": map[string]any{"title": "Parameters", "version": "1"}, "paths": paths}
+	data, err := json.Marshal(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "parameters.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Generate(generator.Config{Spec: path, Package: "management"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vetModule(t, "parameters", res.Files)
+	t.Logf("%d operations, %d warnings", n, len(res.Warnings))
+}

@@ -232,10 +232,12 @@ func formMedia(o *model.Operation) bool {
 func (e *typeEmitter) requestChecks(g *jen.Group, o *model.Operation, body *model.Media, fail func(jen.Code) jen.Code) {
 	g.Id("c").Op(":=").Op("&").Id("validator").Values(jen.Dict{jen.Id("request"): jen.True()})
 	// A path argument is checked when it is a string (it must not be
-	// empty) or its schema constrains it; only then does it need a path.
+	// empty), a list or an object that may hold nothing to send, or its
+	// schema constrains it; only then does it need a path.
 	var checked []*model.Param
 	for _, p := range o.PathParams() {
-		if textOnly(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) || pathList(p) || p.ObjectForm() != model.NotObject {
+		mayBeEmpty := pathList(p) || freeObject(p) || objectStruct(p) && nothingSent(p.Type.Named, jen.Id(p.Arg)) != nil
+		if textOnly(p.Type) || e.refHasChecks(p.Type) || jsonTextParam(p) || mayBeEmpty {
 			checked = append(checked, p)
 		}
 	}
