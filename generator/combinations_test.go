@@ -86,19 +86,7 @@ func TestObjectKeywordCombinations(t *testing.T) {
 		"paths":      paths,
 		"components": map[string]any{"schemas": schemas},
 	}
-	data, err := json.Marshal(spec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "combinations.json")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res, err := generator.Generate(generator.Config{Spec: path, Package: "management"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	vetModule(t, "combinations", res.Files)
+	res := vetSpec(t, "combinations", spec)
 	t.Logf("%d object schemas, %d warnings", n, len(res.Warnings))
 }
 
@@ -173,11 +161,79 @@ func TestParamCombinations(t *testing.T) {
 		}
 	}
 	spec := map[string]any{"openapi": "3.1.0", "info": map[string]any{"title": "Parameters", "version": "1"}, "paths": paths}
+	res := vetSpec(t, "parameters", spec)
+	t.Logf("%d operations, %d warnings", n, len(res.Warnings))
+}
+
+// TestBodyCombinations generates, for a schema of each kind (scalars,
+// bytes, arrays, structs open, closed and empty, a map, patterns, a
+// multipart-like struct, unions, any value, null), a request body under
+// each media type, required and optional, and an answer with headers
+// under each status kind, and wants the package to build and vet.
+func TestBodyCombinations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated package; skipped in -short mode")
+	}
+	str := map[string]any{"type": "string"}
+	kinds := []map[string]any{
+		str, {"type": "integer"}, {"type": "boolean"}, {"type": []string{"string", "null"}},
+		{"type": "string", "format": "binary"}, {"type": "string", "format": "byte"},
+		{"type": "array", "items": str}, {"type": "array", "items": map[string]any{"type": "object", "properties": map[string]any{"a": str}}},
+		{"type": "object", "properties": map[string]any{"a": str}},
+		{"type": "object", "properties": map[string]any{"a": map[string]any{"type": "integer"}}, "required": []string{"a"}},
+		{"type": "object", "additionalProperties": false},
+		{"type": "object", "additionalProperties": false, "properties": map[string]any{"a": str}},
+		{"type": "object", "additionalProperties": str},
+		{"type": "object", "patternProperties": map[string]any{"^x": str}},
+		{"type": "object", "properties": map[string]any{"f": map[string]any{"type": "string", "format": "binary"}, "n": map[string]any{"type": "integer"}}},
+		{"oneOf": []any{str, map[string]any{"type": "integer"}}},
+		{"oneOf": []any{
+			map[string]any{"type": "object", "properties": map[string]any{"a": str}, "required": []string{"a"}},
+			map[string]any{"type": "object", "properties": map[string]any{"b": str}, "required": []string{"b"}},
+		}},
+		{}, {"type": "null"},
+	}
+	media := []string{"application/json", "application/x-www-form-urlencoded", "multipart/form-data", "application/octet-stream", "text/plain", "application/xml", "*/*"}
+	headers := map[string]any{
+		"X-Rate": map[string]any{"schema": map[string]any{"type": "integer"}},
+		"X-Obj":  map[string]any{"schema": map[string]any{"type": "object", "properties": map[string]any{"a": str}}},
+	}
+	paths := map[string]any{}
+	n := 0
+	for _, schema := range kinds {
+		for _, m := range media {
+			content := map[string]any{m: map[string]any{"schema": schema}}
+			for _, required := range []bool{true, false} {
+				n++
+				paths[fmt.Sprintf("/bodies/%d", n)] = map[string]any{"post": map[string]any{
+					"operationId": fmt.Sprintf("body%d", n),
+					"requestBody": map[string]any{"required": required, "content": content},
+					"responses":   map[string]any{"204": map[string]any{"description": "ok"}},
+				}}
+			}
+			for _, status := range []string{"200", "201", "default"} {
+				n++
+				paths[fmt.Sprintf("/answers/%d", n)] = map[string]any{"get": map[string]any{
+					"operationId": fmt.Sprintf("answer%d", n),
+					"responses":   map[string]any{status: map[string]any{"description": "it", "headers": headers, "content": content}},
+				}}
+			}
+		}
+	}
+	spec := map[string]any{"openapi": "3.1.0", "info": map[string]any{"title": "Bodies", "version": "1"}, "paths": paths}
+	res := vetSpec(t, "bodies", spec)
+	t.Logf("%d operations, %d warnings", n, len(res.Warnings))
+}
+
+// vetSpec generates the package of spec, written out as JSON, and wants
+// it to build and vet in a module of that name.
+func vetSpec(t *testing.T, module string, spec map[string]any) *generator.Result {
+	t.Helper()
 	data, err := json.Marshal(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "parameters.json")
+	path := filepath.Join(t.TempDir(), module+".json")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -185,6 +241,6 @@ func TestParamCombinations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vetModule(t, "parameters", res.Files)
-	t.Logf("%d operations, %d warnings", n, len(res.Warnings))
+	vetModule(t, module, res.Files)
+	return res
 }
