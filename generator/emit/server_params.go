@@ -409,15 +409,15 @@ func entriesDecoding(b *jen.Group, r *model.Ref) {
 }
 
 // objectNeedsPath reports whether decoding the struct of object
-// parameter p can report a violation: a field that must parse, or a key
-// the schema does not declare (which, in form style exploded, is another
-// query parameter).
+// parameter p can report a violation: a field that must parse or is
+// missing, or a key the schema does not declare (which, in form style
+// exploded, is another query parameter).
 func objectNeedsPath(p *model.Param) bool {
 	if refusesUnknownKeys(p) {
 		return true
 	}
 	for _, f := range p.Type.Named.Fields {
-		if !textOnly(f.Type) {
+		if !textOnly(f.Type) || missingReported(f) {
 			return true
 		}
 	}
@@ -430,7 +430,7 @@ func objectNeedsPath(p *model.Param) bool {
 func objectDecoding(b *jen.Group, p *model.Param) {
 	t := p.Type.Named
 	for _, f := range t.Fields {
-		b.If(jen.List(jen.Id("text"), jen.Id("ok")).Op(":=").Id("values").Index(jen.Lit(f.JSONName)), jen.Id("ok")).BlockFunc(func(fb *jen.Group) {
+		found := b.If(jen.List(jen.Id("text"), jen.Id("ok")).Op(":=").Id("values").Index(jen.Lit(f.JSONName)), jen.Id("ok")).BlockFunc(func(fb *jen.Group) {
 			if !textOnly(f.Type) {
 				fb.Id("kp").Op(":=").Id("fp").Dot("field").Call(jen.Lit(f.JSONName))
 			}
@@ -442,10 +442,24 @@ func objectDecoding(b *jen.Group, p *model.Param) {
 			}
 			fb.Id("v").Dot(f.Name).Op("=").Add(wrapped(f.Wrap, x))
 		})
+		if missingReported(f) {
+			found.Else().Block(
+				jen.Id("kp").Op(":=").Id("fp").Dot("field").Call(jen.Lit(f.JSONName)),
+				jen.Id("c").Dot("absent").Call(jen.Op("&").Id("kp")),
+			)
+		}
 	}
 	if refusesUnknownKeys(p) {
 		b.Add(unknownKeys(t, jen.Id("values"), jen.Id("fp").Dot("key").Call(jen.Id("k"))))
 	}
+}
+
+// missingReported reports whether decoding an object parameter reports
+// field f when its key is missing: a required field held as it is, whose
+// zero value validate cannot tell from one sent (a nullable or pointer
+// one, validate finds unset).
+func missingReported(f *model.Field) bool {
+	return f.Required && f.Wrap == model.WrapNone
 }
 
 // valuesName is what the decoding of parameter p calls the values it
