@@ -41,6 +41,7 @@ var identifiers = []string{
 	"WithTokenFunc",
 	"WithUnknownQueryIgnored",
 	"WithUserAgent",
+	"authCredentials",
 	"basicCredentials",
 	"bearerToken",
 	"bestObjectVariant",

@@ -425,13 +425,7 @@ func cookieValues(r *http.Request, name string) ([]string, bool) {
 
 // basicCredentials returns the base64 text of an "Authorization: Basic"
 // header, or "".
-func basicCredentials(r *http.Request) string {
-	scheme, rest, ok := strings.Cut(r.Header.Get("Authorization"), " ")
-	if !ok || !strings.EqualFold(scheme, "Basic") {
-		return ""
-	}
-	return strings.TrimSpace(rest)
-}
+func basicCredentials(r *http.Request) string { return authCredentials(r, "Basic") }
 
 // queryParams is a parsed query string. It keeps the pairs in two slices
 // sorted by key rather than in a map: a request has a few parameters, a

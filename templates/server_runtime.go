@@ -361,12 +361,18 @@ func unsupportedMediaType(problem string, accepted []string) *Error {
 // bearerToken returns the token of an "Authorization: Bearer <token>" header
 // (scheme case-insensitive), or "" when the header is absent, empty or of
 // another scheme.
-func bearerToken(r *http.Request) string {
-	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
-	if !strings.EqualFold(scheme, "Bearer") {
+func bearerToken(r *http.Request) string { return authCredentials(r, "Bearer") }
+
+// authCredentials returns the credentials of an "Authorization: <scheme>
+// <credentials>" header of the given HTTP authentication scheme, compared
+// without case as RFC 9110 says, or "" when the header is absent, empty or
+// of another scheme.
+func authCredentials(r *http.Request, scheme string) string {
+	given, credentials, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !strings.EqualFold(given, scheme) {
 		return ""
 	}
-	return strings.TrimSpace(token)
+	return strings.TrimSpace(credentials)
 }
 
 // writeAuth0Error writes the default error answer, in the shape the Auth0

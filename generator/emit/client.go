@@ -57,6 +57,10 @@ func credentialOption(s *model.SecurityScheme) jen.Code {
 	var params []jen.Code
 	var body jen.Code
 	switch {
+	case s.Type == "http" && s.Scheme != "basic":
+		doc = fmt.Sprintf("%s sets the credentials of security scheme %s, sent as the header Authorization: %s <credentials> with the requests of the operations that use the scheme (see Option).", s.Option, s.Name, s.Scheme)
+		params = []jen.Code{jen.Id("credentials").String()}
+		body = jen.Id("withCredential").Call(jen.Lit(s.Name), jen.Lit("header"), jen.Lit("Authorization"), jen.Lit(s.Scheme+" ").Op("+").Id("credentials"))
 	case s.Type == "http":
 		doc = fmt.Sprintf("%s sets HTTP basic credentials for security scheme %s; the client sends them with the requests of the operations that use the scheme (see Option).", s.Option, s.Name)
 		params = []jen.Code{jen.List(jen.Id("user"), jen.Id("password")).String()}

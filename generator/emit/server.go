@@ -243,6 +243,8 @@ func credentialName(s *model.SecurityScheme) string {
 		return "API key (" + s.In + " " + s.ParamName + ")"
 	case s.Type == "http" && s.Scheme == "basic":
 		return "basic credentials (the base64 text after \"Basic \")"
+	case s.Type == "http" && s.Scheme != "bearer":
+		return "credentials (the text after \"" + s.Scheme + " \" in Authorization)"
 	}
 	return "bearer token"
 }
@@ -258,6 +260,8 @@ func credentialExpr(s *model.SecurityScheme) jen.Code {
 		return jen.Id("cookieValue").Call(jen.Id("r"), jen.Lit(s.ParamName))
 	case s.Type == "http" && s.Scheme == "basic":
 		return jen.Id("basicCredentials").Call(jen.Id("r"))
+	case s.Type == "http" && s.Scheme != "bearer":
+		return jen.Id("authCredentials").Call(jen.Id("r"), jen.Lit(s.Scheme))
 	}
 	return jen.Id("bearerToken").Call(jen.Id("r"))
 }

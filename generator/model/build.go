@@ -274,11 +274,12 @@ func isToken(name string) bool {
 
 // credentialOptions names the client option of each scheme whose
 // credential is not a bearer token: an API key (in a header, the query or
-// a cookie) or HTTP basic credentials. Without one a client could not send
-// an API key in the query at all.
+// a cookie), HTTP basic credentials, or those of another HTTP scheme
+// (payone's payone-hmac-sha256, Airflow's negotiate). Without one a client
+// could not send an API key in the query at all.
 func (b *builder) credentialOptions() {
 	for _, s := range b.api.SecuritySchemes {
-		if s.Type == "apiKey" && s.ParamName != "" && (s.In == "header" || s.In == "query" || s.In == "cookie") || s.Type == "http" && s.Scheme == "basic" {
+		if s.Type == "apiKey" && s.ParamName != "" && (s.In == "header" || s.In == "query" || s.In == "cookie") || s.Type == "http" && s.Scheme != "bearer" && s.Scheme != "" {
 			s.Option = b.names.claim("With" + s.GoName)
 		}
 	}
