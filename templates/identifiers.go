@@ -48,6 +48,7 @@ var identifiers = []string{
 	"bodyAllowed",
 	"bodyPrefix",
 	"byteSize",
+	"clientCertificate",
 	"clientOptions",
 	"constProperty",
 	"containsItems",

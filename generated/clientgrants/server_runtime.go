@@ -3,6 +3,8 @@
 package clientgrants
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"log/slog"
@@ -364,6 +366,19 @@ func unsupportedMediaType(problem string, accepted []string) *Error {
 // (scheme case-insensitive), or "" when the header is absent, empty or of
 // another scheme.
 func bearerToken(r *http.Request) string { return authCredentials(r, "Bearer") }
+
+// clientCertificate returns the SHA-256 fingerprint, in hex, of the
+// certificate the client presented over TLS (mutualTLS), or "" when it
+// presented none: the server's tls.Config must ask for one (ClientAuth).
+// Whether the TLS layer verified it depends on that config too, so the
+// SecurityHandler should know the fingerprints it accepts.
+func clientCertificate(r *http.Request) string {
+	if r.TLS == nil || len(r.TLS.PeerCertificates) == 0 {
+		return ""
+	}
+	sum := sha256.Sum256(r.TLS.PeerCertificates[0].Raw)
+	return hex.EncodeToString(sum[:])
+}
 
 // authCredentials returns the credentials of an "Authorization: <scheme>
 // <credentials>" header of the given HTTP authentication scheme, compared

@@ -106,9 +106,12 @@ func schemesVar(o *model.Operation) jen.Code {
 		for _, alt := range o.Security {
 			g.ValuesFunc(func(a *jen.Group) {
 				for _, req := range alt {
-					if req.Scheme.Option == "" {
+					switch {
+					case req.Scheme.Type == "mutualTLS":
+						// The TLS layer presents it (see WithHTTPClient).
+					case req.Scheme.Option == "":
 						a.Lit("")
-					} else {
+					default:
 						a.Lit(req.Scheme.Name)
 					}
 				}

@@ -245,6 +245,8 @@ func credentialName(s *model.SecurityScheme) string {
 		return "basic credentials (the base64 text after \"Basic \")"
 	case s.Type == "http" && s.Scheme != "bearer":
 		return "credentials (the text after \"" + s.Scheme + " \" in Authorization)"
+	case s.Type == "mutualTLS":
+		return "client certificate (the SHA-256 fingerprint, in hex, of the one the client presented over TLS, which the server's tls.Config must ask for)"
 	}
 	return "bearer token"
 }
@@ -262,6 +264,8 @@ func credentialExpr(s *model.SecurityScheme) jen.Code {
 		return jen.Id("basicCredentials").Call(jen.Id("r"))
 	case s.Type == "http" && s.Scheme != "bearer":
 		return jen.Id("authCredentials").Call(jen.Id("r"), jen.Lit(s.Scheme))
+	case s.Type == "mutualTLS":
+		return jen.Id("clientCertificate").Call(jen.Id("r"))
 	}
 	return jen.Id("bearerToken").Call(jen.Id("r"))
 }
