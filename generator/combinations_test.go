@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/oasgen/oasgen/generator"
+	"github.com/oasgen/oasgen/templates"
 )
 
 // TestObjectKeywordCombinations generates an object schema for each
@@ -243,4 +246,67 @@ func vetSpec(t *testing.T, module string, spec map[string]any) *generator.Result
 	}
 	vetModule(t, module, res.Files)
 	return res
+}
+
+// TestNameCombinations names schemas, properties, operations, tags,
+// parameters and security schemes after Go's keywords and builtins, the
+// generated code's own variables and methods, every identifier of the
+// runtime, and names Go cannot spell, and wants the package to build and
+// vet. An operation named like a method whose signature go vet knows
+// (MarshalJSON, ReadByte, GobEncode) once made a method that did not vet.
+func TestNameCombinations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated package; skipped in -short mode")
+	}
+	names := []string{
+		"type", "func", "package", "import", "var", "map", "chan", "go", "range", "return",
+		"string", "int64", "error", "len", "nil", "true", "iota", "any", "new", "make", "append", "panic", "min", "clear",
+		"ctx", "c", "p", "v", "w", "r", "d", "k", "x", "fp", "kp", "np", "ok", "err", "params", "body", "result", "resp",
+		"headers", "query", "op", "operation", "values", "text", "items", "item", "matched", "before",
+		"Validate", "validate", "MarshalJSON", "UnmarshalJSON", "encodeJSON", "decodeJSON", "IsZero", "Get", "Or",
+		"Set", "Value", "Null", "found", "String", "AdditionalProperties", "IsKnown", "Unknown", "Is", "As", "Unwrap",
+		"ReadByte", "GobEncode", "_", "123abc", "ä", "x-y", "ID", "id", "URL", "url",
+	}
+	for _, id := range templates.Identifiers() {
+		if !slices.Contains(names, id) {
+			names = append(names, id)
+		}
+	}
+	header := regexp.MustCompile(`[^A-Za-z0-9-]`)
+	component := regexp.MustCompile(`^[A-Za-z0-9._-]+$`) // what OpenAPI allows as a component's name
+	str := map[string]any{"type": "string"}
+	props := map[string]any{}
+	schemas := map[string]any{}
+	schemes := map[string]any{}
+	paths := map[string]any{}
+	for i, name := range names {
+		props[name] = str
+		if component.MatchString(name) {
+			schemas[name] = map[string]any{"type": "object", "properties": map[string]any{"f": str}}
+			schemes[name] = map[string]any{"type": "apiKey", "in": "header", "name": "X-Key"}
+		}
+		paths[fmt.Sprintf("/p/%d/{id}", i)] = map[string]any{"get": map[string]any{
+			"operationId": name,
+			"tags":        []string{name},
+			"security":    []any{map[string]any{"Error": []string{}}},
+			"parameters": []any{
+				map[string]any{"name": "id", "in": "path", "required": true, "schema": str},
+				map[string]any{"name": name, "in": "query", "schema": str},
+				map[string]any{"name": "X-H" + header.ReplaceAllString(name, ""), "in": "header", "schema": map[string]any{"type": "integer"}},
+			},
+			"responses": map[string]any{"200": map[string]any{"description": "it", "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Everything"}}}}},
+		}}
+	}
+	schemas["Everything"] = map[string]any{"type": "object", "properties": props, "required": names[:40]}
+	schemas["Union"] = map[string]any{"oneOf": []any{
+		map[string]any{"$ref": "#/components/schemas/Is"}, map[string]any{"$ref": "#/components/schemas/Unwrap"}, map[string]any{"$ref": "#/components/schemas/MarshalJSON"},
+	}}
+	spec := map[string]any{
+		"openapi":    "3.1.0",
+		"info":       map[string]any{"title": "Names", "version": "1"},
+		"paths":      paths,
+		"components": map[string]any{"schemas": schemas, "securitySchemes": schemes},
+	}
+	res := vetSpec(t, "names", spec)
+	t.Logf("%d names, %d warnings", len(names), len(res.Warnings))
 }

@@ -203,7 +203,7 @@ func (b *builder) securitySchemes() {
 	if b.doc.Spec.Components == nil {
 		return
 	}
-	methods := newNamespace()
+	methods := newNamespace(vetMethods...)
 	for _, name := range sortedKeys(b.doc.Spec.Components.SecuritySchemes) {
 		ref := b.doc.Spec.Components.SecuritySchemes[name]
 		if ref == nil || ref.Value == nil {

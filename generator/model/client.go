@@ -158,7 +158,7 @@ func (b *builder) answerName(handler string) string {
 // with (2xx and 3xx, and any other status that declares a body; the other
 // errors are answered through *Error).
 func (b *builder) serverNames() {
-	methods := newNamespace()
+	methods := newNamespace(vetMethods...)
 	for _, o := range b.api.Operations {
 		o.HandlerName = methods.claim(strings.Join(o.Group, "") + o.Name)
 		o.ResponseType = b.answerName(o.HandlerName)

@@ -163,6 +163,15 @@ var predeclared = setOf("any", "bool", "byte", "comparable", "complex64", "compl
 	"print", "println", "real", "recover",
 	"ctx", "c", "params", "body", "req", "resp", "err")
 
+// vetMethods are the method names whose signatures go vet holds to those
+// of well-known interfaces (json.Marshaler, io.ByteReader, gob.GobEncoder
+// and the like) whatever the receiver: an operation, a security scheme or
+// a union variant that took one would make a method that does not vet, so
+// it gets a number instead (MarshalJSON2). Scan, Seek, Format, ReadFrom and
+// WriteTo are held to theirs only with their first argument's type, and
+// Is, As and Unwrap only on an error, so they stay free.
+var vetMethods = []string{"GobDecode", "GobEncode", "MarshalJSON", "MarshalXML", "ReadByte", "ReadRune", "UnmarshalJSON", "UnmarshalXML", "UnreadByte", "UnreadRune", "WriteByte"}
+
 // namespace hands out names that are unique within one scope, adding a
 // number to a name already taken: Foo, Foo2, Foo3.
 type namespace struct {

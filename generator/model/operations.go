@@ -63,7 +63,7 @@ func (b *builder) operations() {
 			// the operationId, numbered if need be.
 			group := strings.Join(o.Group, ".")
 			if methods[group] == nil {
-				methods[group] = newNamespace()
+				methods[group] = newNamespace(vetMethods...)
 			}
 			if methods[group].taken[o.Name] {
 				o.Name = GoName(o.ID)

@@ -121,7 +121,7 @@ func (b *builder) finishUnion(u declaredUnion) {
 	}
 	bases := variantNames(t.Name, u.members, t.Variants, u.called)
 	// Accessors are methods of the union, beside these.
-	names := newNamespace("Variant", "Validate", "MarshalJSON", "UnmarshalJSON", "Unknown")
+	names := newNamespace(append([]string{"Variant", "Validate", "Unknown"}, vetMethods...)...)
 	for i, v := range t.Variants {
 		m, r := u.members[i], v.Type
 		v.Name = names.claim(bases[i])
