@@ -200,13 +200,9 @@ func isStruct(s *openapi3.Schema) bool {
 // warning.
 func (b *builder) dependencies(s *openapi3.Schema, t *Type, declared map[string]bool) []Dependency {
 	requires := map[string][]string{}
-	var gather func(s *openapi3.Schema, depth int)
-	gather = func(s *openapi3.Schema, depth int) {
-		if depth > 32 {
-			return
-		}
-		for _, name := range sortedKeys(s.DependentRequired) {
-			for _, n := range s.DependentRequired[name] {
+	for _, m := range withAllOf(s) {
+		for _, name := range sortedKeys(m.DependentRequired) {
+			for _, n := range m.DependentRequired[name] {
 				switch {
 				case n == name || slices.Contains(requires[name], n):
 				case t.Extra == ExtraIgnore && (!declared[name] || !declared[n]):
@@ -214,19 +210,13 @@ func (b *builder) dependencies(s *openapi3.Schema, t *Type, declared map[string]
 					if !declared[n] {
 						undeclared = n
 					}
-					b.warn(b.doc.Field(s.Origin, "dependentRequired"), "schema %s: dependentRequired of %q on %q is not checked: %q is not a declared property, and the object drops those on decode", t.Schema, n, name, undeclared)
+					b.warn(b.doc.Field(m.Origin, "dependentRequired"), "schema %s: dependentRequired of %q on %q is not checked: %q is not a declared property, and the object drops those on decode", t.Schema, n, name, undeclared)
 				default:
 					requires[name] = append(requires[name], n)
 				}
 			}
 		}
-		for _, m := range s.AllOf {
-			if m.Value != nil {
-				gather(m.Value, depth+1)
-			}
-		}
 	}
-	gather(s, 0)
 	var deps []Dependency
 	for _, name := range sortedKeys(requires) {
 		deps = append(deps, Dependency{Property: name, Requires: requires[name]})
@@ -237,40 +227,42 @@ func (b *builder) dependencies(s *openapi3.Schema, t *Type, declared map[string]
 // patternProperties reads the patternProperties of struct t's schema s and
 // its allOf members, in the order of their patterns (the first of a
 // pattern written twice wins). A pattern Go cannot run is warned about
-// and left out; the struct then refuses no undeclared property, since it
-// cannot tell which that pattern admits.
-func (b *builder) patternProperties(t *Type, s *openapi3.Schema) []PatternProperty {
-	var out []PatternProperty
+// and left out, and reported as unchecked: the struct cannot tell which
+// properties that pattern admits.
+func (b *builder) patternProperties(t *Type, s *openapi3.Schema) (patterns []PatternProperty, unchecked bool) {
 	seen := map[string]bool{}
-	unchecked := false
-	var gather func(s *openapi3.Schema, depth int)
-	gather = func(s *openapi3.Schema, depth int) {
-		if depth > 32 {
-			return
-		}
-		for _, pattern := range sortedKeys(s.PatternProperties) {
+	for _, m := range withAllOf(s) {
+		for _, pattern := range sortedKeys(m.PatternProperties) {
 			if seen[pattern] {
 				continue
 			}
 			seen[pattern] = true
 			var names Constraints
-			b.patternChecks(&names, pattern, b.doc.Field(s.Origin, "patternProperties"))
+			b.patternChecks(&names, pattern, b.doc.Field(m.Origin, "patternProperties"))
 			if names.Pattern == "" {
 				unchecked = true
 				continue
 			}
-			out = append(out, PatternProperty{Names: names, Type: b.ref(s.PatternProperties[pattern], t.Name+"Pattern")})
+			patterns = append(patterns, PatternProperty{Names: names, Type: b.ref(m.PatternProperties[pattern], t.Name+"Pattern")})
 		}
+	}
+	return patterns, unchecked
+}
+
+// withAllOf lists s and the members of its allOf, and theirs, depth first:
+// the schemas whose object keywords a struct merges.
+func withAllOf(s *openapi3.Schema) []*openapi3.Schema {
+	out := []*openapi3.Schema{s}
+	var add func(s *openapi3.Schema, depth int)
+	add = func(s *openapi3.Schema, depth int) {
 		for _, m := range s.AllOf {
-			if m.Value != nil {
-				gather(m.Value, depth+1)
+			if m.Value != nil && depth < 32 {
+				out = append(out, m.Value)
+				add(m.Value, depth+1)
 			}
 		}
 	}
-	gather(s, 0)
-	if unchecked && t.Extra == ExtraForbid {
-		t.Extra = ExtraKeep
-	}
+	add(s, 0)
 	return out
 }
 

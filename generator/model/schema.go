@@ -621,9 +621,11 @@ func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 			}
 		}
 	}
-	if patterns := b.patternProperties(t, s); len(patterns) > 0 {
+	// A struct with patterns keeps its undeclared properties to check them;
+	// one whose pattern Go cannot run refuses none of them.
+	if patterns, unchecked := b.patternProperties(t, s); len(patterns) > 0 || unchecked && t.Extra == ExtraForbid {
 		t.PatternProperties = patterns
-		t.ExtraClosed = t.Extra == ExtraForbid
+		t.ExtraClosed = t.Extra == ExtraForbid && !unchecked
 		t.Extra = ExtraKeep
 	}
 	t.Constraints = b.constraints(s, t.Pos)
