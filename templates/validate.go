@@ -244,7 +244,7 @@ func (v *validator) requiredBy(p *path, by string) {
 
 // unknownProperty reports a property that the schema neither declares nor
 // admits by a pattern of patternProperties, where additionalProperties is
-// false.
+// false: in a JSON body, a form or an object parameter.
 func (v *validator) unknownProperty(p *path) { v.report(p, "unknown property") }
 
 // readOnly reports a readOnly property sent in a request.

@@ -650,7 +650,7 @@ func (v *CreateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 		case "client_id", "audience", "default_for", "organization_usage", "allow_any_organization", "scope", "subject_type", "authorization_details_types", "allow_all_scopes":
 		default:
 			kp := p.field(k)
-			c.report(&kp, "unknown property")
+			c.unknownProperty(&kp)
 		}
 	}
 }
@@ -697,7 +697,7 @@ func (v *UpdateClientGrantRequestContent) decodeForm(c *validator, form url.Valu
 		case "scope", "organization_usage", "allow_any_organization", "authorization_details_types", "allow_all_scopes":
 		default:
 			kp := p.field(k)
-			c.report(&kp, "unknown property")
+			c.unknownProperty(&kp)
 		}
 	}
 }

@@ -375,13 +375,13 @@ func formElem(f *model.Field) *model.Ref {
 //		case "audience", "scope":
 //		default:
 //			kp := p.field(k)
-//			c.report(&kp, "unknown property")
+//			c.unknownProperty(&kp)
 //		}
 //	}
 func unknownKeys(t *model.Type, keyed, keyPath jen.Code) jen.Code {
 	report := []jen.Code{
 		jen.Id("kp").Op(":=").Add(keyPath),
-		jen.Id("c").Dot("report").Call(jen.Op("&").Id("kp"), jen.Lit("unknown property")),
+		jen.Id("c").Dot("unknownProperty").Call(jen.Op("&").Id("kp")),
 	}
 	loop := jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(keyed))
 	if len(t.Fields) == 0 {

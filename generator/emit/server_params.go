@@ -205,43 +205,43 @@ func paramDecoding(g *jen.Group, f *model.Field, queryCredentials []string) {
 // required value is reported. The client reads response headers with it.
 func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, missing bool, queryCredentials []string) {
 	p := f.Param
-	found := valuesName(p)
-	var lookup jen.Code
+	var find jen.Code // what finds the parameter's values, and whether it is there
 	switch p.In {
 	case model.InQuery:
-		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("query").Dot("get").Call(jen.Lit(p.Name))
+		find = jen.Id("query").Dot("get").Call(jen.Lit(p.Name))
 	case model.InHeader:
-		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name)))
+		find = jen.Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name)))
 	default:
-		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
+		find = jen.Id("cookieValues").Call(jen.Id("r"), jen.Lit(p.Name))
 	}
 	deep := freeObject(p) // a map, entry by entry
 	switch form := p.ObjectForm(); {
 	case form == model.DeepForm:
-		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("deepObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name))
+		find = jen.Id("deepObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name))
 	case form == model.SpreadForm && deep:
 		// Every key no other parameter reads (see paramDecoding).
 		args := []jen.Code{jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name), jen.Nil()}
 		for _, name := range queryCredentials {
 			args = append(args, jen.Lit(name))
 		}
-		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("formObject").Call(args...)
+		find = jen.Id("formObject").Call(args...)
 	case form == model.SpreadForm:
 		keys := jen.Index().String().ValuesFunc(func(l *jen.Group) {
 			for _, f := range p.Type.Named.Fields {
 				l.Lit(f.JSONName)
 			}
 		})
-		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("formObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name), keys)
+		find = jen.Id("formObject").Call(jen.Id("c"), jen.Id("p"), jen.Op("&").Id("query"), jen.Lit(p.Name), keys)
 	case form == model.PairsForm:
-		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("query").Dot("pairs").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
+		find = jen.Id("query").Dot("pairs").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
 	case form == model.CommaForm || form == model.EqualsForm:
-		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("simpleObject").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name),
+		find = jen.Id("simpleObject").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name),
 			jen.Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name))), jen.Lit(form == model.EqualsForm))
 	case p.In == model.InQuery && p.Type.Kind != model.RefSlice:
 		// One value: a repeated key is reported.
-		lookup = jen.List(jen.Id(found), jen.Id("ok")).Op(":=").Id("query").Dot("one").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
+		find = jen.Id("query").Dot("one").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
 	}
+	lookup := jen.List(jen.Id(valuesName(p)), jen.Id("ok")).Op(":=").Add(find)
 	field := jen.Add(target).Dot(f.Name)
 	set := func(b *jen.Group, value jen.Code) {
 		b.Add(field.Clone()).Op("=").Add(wrapped(f.Wrap, value))
