@@ -57,11 +57,11 @@ func credentialOption(s *model.SecurityScheme) jen.Code {
 	var params []jen.Code
 	var body jen.Code
 	switch {
-	case s.Type == "http" && s.Scheme != "basic":
+	case s.Credential() == model.OtherHTTP:
 		doc = fmt.Sprintf("%s sets the credentials of security scheme %s, sent as the header Authorization: %s <credentials> with the requests of the operations that use the scheme (see Option).", s.Option, s.Name, s.Scheme)
 		params = []jen.Code{jen.Id("credentials").String()}
 		body = jen.Id("withCredential").Call(jen.Lit(s.Name), jen.Lit("header"), jen.Lit("Authorization"), jen.Lit(s.Scheme+" ").Op("+").Id("credentials"))
-	case s.Type == "http":
+	case s.Credential() == model.BasicAuth:
 		doc = fmt.Sprintf("%s sets HTTP basic credentials for security scheme %s; the client sends them with the requests of the operations that use the scheme (see Option).", s.Option, s.Name)
 		params = []jen.Code{jen.List(jen.Id("user"), jen.Id("password")).String()}
 		body = jen.Id("withCredential").Call(jen.Lit(s.Name), jen.Lit("header"), jen.Lit("Authorization"), jen.Lit("Basic ").Op("+").Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(jen.Index().Byte().Call(jen.Id("user").Op("+").Lit(":").Op("+").Id("password"))))
@@ -107,7 +107,7 @@ func schemesVar(o *model.Operation) jen.Code {
 			g.ValuesFunc(func(a *jen.Group) {
 				for _, req := range alt {
 					switch {
-					case req.Scheme.Type == "mutualTLS":
+					case req.Scheme.Credential() == model.ClientCert:
 						// The TLS layer presents it (see WithHTTPClient).
 					case req.Scheme.Option == "":
 						a.Lit("")

@@ -45,7 +45,7 @@ func serverFile(d *decls, api *model.API) {
 func queryCredentials(api *model.API) []string {
 	var names []string
 	for _, s := range api.SecuritySchemes {
-		if s.Type == "apiKey" && s.In == "query" && s.ParamName != "" && !slices.Contains(names, s.ParamName) {
+		if s.Credential() == model.APIKey && s.In == "query" && s.ParamName != "" && !slices.Contains(names, s.ParamName) {
 			names = append(names, s.ParamName)
 		}
 	}
@@ -237,15 +237,17 @@ func securityInterface(schemes []*model.SecurityScheme) jen.Code {
 	})
 }
 
+// credentialName says, in the SecurityHandler's doc, what a scheme's
+// credential is.
 func credentialName(s *model.SecurityScheme) string {
-	switch {
-	case s.Type == "apiKey":
+	switch s.Credential() {
+	case model.APIKey:
 		return "API key (" + s.In + " " + s.ParamName + ")"
-	case s.Type == "http" && s.Scheme == "basic":
+	case model.BasicAuth:
 		return "basic credentials (the base64 text after \"Basic \")"
-	case s.Type == "http" && s.Scheme != "bearer":
+	case model.OtherHTTP:
 		return "credentials (the text after \"" + s.Scheme + " \" in Authorization)"
-	case s.Type == "mutualTLS":
+	case model.ClientCert:
 		return "client certificate (the SHA-256 fingerprint, in hex, of the one the client presented over TLS, which the server's tls.Config must ask for)"
 	}
 	return "bearer token"
@@ -253,18 +255,21 @@ func credentialName(s *model.SecurityScheme) string {
 
 // credentialExpr reads the credential of a scheme from the request.
 func credentialExpr(s *model.SecurityScheme) jen.Code {
-	switch {
-	case s.Type == "apiKey" && s.In == "header":
-		return jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit(s.ParamName))
-	case s.Type == "apiKey" && s.In == "query":
-		return jen.Id("r").Dot("URL").Dot("Query").Call().Dot("Get").Call(jen.Lit(s.ParamName))
-	case s.Type == "apiKey" && s.In == "cookie":
-		return jen.Id("cookieValue").Call(jen.Id("r"), jen.Lit(s.ParamName))
-	case s.Type == "http" && s.Scheme == "basic":
+	switch s.Credential() {
+	case model.APIKey:
+		switch s.In {
+		case "header":
+			return jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit(s.ParamName))
+		case "query":
+			return jen.Id("r").Dot("URL").Dot("Query").Call().Dot("Get").Call(jen.Lit(s.ParamName))
+		case "cookie":
+			return jen.Id("cookieValue").Call(jen.Id("r"), jen.Lit(s.ParamName))
+		}
+	case model.BasicAuth:
 		return jen.Id("basicCredentials").Call(jen.Id("r"))
-	case s.Type == "http" && s.Scheme != "bearer":
+	case model.OtherHTTP:
 		return jen.Id("authCredentials").Call(jen.Id("r"), jen.Lit(s.Scheme))
-	case s.Type == "mutualTLS":
+	case model.ClientCert:
 		return jen.Id("clientCertificate").Call(jen.Id("r"))
 	}
 	return jen.Id("bearerToken").Call(jen.Id("r"))

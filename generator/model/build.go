@@ -279,7 +279,9 @@ func isToken(name string) bool {
 // could not send an API key in the query at all.
 func (b *builder) credentialOptions() {
 	for _, s := range b.api.SecuritySchemes {
-		if s.Type == "apiKey" && s.ParamName != "" && (s.In == "header" || s.In == "query" || s.In == "cookie") || s.Type == "http" && s.Scheme != "bearer" && s.Scheme != "" {
+		switch c := s.Credential(); {
+		case c == BasicAuth, c == OtherHTTP,
+			c == APIKey && s.ParamName != "" && (s.In == "header" || s.In == "query" || s.In == "cookie"):
 			s.Option = b.names.claim("With" + s.GoName)
 		}
 	}

@@ -349,17 +349,46 @@ func (r *Response) Code() string {
 type SecurityScheme struct {
 	Name         string // key in components.securitySchemes
 	GoName       string // the SecurityHandler method that checks it: BearerAuth (BearerAuth2 for a bearerAuth beside it)
-	Type         string // http, oauth2, apiKey, openIdConnect
-	Scheme       string // for http: bearer, basic
+	Type         string // http, oauth2, apiKey, openIdConnect, mutualTLS
+	Scheme       string // for http, lower case: bearer, basic, negotiate, ...
 	BearerFormat string
 	In           string // for apiKey: header, query, cookie
 	ParamName    string // for apiKey
 	Scopes       []string
 	Doc          string
 	// Option names the client option that sends this scheme's credential,
-	// for an API key (WithAPIKey) or HTTP basic credentials; "" for a
-	// bearer token, which WithToken sends.
+	// for an API key (WithAPIKey), HTTP basic credentials or another HTTP
+	// scheme's; "" for a bearer token, which WithToken sends, and a client
+	// certificate, which the TLS layer presents.
 	Option string
+}
+
+// Credential is what a security scheme's credential is, which decides how
+// the client sends it and the server reads it.
+type Credential int
+
+const (
+	BearerToken Credential = iota // Authorization: Bearer <token> (http bearer, oauth2, openIdConnect)
+	APIKey                        // in the header, query parameter or cookie ParamName
+	BasicAuth                     // Authorization: Basic <base64>
+	OtherHTTP                     // Authorization: <Scheme> <credentials> (payone-hmac-sha256, negotiate)
+	ClientCert                    // the client certificate of mutualTLS, which the TLS layer presents
+)
+
+// Credential returns what s's credential is; a type OpenAPI does not
+// define is taken for a bearer token, as most are.
+func (s *SecurityScheme) Credential() Credential {
+	switch {
+	case s.Type == "apiKey":
+		return APIKey
+	case s.Type == "mutualTLS":
+		return ClientCert
+	case s.Type == "http" && s.Scheme == "basic":
+		return BasicAuth
+	case s.Type == "http" && s.Scheme != "bearer" && s.Scheme != "":
+		return OtherHTTP
+	}
+	return BearerToken
 }
 
 // SecurityRequirement is one scheme with the scopes an operation needs.

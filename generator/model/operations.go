@@ -746,12 +746,12 @@ type credentialHeader struct {
 
 // credentialCarrier returns where and how scheme s sends its credential.
 func credentialCarrier(s *SecurityScheme) credentialHeader {
-	switch s.Type {
-	case "http":
-		return credentialHeader{"Authorization", "HTTP " + s.Scheme}
-	case "oauth2", "openIdConnect":
+	switch s.Credential() {
+	case BearerToken:
 		return credentialHeader{"Authorization", "HTTP bearer"}
-	case "apiKey":
+	case BasicAuth, OtherHTTP:
+		return credentialHeader{"Authorization", "HTTP " + s.Scheme}
+	case APIKey:
 		if s.In == "header" {
 			return credentialHeader{http.CanonicalHeaderKey(s.ParamName), "an API key"}
 		}
