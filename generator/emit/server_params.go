@@ -57,14 +57,12 @@ func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.C
 		}
 		parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
 	}
-	if !e.pathParamFallible(p) {
-		parse(g, text) // nothing that can be wrong, so no path
+	if !e.pathParamFallible(p) || !e.pathParamNeedsPath(p) {
+		parse(g, text) // nothing to report at its own path
 		return
 	}
 	g.BlockFunc(func(b *jen.Group) {
-		if e.pathParamNeedsPath(p) {
-			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
-		}
+		b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
 		parseAndCheck := func(b *jen.Group, text jen.Code) {
 			if textOnly(p.Type) || !e.refHasChecks(p.Type) {
 				parse(b, text)
