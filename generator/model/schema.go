@@ -153,6 +153,9 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 		if typed := typedMembers(s.AllOf); len(typed) == 1 && len(s.Properties) == 0 && typed[0].Value != nil {
 			return classSame, typed[0]
 		}
+		if allOfUnion(s) != nil {
+			return classUnion, nil
+		}
 		if scalarType(s) != "" {
 			return classScalar, nil
 		}
@@ -181,6 +184,83 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 		return classScalar, nil
 	}
 	return classRaw, nil
+}
+
+// allOfUnion returns the union that an allOf stands for when one of its
+// members is a oneOf or anyOf of objects and the others are objects:
+// allOf [Base, {oneOf: [Cat, Dog]}] says what {allOf: [Base], oneOf:
+// [Cat, Dog]} says, a union whose variants each merge Base (see
+// declareUnion), where merging the members into one struct would lose the
+// union. A member may be such an allOf itself. It returns nil for any
+// other schema, and when two members are unions, whose product is not
+// spelt out.
+func allOfUnion(s *openapi3.Schema) *openapi3.Schema { return liftUnion(s, nil) }
+
+// liftUnion is allOfUnion for a schema found inside the allOf members of
+// those within, which it does not enter again.
+func liftUnion(s *openapi3.Schema, within []*openapi3.Schema) *openapi3.Schema {
+	if len(s.AllOf) == 0 || len(unionMembers(s)) > 0 || len(within) > 32 || slices.Contains(within, s) {
+		return nil
+	}
+	within = append(within, s)
+	var union *openapi3.Schema
+	var rest openapi3.SchemaRefs // the members but the union, with what it shares in its place
+	for _, m := range s.AllOf {
+		if m.Value == nil {
+			return nil
+		}
+		u := m.Value
+		if lifted := liftUnion(u, within); lifted != nil {
+			u = lifted
+		}
+		members := nonNullMembers(u)
+		switch {
+		case documenting(m) || plainObject(u) || isMemberOf(s, u):
+			// A union with s among its members says what s shares with
+			// the other variants (Bird: allOf [Animal, ...] with Animal:
+			// oneOf [Bird, Fish]); s is one of them, not a union.
+			rest = append(rest, m)
+		case len(members) == 1 && len(u.Properties) == 0 && plainObject(members[0].Value):
+			rest = append(rest, m) // a lone member stands for itself
+		case union == nil && len(members) > 0 && !requiredAlternatives(u, members) &&
+			!slices.ContainsFunc(members, func(v *openapi3.SchemaRef) bool { return !plainObject(v.Value) }):
+			union = u
+			if shared := unionShared(u); shared != nil {
+				rest = append(rest, shared)
+			}
+		default:
+			return nil
+		}
+	}
+	if union == nil {
+		return nil
+	}
+	c := *s
+	c.AllOf = rest
+	c.OneOf, c.AnyOf = union.OneOf, union.AnyOf
+	if c.Discriminator == nil {
+		c.Discriminator = union.Discriminator
+	}
+	return &c
+}
+
+// plainObject reports whether s, as written, is an object that is not a
+// union, enum or anything else: one that says nothing of its type, or that
+// it is an object. allOfUnion decides with it without classifying the
+// members, which may refer back to the schema being classified.
+func plainObject(s *openapi3.Schema) bool {
+	types := nonNullTypes(s)
+	return (len(types) == 0 || len(types) == 1 && types[0] == "object") && s.Items == nil &&
+		len(unionMembers(s)) == 0 && len(s.Enum) == 0 && s.Const == nil
+}
+
+// unionSchema returns the schema of s's oneOf or anyOf: s itself, or the
+// union its allOf stands for (see allOfUnion).
+func unionSchema(s *openapi3.Schema) *openapi3.Schema {
+	if u := allOfUnion(s); u != nil {
+		return u
+	}
+	return s
 }
 
 // requiredAlternatives reports whether the oneOf or anyOf members of s
@@ -512,7 +592,8 @@ func (b *builder) objectParts(s *openapi3.Schema, depth int) (props []property, 
 		if m.Value == nil {
 			continue
 		}
-		if shared := unionShared(m.Value); shared != nil && isMemberOf(s, m.Value) {
+		if u := unionSchema(m.Value); isMemberOf(s, u) && unionShared(u) != nil {
+			shared := unionShared(u)
 			// allOf [Pet] where Pet is a union with s among its members,
 			// as the discriminator pattern writes Cat: what Pet says
 			// beside its oneOf, which holds for every variant.

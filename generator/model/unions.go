@@ -19,9 +19,12 @@ import (
 // holds for every variant, so each object member becomes a struct of its
 // own that merges the two, as allOf [the rest of s, member] would:
 // {properties: {kind}, discriminator: kind, oneOf: [Cat, Dog]} is a union
-// of two structs that each have kind, not of Cat and Dog without it.
-func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
+// of two structs that each have kind, not of Cat and Dog without it. An
+// allOf with a union among its members is read as that union with the
+// other members beside it (see allOfUnion).
+func (b *builder) declareUnion(t *Type, schema *openapi3.Schema) {
 	t.Kind = Union
+	s := unionSchema(schema)
 	members := nonNullMembers(s)
 	shared := unionShared(s)
 	if shared != nil {
@@ -38,7 +41,7 @@ func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 	called := make([]string, len(members))
 	for i, m := range members {
 		hint := t.Name + "Variant" + strconv.Itoa(i+1)
-		if shared == nil || m.Value == nil || !objectLike(m.Value, 0) || mergesUnion(m.Value, s) {
+		if shared == nil || m.Value == nil || !objectLike(m.Value, 0) || mergesUnion(m.Value, schema) {
 			t.Variants = append(t.Variants, &Variant{Type: b.ref(m, hint)})
 			continue
 		}
@@ -56,6 +59,9 @@ func (b *builder) declareUnion(t *Type, s *openapi3.Schema) {
 				keyword = "oneOf"
 			}
 			r.Named.Schema = fmt.Sprintf("%s and what %q says beside its %s", from, t.Schema, keyword)
+			if s != schema {
+				r.Named.Schema = fmt.Sprintf("%s and the other members of the allOf of %q", from, t.Schema)
+			}
 		}
 		t.Variants = append(t.Variants, &Variant{Type: r})
 	}
