@@ -250,7 +250,7 @@ func variantsVar(t *model.Type) string { return "variants" + t.Name }
 func unionTables(t *model.Type) jen.Code {
 	var objects []*model.Variant
 	for _, v := range t.Variants {
-		if v.Shape == model.ShapeObject {
+		if v.Takes(model.ShapeObject) {
 			objects = append(objects, v)
 		}
 	}
@@ -426,26 +426,49 @@ func variantsByShape(t *model.Type) ([]model.Shape, map[model.Shape][]int) {
 	byShape := map[model.Shape][]int{}
 	var shapes []model.Shape
 	for i, v := range t.Variants {
-		if len(byShape[v.Shape]) == 0 {
-			shapes = append(shapes, v.Shape)
+		for _, s := range v.Shapes {
+			if len(byShape[s]) == 0 {
+				shapes = append(shapes, s)
+			}
+			byShape[s] = append(byShape[s], i)
 		}
-		byShape[v.Shape] = append(byShape[v.Shape], i)
 	}
 	return shapes, byShape
 }
 
 // triedVariants groups the variants that decoding tries in turn: those of
 // one shape other than object (which keys tell apart), when there are
-// several.
+// several, and the alike objects. A variant of several shapes (a union of
+// a string and a number) joins the groups of each into one, so that each
+// variant is in one group, which validation names when none passed.
 func triedVariants(t *model.Type) [][]int {
 	shapes, byShape := variantsByShape(t)
 	var groups [][]int
 	for _, s := range shapes {
 		if s != model.ShapeObject && len(byShape[s]) > 1 {
-			groups = append(groups, byShape[s])
+			groups = joinGroup(groups, byShape[s])
 		}
 	}
-	return append(groups, alikeObjects(t)...)
+	for _, g := range alikeObjects(t) {
+		groups = joinGroup(groups, g)
+	}
+	return groups
+}
+
+// joinGroup adds group g to groups, merged with those that share a variant
+// with it.
+func joinGroup(groups [][]int, g []int) [][]int {
+	g = slices.Clone(g)
+	var out [][]int
+	for _, h := range groups {
+		if slices.ContainsFunc(h, func(i int) bool { return slices.Contains(g, i) }) {
+			g = append(g, h...)
+			continue
+		}
+		out = append(out, h)
+	}
+	slices.Sort(g)
+	return append(out, slices.Compact(g))
 }
 
 // alikeObjects groups the object variants of t that their keys cannot tell
@@ -458,7 +481,7 @@ func alikeObjects(t *model.Type) [][]int {
 	}
 	var groups [][]int
 	for i, v := range t.Variants {
-		if v.Shape != model.ShapeObject || len(v.Nested) > 0 {
+		if !v.Takes(model.ShapeObject) || len(v.Nested) > 0 {
 			continue
 		}
 		placed := false

@@ -7,6 +7,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/oasgen/oasgen/generator/load"
@@ -409,6 +410,9 @@ var shapeNames = map[Shape]string{ShapeObject: "object", ShapeArray: "array", Sh
 
 func (s Shape) String() string { return shapeNames[s] }
 
+// Takes reports whether the variant takes JSON values of shape s.
+func (v *Variant) Takes(s Shape) bool { return slices.Contains(v.Shapes, s) }
+
 // Const is a property that holds one string only.
 type Const struct {
 	// In is the property whose object holds Property, for a const one
@@ -420,9 +424,12 @@ type Const struct {
 
 // Variant is one member of a union.
 type Variant struct {
-	Name  string // accessor suffix, e.g. "OffsetPaginated"
-	Type  *Ref
-	Shape Shape
+	Name string // accessor suffix, e.g. "OffsetPaginated"
+	Type *Ref
+	// Shapes are the JSON kinds the variant takes, in the order of Shape's
+	// constants: one, but for a union of several kinds ({oneOf: [string,
+	// integer]} is a string or a number).
+	Shapes []Shape
 	// For object variants: what tells them apart.
 	Properties []string // declared property names, sorted
 	Required   []string // sorted

@@ -460,8 +460,8 @@ func checkVariants(t *testing.T, u *Type, want []variantWant) {
 	}
 	for i, w := range want {
 		v := u.Variants[i]
-		if v.Name != w.name || v.Shape != w.shape || !slices.Equal(v.Properties, w.props) || !slices.Equal(v.Required, w.req) || v.Closed != w.closed {
-			t.Errorf("%s variant %d = {%s %v %v %v %v}, want %+v", u.Name, i, v.Name, v.Shape, v.Properties, v.Required, v.Closed, w)
+		if v.Name != w.name || !slices.Equal(v.Shapes, []Shape{w.shape}) || !slices.Equal(v.Properties, w.props) || !slices.Equal(v.Required, w.req) || v.Closed != w.closed {
+			t.Errorf("%s variant %d = {%s %v %v %v %v}, want %+v", u.Name, i, v.Name, v.Shapes, v.Properties, v.Required, v.Closed, w)
 		}
 	}
 }
@@ -542,7 +542,7 @@ func TestUnionOfScalars(t *testing.T) {
 	var shapes []Shape
 	for _, v := range u.Variants {
 		names = append(names, v.Name)
-		shapes = append(shapes, v.Shape)
+		shapes = append(shapes, v.Shapes...)
 	}
 	if want := []string{"String", "Number", "Bool", "Number2"}; !slices.Equal(names, want) {
 		t.Errorf("variant names = %v, want %v", names, want)

@@ -121,7 +121,7 @@ type declaredUnion struct {
 func (b *builder) finishUnion(u declaredUnion) {
 	t, s := u.t, u.s
 	for _, v := range t.Variants {
-		if v.Shape == ShapeObject && v.Type.Kind == RefNamed && v.Type.Named.Kind == Union {
+		if v.Takes(ShapeObject) && v.Type.Kind == RefNamed && v.Type.Named.Kind == Union {
 			v.Nested = nestedObjects(v.Type.Named, map[*Type]bool{t: true})
 		}
 	}
@@ -149,7 +149,7 @@ func (b *builder) finishUnion(u declaredUnion) {
 	if d := s.Discriminator; d != nil && d.PropertyName != "" {
 		t.Discriminator = d.PropertyName
 		for _, v := range t.Variants {
-			if v.Shape == ShapeObject && len(v.Tags) == 0 {
+			if v.Takes(ShapeObject) && len(v.Tags) == 0 {
 				b.warn(t.Pos, "schema %s: variant %s has no discriminator value; the discriminator is not used", t.Schema, v.Name)
 				t.Discriminator = ""
 			}
@@ -166,7 +166,7 @@ func (b *builder) finishUnion(u declaredUnion) {
 	var alike []string
 	for i, v := range t.Variants {
 		for _, w := range t.Variants[:i] {
-			if v.Shape == w.Shape && v.Shape != ShapeObject && !constrained(v.Type) && !constrained(w.Type) {
+			if shareNonObjectShape(v, w) && !constrained(v.Type) && !constrained(w.Type) {
 				alike = append(alike, w.Name+"/"+v.Name)
 			}
 		}
@@ -181,7 +181,7 @@ func (b *builder) finishUnion(u declaredUnion) {
 // its const-like properties.
 func describeVariants(t *Type) {
 	for _, v := range t.Variants {
-		v.Shape = shapeOfRef(v.Type)
+		v.Shapes = shapesOf(v.Type, nil)
 		r := v.Type
 		if r.Kind != RefNamed || r.Named.Kind != Struct {
 			continue
@@ -212,7 +212,7 @@ func describeVariants(t *Type) {
 func nestedConsts(t *Type) {
 	var objects []*Variant
 	for _, v := range t.Variants {
-		if v.Shape == ShapeObject && v.Type.Kind == RefNamed && v.Type.Named.Kind == Struct {
+		if v.Type.Kind == RefNamed && v.Type.Named.Kind == Struct {
 			objects = append(objects, v)
 		}
 	}
@@ -315,7 +315,7 @@ func nestedObjects(u *Type, seen map[*Type]bool) []*Variant {
 	var out []*Variant
 	for _, v := range u.Variants {
 		switch {
-		case v.Shape != ShapeObject:
+		case !v.Takes(ShapeObject):
 		case v.Type.Kind == RefNamed && v.Type.Named.Kind == Union:
 			if !seen[v.Type.Named] {
 				out = append(out, nestedObjects(v.Type.Named, seen)...)
@@ -345,10 +345,8 @@ func variantNames(union string, members []*openapi3.SchemaRef, variants []*Varia
 		switch {
 		case !inline(v.Type):
 			bases[i] = trimShared(union, typeName(i))
-		case v.Shape == ShapeBool:
-			bases[i] = "Bool"
 		default:
-			bases[i] = GoName(v.Shape.String())
+			bases[i] = shapesName(v.Shapes)
 		}
 	}
 	// Named members that keep their whole name, as LogStreamHTTPResponseSchema
@@ -443,51 +441,71 @@ func constrained(r *Ref) bool {
 	return !c.Empty()
 }
 
-// shapeOfRef is the JSON shape a type encodes to. A union has its
-// variants' shape when they all share one (a union of string formats is a
-// string to the union that holds it), and is taken for an object
-// otherwise, as its object variants are the ones told apart by keys.
-func shapeOfRef(r *Ref) Shape { return shapeOf(r, nil) }
-
-// shapeOf is shapeOfRef, with the unions being looked into (a union that
-// holds itself is an object).
-func shapeOf(r *Ref, within map[*Type]bool) Shape {
+// shapesOf lists the JSON shapes a type encodes to: one, but for a union,
+// which has its variants' shapes (a union of string formats is a string
+// to the union that holds it; one of a string and an integer is either).
+// A union that holds itself, among the unions within being looked into,
+// is taken for an object, as its object variants are the ones told apart
+// by keys.
+func shapesOf(r *Ref, within map[*Type]bool) []Shape {
 	switch r.Kind {
 	case RefSlice:
-		return ShapeArray
+		return []Shape{ShapeArray}
 	case RefMap:
-		return ShapeObject
+		return []Shape{ShapeObject}
 	case RefNamed:
 		switch t := r.Named; t.Kind {
 		case Struct, Map:
-			return ShapeObject
+			return []Shape{ShapeObject}
 		case Union:
 			if within[t] || len(t.Variants) == 0 {
-				return ShapeObject
+				return []Shape{ShapeObject}
 			}
 			if within == nil {
 				within = map[*Type]bool{}
 			}
 			within[t] = true
 			defer delete(within, t)
-			shape := shapeOf(t.Variants[0].Type, within)
-			for _, v := range t.Variants[1:] {
-				if shapeOf(v.Type, within) != shape {
-					return ShapeObject
+			var shapes []Shape
+			for _, v := range t.Variants {
+				for _, s := range shapesOf(v.Type, within) {
+					if !slices.Contains(shapes, s) {
+						shapes = append(shapes, s)
+					}
 				}
 			}
-			return shape
+			slices.Sort(shapes)
+			return shapes
 		case Slice:
-			return ShapeArray
+			return []Shape{ShapeArray}
 		case Enum:
-			return builtinShape(t.Enum.Base)
+			return []Shape{builtinShape(t.Enum.Base)}
 		case Alias:
-			return shapeOf(t.Elem, within)
+			return shapesOf(t.Elem, within)
 		}
 	case RefBuiltin:
-		return builtinShape(r.Builtin)
+		return []Shape{builtinShape(r.Builtin)}
 	}
-	return ShapeObject
+	return []Shape{ShapeObject}
+}
+
+// shapesName names an inline variant after its shapes: String, Bool, or
+// StringOrNumber for a union of both.
+func shapesName(shapes []Shape) string {
+	words := make([]string, len(shapes))
+	for i, s := range shapes {
+		words[i] = GoName(s.String())
+		if s == ShapeBool {
+			words[i] = "Bool"
+		}
+	}
+	return strings.Join(words, "Or")
+}
+
+// shareNonObjectShape reports whether variants v and w both take values of a
+// shape other than object, which only their checks can tell apart.
+func shareNonObjectShape(v, w *Variant) bool {
+	return slices.ContainsFunc(v.Shapes, func(s Shape) bool { return s != ShapeObject && w.Takes(s) })
 }
 
 func builtinShape(b Builtin) Shape {
