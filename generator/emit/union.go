@@ -164,10 +164,30 @@ func unionDecoder(g *jen.Group, t *model.Type) {
 		want[i] = s.String()
 	}
 	noVariant := jen.Id("d").Dot("noVariant").Call(jen.Lit(t.Name), jen.Lit(strings.Join(want, ", ")))
+	// A variant that alone takes several shapes (a union of a string and
+	// a number) is decoded under one case for all of them.
+	var alone []model.Shape
+	labels := map[model.Shape][]jen.Code{}
+	for _, s := range shapes {
+		labels[s] = shapeBytes(s)
+		idx := byShape[s]
+		if len(idx) != 1 || s == model.ShapeObject && t.Discriminator != "" {
+			continue
+		}
+		if k := slices.IndexFunc(shapes, func(o model.Shape) bool { return slices.Contains(alone, o) && slices.Equal(byShape[o], idx) }); k >= 0 {
+			labels[shapes[k]] = append(labels[shapes[k]], labels[s]...)
+			labels[s] = nil
+			continue
+		}
+		alone = append(alone, s)
+	}
 	g.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(sw *jen.Group) {
 		for _, s := range shapes {
 			idx := byShape[s]
-			sw.Case(shapeBytes(s)...).BlockFunc(func(c *jen.Group) {
+			if labels[s] == nil {
+				continue // under another shape's case
+			}
+			sw.Case(labels[s]...).BlockFunc(func(c *jen.Group) {
 				switch {
 				case s == model.ShapeObject && t.Discriminator != "":
 					byDiscriminator(c, t, idx)
