@@ -13,6 +13,22 @@ import (
 // variantField is the unexported struct field that holds a variant.
 func variantField(v *model.Variant) string { return "v" + v.Name }
 
+// variantPlace is where union recv keeps variant v: its field, or what
+// the field points at for a variant held through a pointer (see
+// model.Variant.Indirect).
+func variantPlace(recv string, v *model.Variant) place {
+	return place{code: jen.Id(recv).Dot(variantField(v)), pointer: v.Indirect}
+}
+
+// variantInit is what a union literal sets variant v's field to, from the
+// variable x that holds the variant.
+func variantInit(v *model.Variant, x string) jen.Code {
+	if v.Indirect {
+		return jen.Op("&").Id(x)
+	}
+	return jen.Id(x)
+}
+
 // keepsUnknown reports whether a lenient decoder keeps, in the union's
 // field unknown, an object whose discriminator names none of its variants:
 // a union with a discriminator, to which a newer server may add a variant
@@ -61,7 +77,11 @@ func (e *typeEmitter) unionType(t *model.Type) jen.Code {
 			g.Id("unmatched").Bool().Comment("decoded from a value that passes none of the variants' checks")
 		}
 		for _, v := range t.Variants {
-			g.Id(variantField(v)).Add(goType(v.Type))
+			if v.Indirect {
+				g.Id(variantField(v)).Op("*").Add(goType(v.Type))
+			} else {
+				g.Id(variantField(v)).Add(goType(v.Type))
+			}
 		}
 		if keepsUnknown(t) {
 			g.Id("unknown").String().Comment("an object whose discriminator names no variant, as a lenient decoder read it")
@@ -83,12 +103,18 @@ func (e *typeEmitter) unionType(t *model.Type) jen.Code {
 					g.If(field.Clone().Op("==").Lit("")).Block(field.Clone().Op("=").Lit(v.Tags[0]))
 				}
 			}
-			g.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): jen.Id("v")}))
+			g.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): variantInit(v, "v")}))
 		}).Line().Line()
 		code.Add(commentf("%s returns the %s variant and whether u holds it.", v.Name, v.Name))
-		code.Func().Params(jen.Id("u").Id(t.Name)).Id(v.Name).Params().Params(goType(v.Type), jen.Bool()).Block(
-			jen.Return(jen.Id("u").Dot(variantField(v)), jen.Id("u").Dot("variant").Op("==").Lit(i+1)),
-		).Line().Line()
+		code.Func().Params(jen.Id("u").Id(t.Name)).Id(v.Name).Params().Params(goType(v.Type), jen.Bool()).BlockFunc(func(g *jen.Group) {
+			if v.Indirect {
+				g.If(jen.Id("u").Dot(variantField(v)).Op("==").Nil()).Block(
+					jen.Var().Id("zero").Add(goType(v.Type)),
+					jen.Return(jen.Id("zero"), jen.False()),
+				)
+			}
+			g.Return(variantPlace("u", v).value(), jen.Id("u").Dot("variant").Op("==").Lit(i+1))
+		}).Line().Line()
 	}
 	if keepsUnknown(t) {
 		code.Add(commentf("Unknown returns an object whose %s, the discriminator, names none of %s's variants, as a client (or UnmarshalJSON) read it, and whether u holds one: most likely a variant the API added after this code was generated. Encoding u writes it back as it came; Validate reports it.", t.Discriminator, t.Name))
@@ -112,7 +138,7 @@ func (e *typeEmitter) unionType(t *model.Type) jen.Code {
 func unionEncoder(g *jen.Group, t *model.Type) {
 	g.Switch(jen.Id("v").Dot("variant")).BlockFunc(func(sw *jen.Group) {
 		for i, v := range t.Variants {
-			sw.Case(jen.Lit(i + 1)).Block(encodeCall(v.Type, at(jen.Id("v").Dot(variantField(v)))))
+			sw.Case(jen.Lit(i + 1)).Block(encodeCall(v.Type, variantPlace("v", v)))
 		}
 		sw.Default().Block(jen.Id("w").Dot("unknownVariant").Call(jen.Lit(t.Name), unknownField(t)))
 	})
@@ -349,7 +375,7 @@ func takeVariant(g *jen.Group, t *model.Type, i int) {
 	v := t.Variants[i]
 	g.Var().Id("x").Add(goType(v.Type))
 	g.Add(decodeCall(v.Type, at(jen.Id("x"))))
-	g.Op("*").Id("v").Op("=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): jen.Id("x")})
+	g.Op("*").Id("v").Op("=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): variantInit(v, "x")})
 	g.Return(jen.True())
 }
 
@@ -409,7 +435,7 @@ func tryVariants(g *jen.Group, t *model.Type, idx []int) {
 			b.Var().Id("x").Add(goType(v.Type))
 			b.Add(decodeCall(v.Type, at(jen.Id("x"))))
 			b.If(jen.Id("d").Dot("finish").Call().Op("==").Nil()).BlockFunc(func(ok *jen.Group) {
-				ok.Id("candidate").Op(":=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): jen.Id("x")})
+				ok.Id("candidate").Op(":=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): variantInit(v, "x")})
 				ok.Var().Id("c").Id("validator")
 				ok.Id("candidate").Dot("validate").Call(jen.Op("&").Id("c"), jen.Nil())
 				ok.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Lit(0)).Block(
@@ -558,13 +584,13 @@ func (e *typeEmitter) unionChecks(g *jen.Group, t *model.Type) {
 			sw.Case(jen.Lit(i + 1)).BlockFunc(func(c *jen.Group) {
 				if raw {
 					// Null is no variant (see unionDecoder).
-					c.Id("c").Dot("rawNotNull").Call(p.ptr(), jen.Id("v").Dot(variantField(v)))
+					c.Id("c").Dot("rawNotNull").Call(p.ptr(), variantPlace("v", v).value())
 				}
 				if v.TagField != nil {
-					tagCheck(c, v, jen.Id("v").Dot(variantField(v)), p)
+					tagCheck(c, v, variantPlace("v", v).value(), p)
 				}
 				if e.refHasChecks(v.Type) {
-					e.check(c, v.Type, jen.Id("v").Dot(variantField(v)), p, 1)
+					e.check(c, v.Type, variantPlace("v", v).value(), p, 1)
 				}
 			})
 		}

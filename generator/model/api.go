@@ -430,6 +430,10 @@ type Variant struct {
 	// constants: one, but for a union of several kinds ({oneOf: [string,
 	// integer]} is a string or a number).
 	Shapes []Shape
+	// Indirect is set when the variant's type holds the union by value
+	// (A: oneOf [B, X] with B: oneOf [A, Y]): the union holds it through a
+	// pointer, as Go could not lay it out otherwise.
+	Indirect bool
 	// For object variants: what tells them apart.
 	Properties []string // declared property names, sorted
 	Required   []string // sorted

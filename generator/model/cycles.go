@@ -1,16 +1,23 @@
 package model
 
-// breakCycles holds a struct field through a pointer where the field's type
-// contains the struct itself by value (directly or through other structs and
-// unions), which Go could not lay out. Slices and maps already indirect.
+// breakCycles holds a struct field, or a union's variant, through a pointer
+// where its type contains the struct or union itself by value (directly or
+// through other structs and unions), which Go could not lay out: A: oneOf
+// [B, X] with B: oneOf [A, Y]. Slices and maps already indirect.
 func (b *builder) breakCycles() {
 	for _, t := range b.api.Types {
-		if t.Kind != Struct {
-			continue
-		}
-		for _, f := range t.Fields {
-			if f.Type.Kind == RefNamed && reaches(f.Type.Named, t, map[*Type]bool{}) {
-				f.Wrap = WrapPointer
+		switch t.Kind {
+		case Struct:
+			for _, f := range t.Fields {
+				if f.Type.Kind == RefNamed && reaches(f.Type.Named, t, map[*Type]bool{}) {
+					f.Wrap = WrapPointer
+				}
+			}
+		case Union:
+			for _, v := range t.Variants {
+				if v.Type.Kind == RefNamed && reaches(v.Type.Named, t, map[*Type]bool{}) {
+					v.Indirect = true
+				}
 			}
 		}
 	}
@@ -34,7 +41,7 @@ func reaches(from, target *Type, seen map[*Type]bool) bool {
 		}
 	case Union:
 		for _, v := range from.Variants {
-			if v.Type.Kind == RefNamed && reaches(v.Type.Named, target, seen) {
+			if !v.Indirect && v.Type.Kind == RefNamed && reaches(v.Type.Named, target, seen) {
 				return true
 			}
 		}

@@ -194,24 +194,36 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 // union. A member may be such an allOf itself. It returns nil for any
 // other schema, and when two members are unions, whose product is not
 // spelt out.
-func allOfUnion(s *openapi3.Schema) *openapi3.Schema { return liftUnion(s, nil) }
+func allOfUnion(s *openapi3.Schema) *openapi3.Schema {
+	u, _ := liftUnion(s, nil)
+	return u
+}
 
 // liftUnion is allOfUnion for a schema found inside the allOf members of
-// those within, which it does not enter again.
-func liftUnion(s *openapi3.Schema, within []*openapi3.Schema) *openapi3.Schema {
-	if len(s.AllOf) == 0 || len(unionMembers(s)) > 0 || len(within) > 32 || slices.Contains(within, s) {
-		return nil
+// those within. It reports whether it met one of those again: an allOf
+// that goes round (A: allOf [B, {oneOf: ...}] with B: allOf [A, ...]) is
+// not lifted, since each variant would merge the union again.
+func liftUnion(s *openapi3.Schema, within []*openapi3.Schema) (lifted *openapi3.Schema, cyclic bool) {
+	if len(s.AllOf) == 0 || len(unionMembers(s)) > 0 {
+		return nil, false
+	}
+	if len(within) > 32 || slices.Contains(within, s) {
+		return nil, true
 	}
 	within = append(within, s)
 	var union *openapi3.Schema
 	var rest openapi3.SchemaRefs // the members but the union, with what it shares in its place
 	for _, m := range s.AllOf {
 		if m.Value == nil {
-			return nil
+			return nil, false
 		}
 		u := m.Value
-		if lifted := liftUnion(u, within); lifted != nil {
-			u = lifted
+		l, cyclic := liftUnion(u, within)
+		if cyclic {
+			return nil, true
+		}
+		if l != nil {
+			u = l
 		}
 		members := nonNullMembers(u)
 		switch {
@@ -229,11 +241,11 @@ func liftUnion(s *openapi3.Schema, within []*openapi3.Schema) *openapi3.Schema {
 				rest = append(rest, shared)
 			}
 		default:
-			return nil
+			return nil, false
 		}
 	}
 	if union == nil {
-		return nil
+		return nil, false
 	}
 	c := *s
 	c.AllOf = rest
@@ -241,7 +253,7 @@ func liftUnion(s *openapi3.Schema, within []*openapi3.Schema) *openapi3.Schema {
 	if c.Discriminator == nil {
 		c.Discriminator = union.Discriminator
 	}
-	return &c
+	return &c, false
 }
 
 // plainObject reports whether s, as written, is an object that is not a

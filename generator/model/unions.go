@@ -120,6 +120,17 @@ type declaredUnion struct {
 // reads the variants of nested ones.
 func (b *builder) finishUnion(u declaredUnion) {
 	t, s := u.t, u.s
+	for i := len(t.Variants) - 1; i >= 0; i-- {
+		if r := t.Variants[i].Type; r.Kind == RefNamed && resolve(r.Named) == t {
+			// D: allOf [{oneOf: [D, E]}] lists D among D's own members,
+			// which says nothing of what a D is; decoding such a variant
+			// would only decode the union again.
+			b.warn(t.Pos, "schema %s: member %d is the union itself; it is left out", t.Schema, i+1)
+			t.Variants = slices.Delete(t.Variants, i, i+1)
+			u.members = slices.Delete(u.members, i, i+1)
+			u.called = slices.Delete(u.called, i, i+1)
+		}
+	}
 	for _, v := range t.Variants {
 		if v.Takes(ShapeObject) && v.Type.Kind == RefNamed && v.Type.Named.Kind == Union {
 			v.Nested = nestedObjects(v.Type.Named, map[*Type]bool{t: true})
@@ -174,6 +185,17 @@ func (b *builder) finishUnion(u declaredUnion) {
 	if len(alike) > 0 {
 		b.warn(t.Pos, "schema %s: variants %s cannot be told apart; decoding picks the first that fits", t.Schema, strings.Join(alike, ", "))
 	}
+}
+
+// resolve follows t's aliases to the type they name.
+func resolve(t *Type) *Type {
+	for range 64 {
+		if t.Kind != Alias || t.Elem == nil || t.Elem.Kind != RefNamed {
+			break
+		}
+		t = t.Elem.Named
+	}
+	return t
 }
 
 // describeVariants records each variant's shape and, for an object
