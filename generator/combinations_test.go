@@ -76,19 +76,7 @@ func TestObjectKeywordCombinations(t *testing.T) {
 			}
 		}
 	}
-	schemas["Holder"] = map[string]any{"type": "object", "properties": holder}
-	ref := map[string]any{"$ref": "#/components/schemas/Holder"}
-	paths["/holders"] = map[string]any{"post": map[string]any{
-		"operationId": "createHolder",
-		"requestBody": map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref}}},
-		"responses":   map[string]any{"200": map[string]any{"description": "ok", "content": map[string]any{"application/json": map[string]any{"schema": ref}}}},
-	}}
-	spec := map[string]any{
-		"openapi":    "3.1.0",
-		"info":       map[string]any{"title": "Combinations", "version": "1"},
-		"paths":      paths,
-		"components": map[string]any{"schemas": schemas},
-	}
+	spec := holderSpec("Combinations", schemas, holder, nil, paths)
 	res := vetSpec(t, "combinations", spec)
 	t.Logf("%d object schemas, %d warnings", n, len(res.Warnings))
 }
@@ -226,6 +214,31 @@ func TestBodyCombinations(t *testing.T) {
 	spec := map[string]any{"openapi": "3.1.0", "info": map[string]any{"title": "Bodies", "version": "1"}, "paths": paths}
 	res := vetSpec(t, "bodies", spec)
 	t.Logf("%d operations, %d warnings", n, len(res.Warnings))
+}
+
+// holderSpec is a spec of the given schemas and paths, with one more
+// schema, Holder, an object of the given properties (those in required
+// required), and one more operation that takes a Holder and answers one:
+// each combination test makes a schema of each combination, and the
+// Holder makes every one of them reachable from an operation.
+func holderSpec(title string, schemas, holder map[string]any, required []string, paths map[string]any) map[string]any {
+	h := map[string]any{"type": "object", "properties": holder}
+	if len(required) > 0 {
+		h["required"] = required
+	}
+	schemas["Holder"] = h
+	ref := map[string]any{"$ref": "#/components/schemas/Holder"}
+	paths["/holders"] = map[string]any{"post": map[string]any{
+		"operationId": "createHolder",
+		"requestBody": map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref}}},
+		"responses":   map[string]any{"200": map[string]any{"description": "ok", "content": map[string]any{"application/json": map[string]any{"schema": ref}}}},
+	}}
+	return map[string]any{
+		"openapi":    "3.1.0",
+		"info":       map[string]any{"title": title, "version": "1"},
+		"paths":      paths,
+		"components": map[string]any{"schemas": schemas},
+	}
 }
 
 // vetSpec generates the package of spec, written out as JSON, and wants

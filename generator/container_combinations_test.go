@@ -79,18 +79,7 @@ func TestContainerCombinations(t *testing.T) {
 			}
 		}
 	}
-	schemas["Holder"] = map[string]any{"type": "object", "properties": holder, "required": required}
-	ref := map[string]any{"$ref": "#/components/schemas/Holder"}
-	spec := map[string]any{
-		"openapi": "3.1.0",
-		"info":    map[string]any{"title": "Containers", "version": "1"},
-		"paths": map[string]any{"/holders": map[string]any{"post": map[string]any{
-			"operationId": "createHolder",
-			"requestBody": map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref}}},
-			"responses":   map[string]any{"200": map[string]any{"description": "ok", "content": map[string]any{"application/json": map[string]any{"schema": ref}}}},
-		}}},
-		"components": map[string]any{"schemas": schemas},
-	}
+	spec := holderSpec("Containers", schemas, holder, required, map[string]any{})
 	res := vetSpec(t, "containers", spec)
 	t.Logf("%d container schemas, %d warnings", n, len(res.Warnings))
 }

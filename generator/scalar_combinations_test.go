@@ -121,19 +121,7 @@ func TestScalarCombinations(t *testing.T) {
 			}}
 		}
 	}
-	schemas["Holder"] = map[string]any{"type": "object", "properties": holder, "required": required}
-	hr := map[string]any{"$ref": "#/components/schemas/Holder"}
-	paths["/holders"] = map[string]any{"post": map[string]any{
-		"operationId": "createHolder",
-		"requestBody": map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": hr}}},
-		"responses":   map[string]any{"200": map[string]any{"description": "ok", "content": map[string]any{"application/json": map[string]any{"schema": hr}}}},
-	}}
-	spec := map[string]any{
-		"openapi":    "3.1.0",
-		"info":       map[string]any{"title": "Scalars", "version": "1"},
-		"paths":      paths,
-		"components": map[string]any{"schemas": schemas},
-	}
+	spec := holderSpec("Scalars", schemas, holder, required, paths)
 	res := vetSpec(t, "scalars", spec)
 	t.Logf("%d scalar schemas, %d warnings", n, len(res.Warnings))
 }

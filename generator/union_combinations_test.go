@@ -111,18 +111,7 @@ func TestUnionCombinations(t *testing.T) {
 			}
 		}
 	}
-	schemas["Holder"] = map[string]any{"type": "object", "properties": holder}
-	paths["/holders"] = map[string]any{"post": map[string]any{
-		"operationId": "createHolder",
-		"requestBody": map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref("Holder")}}},
-		"responses":   map[string]any{"200": map[string]any{"description": "ok", "content": map[string]any{"application/json": map[string]any{"schema": ref("Holder")}}}},
-	}}
-	spec := map[string]any{
-		"openapi":    "3.1.0",
-		"info":       map[string]any{"title": "Unions", "version": "1"},
-		"paths":      paths,
-		"components": map[string]any{"schemas": schemas},
-	}
+	spec := holderSpec("Unions", schemas, holder, nil, paths)
 	res := vetSpec(t, "unions", spec)
 	t.Logf("%d unions, %d warnings", n, len(res.Warnings))
 }
