@@ -52,6 +52,9 @@ type builder struct {
 	opts Options
 	// linted marks the schemas lintSchema has warned about.
 	linted map[*openapi3.Schema]bool
+	// parts holds what objectParts found for each schema, since allOfs
+	// that share members would otherwise be read once per path to them.
+	parts map[*openapi3.Schema]objectPartsOf
 	// unions lists the unions declared, for finishUnion.
 	unions []declaredUnion
 	// included names the component schemas the selected operations reach,

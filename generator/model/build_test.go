@@ -1728,3 +1728,26 @@ func TestEnumOfWordsUnderNumericType(t *testing.T) {
 		t.Errorf("warnings = %v", api.Warnings)
 	}
 }
+
+// TestSharedAllOfMembers: allOfs whose members share members (S2: allOf
+// [S1, S0], S3: allOf [S2, S1], ...) are read once per schema, not once
+// per path to it: sixty such levels, over a trillion paths, build at once,
+// where they once never finished, and the last struct has every level's
+// property. The unions that allOfs may stand for are looked for the same
+// way (see allOfUnion).
+func TestSharedAllOfMembers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("    S0:\n      type: object\n      properties:\n        p0: {type: string}\n")
+	b.WriteString("    S1:\n      allOf:\n        - $ref: '#/components/schemas/S0'\n        - properties:\n            p1: {type: string}\n")
+	for i := 2; i <= 60; i++ {
+		fmt.Fprintf(&b, "    S%d:\n      allOf:\n        - $ref: '#/components/schemas/S%d'\n        - $ref: '#/components/schemas/S%d'\n        - properties:\n            p%d: {type: string}\n", i, i-1, i-2, i)
+	}
+	api := buildYAML(t, doc31(b.String()))
+	last := findType(t, api, "S60")
+	if len(last.Fields) != 61 {
+		t.Errorf("S60 has %d fields, want 61", len(last.Fields))
+	}
+	if len(api.Warnings) != 0 {
+		t.Errorf("warnings: %v", api.Warnings)
+	}
+}

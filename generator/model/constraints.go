@@ -249,20 +249,20 @@ func (b *builder) patternProperties(t *Type, s *openapi3.Schema) (patterns []Pat
 	return patterns, unchecked
 }
 
-// withAllOf lists s and the members of its allOf, and theirs, depth first:
-// the schemas whose object keywords a struct merges.
+// withAllOf lists s and the members of its allOf, and theirs, depth first,
+// each once: the schemas whose object keywords a struct merges.
 func withAllOf(s *openapi3.Schema) []*openapi3.Schema {
 	out := []*openapi3.Schema{s}
-	var add func(s *openapi3.Schema, depth int)
-	add = func(s *openapi3.Schema, depth int) {
+	var add func(s *openapi3.Schema)
+	add = func(s *openapi3.Schema) {
 		for _, m := range s.AllOf {
-			if m.Value != nil && depth < 32 {
+			if m.Value != nil && !slices.Contains(out, m.Value) {
 				out = append(out, m.Value)
-				add(m.Value, depth+1)
+				add(m.Value)
 			}
 		}
 	}
-	add(s, 0)
+	add(s)
 	return out
 }
 

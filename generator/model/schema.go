@@ -195,22 +195,38 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 // other schema, and when two members are unions, whose product is not
 // spelt out.
 func allOfUnion(s *openapi3.Schema) *openapi3.Schema {
-	u, _ := liftUnion(s, nil)
+	u, _ := liftUnion(s, nil, map[*openapi3.Schema]*openapi3.Schema{})
 	return u
 }
 
 // liftUnion is allOfUnion for a schema found inside the allOf members of
 // those within. It reports whether it met one of those again: an allOf
 // that goes round (A: allOf [B, {oneOf: ...}] with B: allOf [A, ...]) is
-// not lifted, since each variant would merge the union again.
-func liftUnion(s *openapi3.Schema, within []*openapi3.Schema) (lifted *openapi3.Schema, cyclic bool) {
+// not lifted, since each variant would merge the union again. done holds
+// what it found for the schemas it has been through without going round,
+// which does not depend on within: allOfs that share members (S3: allOf
+// [S2, S1] with S2: allOf [S1, S0]) are gone through once each, not once
+// per path to them.
+func liftUnion(s *openapi3.Schema, within []*openapi3.Schema, done map[*openapi3.Schema]*openapi3.Schema) (lifted *openapi3.Schema, cyclic bool) {
 	if len(s.AllOf) == 0 || len(unionMembers(s)) > 0 {
 		return nil, false
+	}
+	if u, ok := done[s]; ok {
+		return u, false
 	}
 	if len(within) > 32 || slices.Contains(within, s) {
 		return nil, true
 	}
-	within = append(within, s)
+	lifted, cyclic = liftMembers(s, append(within, s), done)
+	if !cyclic {
+		done[s] = lifted
+	}
+	return lifted, cyclic
+}
+
+// liftMembers is liftUnion's reading of s's allOf members, s last in
+// within.
+func liftMembers(s *openapi3.Schema, within []*openapi3.Schema, done map[*openapi3.Schema]*openapi3.Schema) (lifted *openapi3.Schema, cyclic bool) {
 	var union *openapi3.Schema
 	var rest openapi3.SchemaRefs // the members but the union, with what it shares in its place
 	for _, m := range s.AllOf {
@@ -218,7 +234,7 @@ func liftUnion(s *openapi3.Schema, within []*openapi3.Schema) (lifted *openapi3.
 			return nil, false
 		}
 		u := m.Value
-		l, cyclic := liftUnion(u, within)
+		l, cyclic := liftUnion(u, within, done)
 		if cyclic {
 			return nil, true
 		}
@@ -592,30 +608,66 @@ type property struct {
 	ref  *openapi3.SchemaRef
 }
 
+// objectPartsOf is what objectParts found for a schema.
+type objectPartsOf struct {
+	props    []property
+	required []string
+	ok       bool
+}
+
 // objectParts gathers the properties and required names of an object
 // schema, merging allOf members in order; a later declaration of the same
-// property wins.
-func (b *builder) objectParts(s *openapi3.Schema, depth int) (props []property, required []string, ok bool) {
-	if depth > 32 {
-		return nil, nil, false
+// property wins. Each schema is read once (see builder.parts).
+func (b *builder) objectParts(s *openapi3.Schema) (props []property, required []string, ok bool) {
+	p, _ := b.partsWithin(s, nil)
+	return p.props, p.required, p.ok
+}
+
+// partsWithin is objectParts for a schema inside the allOf members of
+// those within. It reports whether it met one of them again (an allOf that
+// goes round), which makes what it found depend on where it came in, so
+// that it is not kept for the next reader.
+func (b *builder) partsWithin(s *openapi3.Schema, within []*openapi3.Schema) (p objectPartsOf, cut bool) {
+	if p, done := b.parts[s]; done {
+		return p, false
 	}
-	ok = true
+	if len(within) > 32 || slices.Contains(within, s) {
+		return objectPartsOf{}, true
+	}
+	p, cut = b.readObjectParts(s, append(within, s))
+	if !cut {
+		if b.parts == nil {
+			b.parts = map[*openapi3.Schema]objectPartsOf{}
+		}
+		b.parts[s] = p
+	}
+	return p, cut
+}
+
+// readObjectParts is partsWithin for a schema not read yet.
+func (b *builder) readObjectParts(s *openapi3.Schema, within []*openapi3.Schema) (parts objectPartsOf, cut bool) {
+	var props []property
+	var required []string
+	ok := true
+	merge := func(s *openapi3.Schema) {
+		p, c := b.partsWithin(s, within)
+		ok = ok && p.ok && !c
+		cut = cut || c
+		props = append(props, p.props...)
+		required = append(required, p.required...)
+	}
 	for _, m := range s.AllOf {
 		if m.Value == nil {
 			continue
 		}
 		if u := unionSchema(m.Value); isMemberOf(s, u) && unionShared(u) != nil {
-			shared := unionShared(u)
 			// allOf [Pet] where Pet is a union with s among its members,
 			// as the discriminator pattern writes Cat: what Pet says
 			// beside its oneOf, which holds for every variant.
-			p, r, mok := b.objectParts(shared.Value, depth+1)
-			ok = ok && mok
-			props = append(props, p...)
-			required = append(required, r...)
+			merge(unionShared(u).Value)
 			continue
 		}
-		if !objectLike(m.Value, depth) {
+		if !objectLike(m.Value, len(within)) {
 			ok = false
 			continue
 		}
@@ -623,10 +675,7 @@ func (b *builder) objectParts(s *openapi3.Schema, depth int) (props []property, 
 		if cls, same := classify(member); cls == classSame && len(nonNullMembers(member)) > 0 {
 			member = same.Value // anyOf [X, null]: X's properties
 		}
-		p, r, mok := b.objectParts(member, depth+1)
-		ok = ok && mok
-		props = append(props, p...)
-		required = append(required, r...)
+		merge(member)
 	}
 	names := make([]string, 0, len(s.Properties))
 	for name := range s.Properties {
@@ -651,7 +700,7 @@ func (b *builder) objectParts(s *openapi3.Schema, depth int) (props []property, 
 			delete(last, p.name)
 		}
 	}
-	return merged, required, ok
+	return objectPartsOf{merged, required, ok}, cut
 }
 
 // objectLike reports whether an allOf member can merge into a struct: an
@@ -694,7 +743,7 @@ var structMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "Additi
 
 func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 	t.Kind = Struct
-	props, required, ok := b.objectParts(s, 0)
+	props, required, ok := b.objectParts(s)
 	if !ok {
 		b.warn(t.Pos, "schema %s: allOf mixes objects with other types; only the object members are merged", t.Schema)
 	}
