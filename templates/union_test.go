@@ -373,3 +373,29 @@ func TestValidatorRawNotNull(t *testing.T) {
 		}
 	}
 }
+
+// TestRetry: a union may try its variants on a value within a try of its
+// own on another value, or within another union's try on the same value,
+// but not within its own try on the same value, which would go round for
+// ever.
+func TestRetry(t *testing.T) {
+	top := newJSONReader(`["a"]`, nil)
+	u1 := top.retry("U1", `"a"`)
+	if u1 == nil {
+		t.Fatal("U1's first try was refused")
+	}
+	u2 := u1.retry("U2", `"a"`)
+	if u2 == nil {
+		t.Fatal("U2 within U1 on the same text was refused")
+	}
+	if again := u2.retry("U1", `"a"`); again != nil {
+		t.Error("U1 within its own try on the same text was allowed")
+	}
+	if other := u2.retry("U1", `"b"`); other == nil {
+		t.Error("U1 within its own try on other text was refused")
+	}
+	var s string
+	if !decodeString(&s, u1) || u1.finish() != nil || s != "a" {
+		t.Errorf("the retry's reader read %q, %v", s, u1.finish())
+	}
+}

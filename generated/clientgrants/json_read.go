@@ -44,6 +44,11 @@ type jsonReader struct {
 	// decoding passes no paths around and allocates none.
 	at     []path
 	atBase [16]path
+	// retried is the union that this reader tries a variant of on src,
+	// and outer the reader it tries it within (see retry); "" and nil for
+	// the reader of a whole document.
+	retried string
+	outer   *jsonReader
 }
 
 // maxJSONDepth bounds how deeply arrays and objects may nest, as
@@ -80,6 +85,22 @@ func newJSONReader(text string, check *validator) *jsonReader {
 	d := &jsonReader{src: text, check: check}
 	d.at = d.atBase[:0]
 	return d
+}
+
+// retry returns a reader of text, a value d is at, for union to try one
+// of its variants on, or nil when union is trying the same text further
+// out already: a union whose variants hold it again (U1: oneOf [U2,
+// string], U2: oneOf [U1, string]) would try it for ever, without reading
+// a byte, until the stack ran out.
+func (d *jsonReader) retry(union, text string) *jsonReader {
+	for r := d; r != nil; r = r.outer {
+		if r.retried == union && r.src == text {
+			return nil
+		}
+	}
+	sub := newJSONReader(text, nil)
+	sub.retried, sub.outer = union, d
+	return sub
 }
 
 // unmarshalJSON decodes data into v leniently: the entry point of the

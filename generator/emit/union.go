@@ -409,14 +409,15 @@ func byDiscriminator(g *jen.Group, t *model.Type, idx []int) {
 }
 
 // tryVariants decodes same-shaped variants in order, each from the value's
-// text with a lenient reader of its own:
+// text with a lenient reader of its own, which retry refuses where the
+// union is trying the same text further out (a variant that holds the
+// union again):
 //
 //	start := d.pos
 //	raw := d.raw()
 //	var fallback Union
 //	decoded := false
-//	{
-//		d := newJSONReader(raw, nil)
+//	if d := d.retry("Union", raw); d != nil {
 //		var x T
 //		decodeT(&x, d)
 //		if d.finish() == nil { ... validate; keep the first valid one ... }
@@ -430,8 +431,7 @@ func tryVariants(g *jen.Group, t *model.Type, idx []int) {
 	g.Id("decoded").Op(":=").False()
 	for _, i := range idx {
 		v := t.Variants[i]
-		g.BlockFunc(func(b *jen.Group) {
-			b.Id("d").Op(":=").Id("newJSONReader").Call(jen.Id("raw"), jen.Nil())
+		g.If(jen.Id("d").Op(":=").Id("d").Dot("retry").Call(jen.Lit(t.Name), jen.Id("raw")), jen.Id("d").Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
 			b.Var().Id("x").Add(goType(v.Type))
 			b.Add(decodeCall(v.Type, at(jen.Id("x"))))
 			b.If(jen.Id("d").Dot("finish").Call().Op("==").Nil()).BlockFunc(func(ok *jen.Group) {

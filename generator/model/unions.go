@@ -203,7 +203,7 @@ func resolve(t *Type) *Type {
 // its const-like properties.
 func describeVariants(t *Type) {
 	for _, v := range t.Variants {
-		v.Shapes = shapesOf(v.Type, nil)
+		v.Shapes = shapesOf(v.Type, map[*Type]bool{t: true})
 		r := v.Type
 		if r.Kind != RefNamed || r.Named.Kind != Struct {
 			continue
@@ -466,9 +466,11 @@ func constrained(r *Ref) bool {
 // shapesOf lists the JSON shapes a type encodes to: one, but for a union,
 // which has its variants' shapes (a union of string formats is a string
 // to the union that holds it; one of a string and an integer is either).
-// A union that holds itself, among the unions within being looked into,
-// is taken for an object, as its object variants are the ones told apart
-// by keys.
+// A union among those within, which are being looked into, adds none: a
+// variant takes a shape only through a way that does not go round to the
+// union deciding, or decoding would go round for ever without reading a
+// byte (Expr: oneOf [Group, string] with Group: oneOf [Expr, array] would
+// take a string as a Group, which takes it as an Expr, which...).
 func shapesOf(r *Ref, within map[*Type]bool) []Shape {
 	switch r.Kind {
 	case RefSlice:
@@ -480,7 +482,10 @@ func shapesOf(r *Ref, within map[*Type]bool) []Shape {
 		case Struct, Map:
 			return []Shape{ShapeObject}
 		case Union:
-			if within[t] || len(t.Variants) == 0 {
+			if within[t] {
+				return nil
+			}
+			if len(t.Variants) == 0 {
 				return []Shape{ShapeObject}
 			}
 			if within == nil {
