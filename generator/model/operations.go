@@ -511,7 +511,7 @@ func (b *builder) fileParts(mt *openapi3.MediaType) map[string]string {
 	if mt.Schema.Value == nil {
 		return nil
 	}
-	props, _, _ := b.objectParts(mt.Schema.Value)
+	props, _, _, _ := b.objectParts(mt.Schema.Value)
 	var parts map[string]string
 	for _, p := range props {
 		s := p.ref.Value

@@ -617,10 +617,12 @@ type objectPartsOf struct {
 
 // objectParts gathers the properties and required names of an object
 // schema, merging allOf members in order; a later declaration of the same
-// property wins. Each schema is read once (see builder.parts).
-func (b *builder) objectParts(s *openapi3.Schema) (props []property, required []string, ok bool) {
-	p, _ := b.partsWithin(s, nil)
-	return p.props, p.required, p.ok
+// property wins. Each schema is read once (see builder.parts). ok is false
+// when a member is not an object, and round when an allOf holds, through
+// its members, a schema it is inside: each is merged once.
+func (b *builder) objectParts(s *openapi3.Schema) (props []property, required []string, ok, round bool) {
+	p, round := b.partsWithin(s, nil)
+	return p.props, p.required, p.ok, round
 }
 
 // partsWithin is objectParts for a schema inside the allOf members of
@@ -743,8 +745,11 @@ var structMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "Additi
 
 func (b *builder) declareStruct(t *Type, s *openapi3.Schema) {
 	t.Kind = Struct
-	props, required, ok := b.objectParts(s)
-	if !ok {
+	props, required, ok, round := b.objectParts(s)
+	switch {
+	case round:
+		b.warn(t.Pos, "schema %s: its allOf goes round (a member is, through others, in its own allOf); each object member is merged once, and the other members are left out", t.Schema)
+	case !ok:
 		b.warn(t.Pos, "schema %s: allOf mixes objects with other types; only the object members are merged", t.Schema)
 	}
 	if members := nonNullMembers(s); len(members) > 0 && requiredAlternatives(s, members) {
