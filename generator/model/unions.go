@@ -517,8 +517,12 @@ func shapesOf(r *Ref, within map[*Type]bool) []Shape {
 }
 
 // shapesName names an inline variant after its shapes: String, Bool, or
-// StringOrNumber for a union of both.
+// StringOrNumber for a union of both; Union for one that takes none but
+// through the union it is a variant of (see shapesOf).
 func shapesName(shapes []Shape) string {
+	if len(shapes) == 0 {
+		return "Union"
+	}
 	words := make([]string, len(shapes))
 	for i, s := range shapes {
 		words[i] = GoName(s.String())
