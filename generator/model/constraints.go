@@ -171,7 +171,7 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 // returns nil for any other, which uncheckedKeywords warns about: an
 // object that drops undeclared properties never sees their names.
 func namesSchema(s *openapi3.Schema) *openapi3.Schema {
-	if s.PropertyNames == nil || s.PropertyNames.Value == nil || !stringOnly(s.PropertyNames.Value, 0) {
+	if s.PropertyNames == nil || s.PropertyNames.Value == nil || !stringOnly(s.PropertyNames.Value) {
 		return nil
 	}
 	switch cls, _ := classify(s); cls {
@@ -268,15 +268,12 @@ func withAllOf(s *openapi3.Schema) []*openapi3.Schema {
 
 // stringOnly reports whether every keyword of s that limits a value is a
 // string's: its type, lengths, pattern and format, in s or its allOf.
-func stringOnly(s *openapi3.Schema, depth int) bool {
-	if depth > 32 || s.Enum != nil || s.Const != nil || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || s.Not != nil {
-		return false
-	}
-	if types := nonNullTypes(s); len(types) > 1 || len(types) == 1 && types[0] != "string" {
-		return false
-	}
-	for _, m := range s.AllOf {
-		if m.Value == nil || !stringOnly(m.Value, depth+1) {
+func stringOnly(s *openapi3.Schema) bool {
+	for _, m := range withAllOf(s) {
+		if m.Enum != nil || m.Const != nil || len(m.OneOf) > 0 || len(m.AnyOf) > 0 || m.Not != nil {
+			return false
+		}
+		if types := nonNullTypes(m); len(types) > 1 || len(types) == 1 && types[0] != "string" {
 			return false
 		}
 	}
