@@ -22,9 +22,6 @@ import (
 // behaviour; their combinations once declared loop variables and paths
 // that no check used, which does not compile, and only a build finds that.
 func TestObjectKeywordCombinations(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a generated package; skipped in -short mode")
-	}
 	names := []any{nil, true, map[string]any{"maxLength": 3}, map[string]any{"format": "uuid"}, map[string]any{"format": "unchecked"}, map[string]any{"enum": []string{"a"}}}
 	extras := []any{nil, true, false, map[string]any{"type": "integer"}, map[string]any{}}
 	patterns := []any{nil, map[string]any{}, map[string]any{"^x-": map[string]any{}}, map[string]any{"^x-": map[string]any{"type": "string"}, "^y": map[string]any{}}, map[string]any{`(a)\1`: map[string]any{}}}
@@ -90,9 +87,6 @@ func TestObjectKeywordCombinations(t *testing.T) {
 // once declared paths that nothing used (an object path argument whose
 // fields are always sent).
 func TestParamCombinations(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a generated package; skipped in -short mode")
-	}
 	str := map[string]any{"type": "string"}
 	kinds := []map[string]any{
 		str,
@@ -162,9 +156,6 @@ func TestParamCombinations(t *testing.T) {
 // each media type, required and optional, and an answer with headers
 // under each status kind, and wants the package to build and vet.
 func TestBodyCombinations(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a generated package; skipped in -short mode")
-	}
 	str := map[string]any{"type": "string"}
 	kinds := []map[string]any{
 		str, {"type": "integer"}, {"type": "boolean"}, {"type": []string{"string", "null"}},
@@ -242,9 +233,13 @@ func holderSpec(title string, schemas, holder map[string]any, required []string,
 }
 
 // vetSpec generates the package of spec, written out as JSON, and wants
-// it to build and vet in a module of that name.
+// it to build and vet in a module of that name; it skips the test in
+// -short mode, which builds no package.
 func vetSpec(t *testing.T, module string, spec map[string]any) *generator.Result {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("builds a generated package; skipped in -short mode")
+	}
 	data, err := json.Marshal(spec)
 	if err != nil {
 		t.Fatal(err)
@@ -268,9 +263,6 @@ func vetSpec(t *testing.T, module string, spec map[string]any) *generator.Result
 // vet. An operation named like a method whose signature go vet knows
 // (MarshalJSON, ReadByte, GobEncode) once made a method that did not vet.
 func TestNameCombinations(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a generated package; skipped in -short mode")
-	}
 	names := []string{
 		"type", "func", "package", "import", "var", "map", "chan", "go", "range", "return",
 		"string", "int64", "error", "len", "nil", "true", "iota", "any", "new", "make", "append", "panic", "min", "clear",

@@ -13,9 +13,6 @@ import (
 // level declares its own loop variables and paths, which a level that
 // checks nothing must not leave unused.
 func TestContainerCombinations(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a generated package; skipped in -short mode")
-	}
 	str := map[string]any{"type": "string"}
 	elems := []map[string]any{
 		str,

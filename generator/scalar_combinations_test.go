@@ -12,9 +12,6 @@ import (
 // optional), an array's items, a map's values, and a query, header and
 // path parameter, and wants the package to build and vet.
 func TestScalarCombinations(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a generated package; skipped in -short mode")
-	}
 	kinds := []map[string]any{
 		{"type": "string"},
 		{"type": "string", "format": "date-time"},

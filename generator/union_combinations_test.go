@@ -13,9 +13,6 @@ import (
 // items and a map's values, and some are bodies and parameters too. It
 // wants the package to build and vet.
 func TestUnionCombinations(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a generated package; skipped in -short mode")
-	}
 	str := map[string]any{"type": "string"}
 	ref := func(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
 	kinds := []any{
