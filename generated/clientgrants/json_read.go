@@ -193,6 +193,18 @@ func (d *jsonReader) nullValue() {
 	}
 }
 
+// absentNull consumes a null where the value may be absent but not null (an
+// optional union, or an optional property held through a pointer because
+// its type holds itself) and reports whether there was one: a lenient
+// reader takes it as absent, a strict one refuses it, as nullValue does.
+func (d *jsonReader) absentNull() bool {
+	if d.peek() != 'n' {
+		return false
+	}
+	d.nullValue()
+	return true
+}
+
 // refuse records, on a strict reader, that the value where the reader is
 // does not fit, and marks its path so that the checks of the zero left in
 // its place stay quiet.

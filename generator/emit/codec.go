@@ -311,14 +311,20 @@ func structDecoder(g *jen.Group, t *model.Type) {
 				case model.WrapOpt:
 					decode := decodeCall(f.Type, at(field.Clone().Dot("Value")))
 					if isUnion(f.Type) {
-						// A union refuses null; here null means absent.
-						decode = jen.Op("!").Id("d").Dot("null").Call().Op("&&").Add(decode)
+						// A union's reader takes no null: here a lenient
+						// reader takes it as absent, and a strict one
+						// refuses it.
+						decode = jen.Op("!").Id("d").Dot("absentNull").Call().Op("&&").Add(decode)
 					}
 					c.Add(field.Clone().Dot("found").Call(decode))
 				case model.WrapNullable:
 					c.Id("decodeNullable").Call(jen.Op("&").Add(field.Clone()), jen.Id("d"), plainDecoder(f.Type))
 				case model.WrapPointer:
-					c.If(jen.Id("d").Dot("null").Call()).Block(
+					null := "absentNull"
+					if f.Type.Nullable {
+						null = "null"
+					}
+					c.If(jen.Id("d").Dot(null).Call()).Block(
 						field.Clone().Op("=").Nil(),
 					).Else().Block(
 						jen.If(field.Clone().Op("==").Nil()).Block(field.Clone().Op("=").New(goType(f.Type))),
