@@ -39,6 +39,12 @@ func TestScalarCombinations(t *testing.T) {
 		{"const": 7},
 		{"const": true},
 		{"type": []string{"string", "integer"}},
+		{"type": []string{"string", "integer"}, "minLength": 2, "minimum": 0, "format": "int64"},
+		{"type": []string{"integer", "number"}, "maximum": 9},
+		{"type": []string{"boolean", "string", "number"}, "pattern": "^[a-z]+$"},
+		{"type": []string{"array", "string"}, "items": map[string]any{"type": "integer"}, "maxItems": 3},
+		{"type": []string{"object", "boolean"}, "properties": map[string]any{"a": map[string]any{"type": "string"}}, "required": []string{"a"}},
+		{"type": []string{"boolean", "number", "string", "array", "object"}},
 		{"allOf": []any{map[string]any{"type": "string"}, map[string]any{"maxLength": 3}}},
 		{"allOf": []any{map[string]any{"type": "integer", "minimum": 1}, map[string]any{"maximum": 9}}},
 	}

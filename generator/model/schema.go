@@ -163,7 +163,14 @@ func classify(s *openapi3.Schema) (class, *openapi3.SchemaRef) {
 	}
 	types := nonNullTypes(s)
 	if len(types) > 1 {
-		return classRaw, nil
+		u := typeUnion(s)
+		switch {
+		case anyValue(u):
+			return classRaw, nil
+		case len(u.AnyOf) == 1:
+			return classSame, u.AnyOf[0]
+		}
+		return classUnion, nil
 	}
 	typ := ""
 	if len(types) == 1 {
@@ -282,13 +289,86 @@ func plainObject(s *openapi3.Schema) bool {
 		len(unionMembers(s)) == 0 && len(s.Enum) == 0 && s.Const == nil
 }
 
-// unionSchema returns the schema of s's oneOf or anyOf: s itself, or the
-// union its allOf stands for (see allOfUnion).
+// unionSchema returns the schema of s's oneOf or anyOf: s itself, the
+// union its allOf stands for (see allOfUnion), or the union its several
+// types stand for (see typeUnion).
 func unionSchema(s *openapi3.Schema) *openapi3.Schema {
 	if u := allOfUnion(s); u != nil {
 		return u
 	}
+	if len(nonNullMembers(s)) == 0 && len(nonNullTypes(s)) > 1 {
+		return typeUnion(s)
+	}
 	return s
+}
+
+// anyValue reports whether u, a typeUnion, takes any JSON value as it is:
+// a member for every kind of value, none with a keyword beside its type,
+// as specs write [boolean, number, string, array, object] to mean any
+// value. Such a schema is raw JSON, as one without a type is.
+func anyValue(u *openapi3.Schema) bool {
+	kinds := map[string]bool{}
+	for _, m := range u.AnyOf {
+		bare := openapi3.Schema{Type: m.Value.Type, Origin: m.Value.Origin}
+		if !reflect.DeepEqual(*m.Value, bare) {
+			return false
+		}
+		kinds[m.Value.Type.Slice()[0]] = true
+	}
+	for _, kind := range []string{"boolean", "number", "string", "array", "object"} {
+		if !kinds[kind] {
+			return false
+		}
+	}
+	return true
+}
+
+// typeUnion returns the union that a schema of several types stands for,
+// with a member for each type that holds the keywords of that type: 3.1's
+// {type: [string, integer], maxLength: 8, minimum: 0} is anyOf [{type:
+// string, maxLength: 8}, {type: integer, minimum: 0}], since JSON Schema
+// applies each keyword only to values of its own type. Such a schema had
+// been kept as raw JSON, unchecked. integer is left out beside number,
+// which holds it. A format goes to the type it is a format of: int32 and
+// int64 to integer, float and double to number, any other to string.
+// classify sends only schemas of several types, without oneOf, anyOf,
+// allOf, enum or const, here.
+func typeUnion(s *openapi3.Schema) *openapi3.Schema {
+	types := nonNullTypes(s)
+	if slices.Contains(types, "number") {
+		types = slices.DeleteFunc(slices.Clone(types), func(t string) bool { return t == "integer" })
+	}
+	numericFormat := map[string]string{"int32": "integer", "int64": "integer", "float": "number", "double": "number"}
+	u := &openapi3.Schema{Origin: s.Origin}
+	seen := map[string]bool{}
+	for _, t := range types {
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		m := &openapi3.Schema{Type: &openapi3.Types{t}, Origin: s.Origin}
+		if f := numericFormat[s.Format]; f == t || f == "" && t == "string" || f == "integer" && t == "number" {
+			m.Format = s.Format
+		}
+		switch t {
+		case "string":
+			m.MinLength, m.MaxLength, m.Pattern = s.MinLength, s.MaxLength, s.Pattern
+			m.ContentMediaType, m.ContentEncoding = s.ContentMediaType, s.ContentEncoding
+		case "integer", "number":
+			m.Min, m.Max, m.ExclusiveMin, m.ExclusiveMax, m.MultipleOf = s.Min, s.Max, s.ExclusiveMin, s.ExclusiveMax, s.MultipleOf
+		case "array":
+			m.Items, m.MinItems, m.MaxItems, m.UniqueItems = s.Items, s.MinItems, s.MaxItems, s.UniqueItems
+			m.Contains, m.MinContains, m.MaxContains = s.Contains, s.MinContains, s.MaxContains
+			m.PrefixItems, m.UnevaluatedItems = s.PrefixItems, s.UnevaluatedItems
+		case "object":
+			m.Properties, m.Required, m.AdditionalProperties = s.Properties, s.Required, s.AdditionalProperties
+			m.MinProps, m.MaxProps, m.PatternProperties = s.MinProps, s.MaxProps, s.PatternProperties
+			m.PropertyNames, m.DependentRequired, m.DependentSchemas = s.PropertyNames, s.DependentRequired, s.DependentSchemas
+			m.UnevaluatedProperties, m.Discriminator = s.UnevaluatedProperties, s.Discriminator
+		}
+		u.AnyOf = append(u.AnyOf, &openapi3.SchemaRef{Value: m})
+	}
+	return u
 }
 
 // requiredAlternatives reports whether the oneOf or anyOf members of s
@@ -504,9 +584,6 @@ func (b *builder) ref(sr *openapi3.SchemaRef, hint string) *Ref {
 		return &Ref{Kind: RefMap, Elem: b.ref(s.AdditionalProperties.Schema, hint+"Value"), Nullable: isNullable, Constraints: b.constraints(s, pos)}
 	case classScalar:
 		return &Ref{Kind: RefBuiltin, Builtin: scalarBuiltin(s), Nullable: isNullable, Constraints: b.allConstraints(s, pos)}
-	}
-	if len(nonNullTypes(s)) > 1 {
-		b.warn(pos, "schema %s: a value of several types (%s) is kept as raw JSON", hint, strings.Join(nonNullTypes(s), ", "))
 	}
 	return &Ref{Kind: RefBuiltin, Builtin: RawJSON, Nullable: isNullable}
 }
