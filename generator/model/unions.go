@@ -38,9 +38,15 @@ func (b *builder) declareUnion(t *Type, schema *openapi3.Schema) {
 			}
 		}
 	}
+	// The members a type array was split into (see typeUnion) are named
+	// after their types: ValueObject rather than ValueVariant1.
+	byType := s != schema && len(schema.AllOf) == 0
 	called := make([]string, len(members))
 	for i, m := range members {
 		hint := t.Name + "Variant" + strconv.Itoa(i+1)
+		if byType {
+			hint = t.Name + GoName(m.Value.Type.Slice()[0])
+		}
 		if shared == nil || m.Value == nil || !objectLike(m.Value, 0) || mergesUnion(m.Value, schema) {
 			t.Variants = append(t.Variants, &Variant{Type: b.ref(m, hint)})
 			continue
