@@ -109,6 +109,7 @@ var identifiers = []string{
 	"idempotent",
 	"indexSegment",
 	"internalError",
+	"isBase64",
 	"isConstKey",
 	"isHostname",
 	"isNestedKey",

@@ -357,10 +357,33 @@ func (v *validator) knownFormat(p *path, s, format string) {
 	case "ipv6_cidr":
 		p, err := netip.ParsePrefix(s)
 		ok = err == nil && p.Addr().Is6()
+	case "byte":
+		if !isBase64(s) {
+			v.report(p, "is not valid base64")
+		}
 	}
 	if !ok {
 		v.report(p, "is not a valid "+format)
 	}
+}
+
+// isBase64 reports whether s is base64 as OpenAPI's format byte means it:
+// the standard alphabet of RFC 4648, section 4, padded to a multiple of 4
+// or, as many encoders write it, not padded at all.
+func isBase64(s string) bool {
+	data := strings.TrimSuffix(strings.TrimSuffix(s, "="), "=")
+	if pad := len(s) - len(data); pad > 0 && (len(s)%4 != 0 || len(data)%4 != 4-pad) {
+		return false
+	}
+	if len(data)%4 == 1 {
+		return false
+	}
+	for i := 0; i < len(data); i++ {
+		if c := data[i]; !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/') {
+			return false
+		}
+	}
+	return true
 }
 
 // isHostname reports whether s is a host name as RFC 1123 writes one: dot-

@@ -576,15 +576,22 @@ func TestKnownFormat(t *testing.T) {
 		{"cidr", "10.0.0.0/8", true}, {"cidr", "10.0.0.1/32", true}, {"cidr", "10.0.0.0", false},
 		{"cidr", "10.0.0.0/33", false}, {"cidr", "2001:db8::/32", false},
 		{"ipv6_cidr", "2001:db8::/32", true}, {"ipv6_cidr", "10.0.0.0/8", false}, {"ipv6_cidr", "2001:db8::", false},
+		{"byte", "", true}, {"byte", "aGk=", true}, {"byte", "aGk", true}, {"byte", "aGkh", true}, {"byte", "aA==", true},
+		{"byte", "aA", true}, {"byte", "+/+/", true}, {"byte", "aGk==", false}, {"byte", "aA=", false}, {"byte", "a===", false},
+		{"byte", "a", false}, {"byte", "aGkhI", false}, {"byte", "-_-_", false}, {"byte", "aG k", false}, {"byte", "a=Gk", false},
 		{"organization-id", "anything", true},
 	} {
 		var v validator
 		p := (*path)(nil).field("f")
 		v.knownFormat(&p, tc.value, tc.format)
+		want := "f: is not a valid " + tc.format
+		if tc.format == "byte" {
+			want = "f: is not valid base64"
+		}
 		if got := len(v.violations) == 0; got != tc.ok {
 			t.Errorf("%s %q: valid = %v, want %v (%v)", tc.format, tc.value, got, tc.ok, v.violations)
-		} else if !tc.ok && v.violations[0].String() != "f: is not a valid "+tc.format {
-			t.Errorf("message %q", v.violations[0].String())
+		} else if !tc.ok && (len(v.violations) != 1 || v.violations[0].String() != want) {
+			t.Errorf("%s %q: violations %v, want %s", tc.format, tc.value, v.violations, want)
 		}
 	}
 }

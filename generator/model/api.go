@@ -368,7 +368,7 @@ func (c *Constraints) addPatterns(m Constraints) {
 // the runtime's knownFormat); other formats are documentation only.
 func CheckedFormat(format string) bool {
 	switch format {
-	case "date", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "cidr", "ipv6_cidr":
+	case "date", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "cidr", "ipv6_cidr", "byte":
 		return true
 	}
 	return false
