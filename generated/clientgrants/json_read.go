@@ -80,9 +80,15 @@ type jsonDecodable interface {
 	decodeJSON(d *jsonReader) bool
 }
 
-// newJSONReader returns a reader of text; check makes it strict.
+// newJSONReader returns a reader of text; check makes it strict. A byte
+// order mark at the start is skipped, as RFC 8259 lets a reader do:
+// some Windows tools write one before a body, and encoding/json refuses
+// such text as starting with an invalid character.
 func newJSONReader(text string, check *validator) *jsonReader {
 	d := &jsonReader{src: text, check: check}
+	if len(text) >= 3 && text[:3] == "\ufeff" {
+		d.pos = 3
+	}
 	d.at = d.atBase[:0]
 	return d
 }
