@@ -137,6 +137,7 @@ var identifiers = []string{
 	"nameSegment",
 	"nestedConst",
 	"newAPIError",
+	"newBodyReader",
 	"newJSONReader",
 	"newRouter",
 	"newServerCore",

@@ -595,26 +595,34 @@ func TestReaderKnownDiscrepancies(t *testing.T) {
 	}
 }
 
-// A byte order mark before the text is skipped, where encoding/json refuses
+// A byte order mark before a body is skipped, where encoding/json refuses
 // the text; offsets in errors still count from the first byte, the mark's.
-func TestReaderSkipsByteOrderMark(t *testing.T) {
+// Other JSON text keeps it, and is refused as encoding/json refuses it.
+func TestBodyReaderSkipsByteOrderMark(t *testing.T) {
 	const text = "\ufeff{\"a\":[1,2]}"
 	var enc map[string][]int
 	if err := json.Unmarshal([]byte(text), &enc); err == nil {
 		t.Fatal("encoding/json took a byte order mark; this test no longer says anything")
 	}
-	d := newJSONReader(text, &validator{request: true})
-	var got map[string][]int64
-	if !decodeMap(&got, d, func(v *[]int64, d *jsonReader) bool { return decodeArray(v, d, decodeInt64) }) || d.finish() != nil || len(got["a"]) != 2 {
-		t.Errorf("reading %q: %v, %v", text, got, d.finish())
+	decodeLists := func(v *map[string][]int64, d *jsonReader) bool {
+		return decodeMap(v, d, func(v *[]int64, d *jsonReader) bool { return decodeArray(v, d, decodeInt64) })
 	}
-	d = newJSONReader("\ufeff[1,]", nil)
+	d := newBodyReader([]byte(text), &validator{request: true})
+	var got map[string][]int64
+	if !decodeLists(&got, d) || d.finish() != nil || len(got["a"]) != 2 {
+		t.Errorf("reading the body %q: %v, %v", text, got, d.finish())
+	}
+	d = newJSONReader(text, nil)
+	if decodeLists(&got, d) || d.finish() == nil {
+		t.Errorf("newJSONReader took %q", text)
+	}
+	d = newBodyReader([]byte("\ufeff[1,]"), nil)
 	var list []int64
 	decodeArray(&list, d, decodeInt64)
 	if err, ok := d.finish().(*DecodeError); !ok || err.Offset != 6 {
 		t.Errorf("error after a byte order mark: %v, want one at offset 6", d.finish())
 	}
-	d = newJSONReader("\ufeff", nil)
+	d = newBodyReader([]byte("\ufeff"), nil)
 	if decodeArray(&list, d, decodeInt64) || d.finish() == nil {
 		t.Error("a byte order mark alone read as a value")
 	}

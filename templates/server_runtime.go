@@ -436,7 +436,7 @@ func writeAuth0Error(w http.ResponseWriter, r *http.Request, e *Error) {
 // properties of closed objects, missing required ones. Malformed JSON is an
 // *Error instead: 400 invalid_json, naming the offset of the offending byte.
 func decodeStrict(c *validator, data []byte, decode func(d *jsonReader)) *Error {
-	d := newJSONReader(string(data), c)
+	d := newBodyReader(data, c)
 	before := len(c.violations)
 	decode(d)
 	if err := d.finish(); err != nil {

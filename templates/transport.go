@@ -737,7 +737,9 @@ func decodeResponse(operation string, resp *response, v any) error {
 	}
 	var err error
 	if dv, ok := v.(jsonDecodable); ok {
-		err = unmarshalJSON(resp.body, dv)
+		d := newBodyReader(resp.body, nil)
+		dv.decodeJSON(d)
+		err = d.finish()
 	} else {
 		err = json.Unmarshal(resp.body, v)
 	}

@@ -796,6 +796,14 @@ func TestDecodeResponse(t *testing.T) {
 	}
 }
 
+// An answer that starts with a byte order mark decodes (see newBodyReader).
+func TestDecodeResponseByteOrderMark(t *testing.T) {
+	var v rdChild
+	if err := decodeResponse("op", &response{status: 200, body: []byte("\ufeff{\"name\":\"x\"}")}, &v); err != nil || v.Name != "x" {
+		t.Fatalf("decoded %+v, %v", v, err)
+	}
+}
+
 func TestNewTransportRejects(t *testing.T) {
 	for _, base := range []string{
 		"", "ftp://x", "not a url", "/api/v2", "api/v2", "//h/api", "https://", "https:///api",

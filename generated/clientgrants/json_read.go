@@ -80,16 +80,23 @@ type jsonDecodable interface {
 	decodeJSON(d *jsonReader) bool
 }
 
-// newJSONReader returns a reader of text; check makes it strict. A byte
-// order mark at the start is skipped, as RFC 8259 lets a reader do:
-// some Windows tools write one before a body, and encoding/json refuses
-// such text as starting with an invalid character.
+// newJSONReader returns a reader of text; check makes it strict.
 func newJSONReader(text string, check *validator) *jsonReader {
 	d := &jsonReader{src: text, check: check}
-	if len(text) >= 3 && text[:3] == "\ufeff" {
+	d.at = d.atBase[:0]
+	return d
+}
+
+// newBodyReader is newJSONReader for a whole HTTP body, which may start
+// with a byte order mark: RFC 8259 lets a reader skip one, and some
+// Windows tools write one before a body, which encoding/json refuses as
+// an invalid character. JSON text within a body (a raw value, a value a
+// union retries) may not start with one, so other readers keep it.
+func newBodyReader(body []byte, check *validator) *jsonReader {
+	d := newJSONReader(string(body), check)
+	if len(body) >= 3 && string(body[:3]) == "\ufeff" {
 		d.pos = 3
 	}
-	d.at = d.atBase[:0]
 	return d
 }
 
