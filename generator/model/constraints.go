@@ -133,6 +133,12 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 			b.fail(b.doc.Field(s.Origin, "minimum"), "%s %v and %s %v leave no value between them", lo, *c.Minimum, hi, *c.Maximum)
 		}
 	}
+	if lo, hi, ok := integerFormatRange(s); ok {
+		c.Minimum, c.ExclusiveMinimum = tighter(c.Minimum, c.ExclusiveMinimum, &lo, false, 1)
+		if hi != nil {
+			c.Maximum, c.ExclusiveMaximum = tighter(c.Maximum, c.ExclusiveMaximum, hi, false, -1)
+		}
+	}
 	if s.MultipleOf != nil {
 		if *s.MultipleOf <= 0 {
 			b.fail(b.doc.Field(s.Origin, "multipleOf"), "multipleOf must be greater than 0, not %v", *s.MultipleOf)
@@ -162,6 +168,32 @@ func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 		}
 	}
 	return c
+}
+
+// integerFormatRange returns the bounds an integer's format sets where the
+// Go type, int64, holds more: uint32 is 0 to 4294967295, uint64 at least 0
+// (hi is nil). Such formats had bounded nothing, so the server took -1 for
+// a uint32. int32 needs none: its values are decoded into an int32.
+func integerFormatRange(s *openapi3.Schema) (lo float64, hi *float64, ok bool) {
+	if !slices.Equal(nonNullTypes(s), []string{"integer"}) {
+		return 0, nil, false
+	}
+	bound := func(v float64) *float64 { return &v }
+	switch s.Format {
+	case "int8":
+		return math.MinInt8, bound(math.MaxInt8), true
+	case "int16":
+		return math.MinInt16, bound(math.MaxInt16), true
+	case "uint8":
+		return 0, bound(math.MaxUint8), true
+	case "uint16":
+		return 0, bound(math.MaxUint16), true
+	case "uint32":
+		return 0, bound(math.MaxUint32), true
+	case "uint", "uint64":
+		return 0, nil, true
+	}
+	return 0, nil, false
 }
 
 // namesSchema returns the schema of propertyNames where oasgen checks it:

@@ -142,7 +142,10 @@ func typeUnion(s *openapi3.Schema) *openapi3.Schema {
 	if slices.Contains(types, "number") {
 		types = slices.DeleteFunc(slices.Clone(types), func(t string) bool { return t == "integer" })
 	}
-	numericFormat := map[string]string{"int32": "integer", "int64": "integer", "float": "number", "double": "number"}
+	numericFormat := map[string]string{"float": "number", "double": "number"}
+	for _, f := range []string{"int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64"} {
+		numericFormat[f] = "integer"
+	}
 	u := &openapi3.Schema{Origin: s.Origin}
 	seen := map[string]bool{}
 	for _, t := range types {
