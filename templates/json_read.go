@@ -787,9 +787,13 @@ func decodeInt64(dst *int64, d *jsonReader) bool {
 	}
 	n, err := strconv.ParseInt(text, 10, 64)
 	if err != nil {
+		want := "an integer"
+		if err.(*strconv.NumError).Err == strconv.ErrRange {
+			want = "a 64-bit integer" // a whole number beyond int64, such as a big uint64
+		}
 		d.pos = start
 		d.space()
-		d.reject("must be " + "an integer" + ", not " + text)
+		d.reject("must be " + want + ", not " + text)
 		return false
 	}
 	*dst = n

@@ -895,6 +895,7 @@ func TestReaderLenientTypeErrors(t *testing.T) {
 		{`{"count":"1"}`, `json: count: must be an integer, not a string (offset 9)`},
 		{`{"count": 1.5}`, `json: count: must be an integer, not 1.5 (offset 10)`},
 		{`{"small":2147483648}`, `json: small: must be a 32-bit integer, not 2147483648 (offset 9)`},
+		{`{"count":18446744073709551615}`, `json: count: must be a 64-bit integer, not 18446744073709551615 (offset 9)`},
 		{`{"ratio":1e400}`, `json: ratio: must be a number in range, not 1e400 (offset 9)`},
 		{`{"tiny":-3.5e38}`, `json: tiny: must be a number in range, not -3.5e38 (offset 8)`},
 		{`{"tags":["a",{}]}`, `json: tags[1]: must be a string, not an object (offset 13)`},
@@ -1270,7 +1271,7 @@ func TestReaderStrictMismatches(t *testing.T) {
 			`attrs["odd key"]: must be an integer, not 1.0`, "child: must be an object, not an array",
 			"kids: must be an array, not an object"}},
 		{`{"id":"a","count":-9223372036854775809,"when":true}`, []string{
-			"count: must be an integer, not -9223372036854775809", "when: must be a date-time string, not a boolean"}},
+			"count: must be a 64-bit integer, not -9223372036854775809", "when: must be a date-time string, not a boolean"}},
 		{`[{"id":"a"}]`, []string{"must be an object, not an array"}},
 		{`"x"`, []string{"must be an object, not a string"}},
 	} {
