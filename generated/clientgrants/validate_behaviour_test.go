@@ -533,7 +533,7 @@ func TestInt64Extremes(t *testing.T) {
 	var over TokenQuotaClientCredentials
 	err := json.Unmarshal([]byte(`{"per_day":9223372036854775808}`), &over)
 	var de *DecodeError
-	if !errors.As(err, &de) || de.Path != "per_day" || de.Msg != "must be an integer, not 9223372036854775808" {
+	if !errors.As(err, &de) || de.Path != "per_day" || de.Msg != "must be a 64-bit integer, not 9223372036854775808" {
 		t.Errorf("per_day 2^63: error %v (%T), want a *DecodeError at per_day; value %+v", err, err, over)
 	}
 }
