@@ -17,7 +17,7 @@ const (
 	classMap                 // map[string]T
 	classStruct              // properties, possibly merged from allOf
 	classEnum                // enum or const
-	classUnion               // oneOf or anyOf with two or more non-null members
+	classUnion               // oneOf or anyOf with two or more non-null members, or several types
 	classSame                // stands for another schema: a lone allOf or non-null oneOf member
 )
 

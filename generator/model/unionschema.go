@@ -133,8 +133,9 @@ func anyValue(u *openapi3.Schema) bool {
 // string, maxLength: 8}, {type: integer, minimum: 0}], since JSON Schema
 // applies each keyword only to values of its own type. Such a schema had
 // been kept as raw JSON, unchecked. integer is left out beside number,
-// which holds it. A format goes to the type it is a format of: int32 and
-// int64 to integer, float and double to number, any other to string.
+// which holds it. A format goes to the type it is a format of: an
+// integer's (int32, uint64, ...) to integer, float and double to number,
+// any other to string.
 // classify sends only schemas of several types, without oneOf, anyOf,
 // allOf, enum or const, here.
 func typeUnion(s *openapi3.Schema) *openapi3.Schema {
