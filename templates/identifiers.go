@@ -56,6 +56,7 @@ var identifiers = []string{
 	"cookieValue",
 	"cookieValues",
 	"credential",
+	"decodeAll",
 	"decodeArray",
 	"decodeBool",
 	"decodeExternal",

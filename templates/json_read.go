@@ -117,7 +117,11 @@ func (d *jsonReader) retry(union, text string) *jsonReader {
 // unmarshalJSON decodes data into v leniently: the entry point of the
 // generated UnmarshalJSON methods and of the client.
 func unmarshalJSON(data []byte, v jsonDecodable) error {
-	d := newJSONReader(string(data), nil)
+	return decodeAll(newJSONReader(string(data), nil), v)
+}
+
+// decodeAll decodes d's whole text into v.
+func decodeAll(d *jsonReader, v jsonDecodable) error {
 	v.decodeJSON(d)
 	return d.finish()
 }

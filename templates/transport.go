@@ -737,9 +737,7 @@ func decodeResponse(operation string, resp *response, v any) error {
 	}
 	var err error
 	if dv, ok := v.(jsonDecodable); ok {
-		d := newBodyReader(resp.body, nil)
-		dv.decodeJSON(d)
-		err = d.finish()
+		err = decodeAll(newBodyReader(resp.body, nil), dv)
 	} else {
 		err = json.Unmarshal(resp.body, v)
 	}

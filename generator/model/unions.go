@@ -40,7 +40,7 @@ func (b *builder) declareUnion(t *Type, schema *openapi3.Schema) {
 	}
 	// The members a type array was split into (see typeUnion) are named
 	// after their types: ValueObject rather than ValueVariant1.
-	byType := s != schema && len(schema.AllOf) == 0
+	byType := severalTypes(schema)
 	called := make([]string, len(members))
 	for i, m := range members {
 		hint := t.Name + "Variant" + strconv.Itoa(i+1)

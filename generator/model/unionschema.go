@@ -100,10 +100,16 @@ func unionSchema(s *openapi3.Schema) *openapi3.Schema {
 	if u := allOfUnion(s); u != nil {
 		return u
 	}
-	if len(nonNullMembers(s)) == 0 && len(nonNullTypes(s)) > 1 {
+	if severalTypes(s) {
 		return typeUnion(s)
 	}
 	return s
+}
+
+// severalTypes reports whether s is a union by its types alone (see
+// typeUnion): several besides null, and no oneOf, anyOf or allOf.
+func severalTypes(s *openapi3.Schema) bool {
+	return len(nonNullMembers(s)) == 0 && len(s.AllOf) == 0 && len(nonNullTypes(s)) > 1
 }
 
 // anyValue reports whether u, a typeUnion, takes any JSON value as it is:
