@@ -99,6 +99,11 @@ func uncheckedKeywords(s *openapi3.Schema) []string {
 // those that contradict each other.
 func (b *builder) constraints(s *openapi3.Schema, pos Pos) Constraints {
 	c := Constraints{Format: s.Format}
+	if c.Format == "" && s.ContentEncoding == "base64" {
+		// 3.1 writes 3.0's format: byte as contentEncoding: base64, and
+		// each is checked as the other is.
+		c.Format = "byte"
+	}
 	c.Minimum, c.Maximum = s.Min, s.Max
 	if s.ExclusiveMin.Bool != nil && *s.ExclusiveMin.Bool {
 		c.ExclusiveMinimum = true
