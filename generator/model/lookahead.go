@@ -98,7 +98,7 @@ func splitLookaheads(pattern string) *SplitPattern {
 		} else {
 			rest = alt // look-aheads at the start of an unanchored alternative test wherever it matches
 		}
-		rest, dropped, ok := dropLookarounds(rest)
+		rest, dropped, ok := resolveLookarounds(rest)
 		if !ok {
 			return nil
 		}
@@ -160,6 +160,13 @@ func trailingLookbehind(s string) (body string, negative bool, before string, ok
 // classes, by an empty group, and returns them; ok is false when one is not
 // closed.
 func dropLookarounds(s string) (out string, dropped []string, ok bool) {
+	return replaceLookarounds(s, func(int) string { return "(?:)" })
+}
+
+// replaceLookarounds replaces the i-th look-around in s, outside character
+// classes, by with(i), and returns them; ok is false when one is not
+// closed.
+func replaceLookarounds(s string, with func(i int) string) (out string, arounds []string, ok bool) {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch {
@@ -178,14 +185,14 @@ func dropLookarounds(s string) (out string, dropped []string, ok bool) {
 			if end < 0 {
 				return "", nil, false
 			}
-			dropped = append(dropped, s[i:i+end+1])
-			b.WriteString("(?:)")
+			b.WriteString(with(len(arounds)))
+			arounds = append(arounds, s[i:i+end+1])
 			i += end
 			continue
 		}
 		b.WriteByte(s[i])
 	}
-	return b.String(), dropped, true
+	return b.String(), arounds, true
 }
 
 // leadingLookahead reads the look-ahead that s starts with, alone or as the

@@ -23,6 +23,30 @@ func matches(l *SplitPattern, s string) bool {
 	return false
 }
 
+// checkExactSplit checks that pattern splits with no look-around left
+// out, into regexps that match each of match and none of miss.
+func checkExactSplit(t *testing.T, pattern string, match, miss []string) {
+	t.Helper()
+	l := splitLookaheads(pattern)
+	if l == nil {
+		t.Errorf("%s: not split", pattern)
+		return
+	}
+	if l.Loosened != nil {
+		t.Errorf("%s: loosened by %q; want it checked exactly", pattern, l.Loosened)
+	}
+	for _, s := range match {
+		if !matches(l, s) {
+			t.Errorf("%s: %q does not match %+v; want a match", pattern, s, l.Alternatives)
+		}
+	}
+	for _, s := range miss {
+		if matches(l, s) {
+			t.Errorf("%s: %q matches %+v; want none", pattern, s, l.Alternatives)
+		}
+	}
+}
+
 // TestSplitLookaheads: patterns whose look-arounds test the start or the
 // end of the string (Auth0's and AWS's among them) split into Go regexps
 // that accept and reject what the look-around pattern does; others are
@@ -49,24 +73,7 @@ func TestSplitLookaheads(t *testing.T) {
 		{`^x(?<=a|x)(?<!bx)$`, []string{"x"}, []string{"xx", "bx", ""}},
 	}
 	for _, tc := range tests {
-		l := splitLookaheads(tc.pattern)
-		if l == nil {
-			t.Errorf("%s: not split", tc.pattern)
-			continue
-		}
-		if l.Loosened != nil {
-			t.Errorf("%s: loosened by %q; want it split whole", tc.pattern, l.Loosened)
-		}
-		for _, s := range tc.match {
-			if !matches(l, s) {
-				t.Errorf("%s: %q does not match %+v; want a match", tc.pattern, s, l.Alternatives)
-			}
-		}
-		for _, s := range tc.miss {
-			if matches(l, s) {
-				t.Errorf("%s: %q matches %+v; want none", tc.pattern, s, l.Alternatives)
-			}
-		}
+		checkExactSplit(t, tc.pattern, tc.match, tc.miss)
 	}
 	for _, pattern := range []string{
 		`^(?!(?=a)b)c`,          // a look-around inside one
@@ -101,11 +108,15 @@ func TestLoosenedLookarounds(t *testing.T) {
 		{`^[a-zA-Z]((?!--|__)[a-zA-Z0-9-_])+$`, []string{"(?!--|__)"}, []string{"ab-c", "a_b"}, []string{"1ab", "a", "a b"}, []string{"a--b"}},
 		{`^(-?)P(?=\d|T\d)(?:(\d+)Y)?(?:T(?:(\d+)H)?)?$`, []string{`(?=\d|T\d)`}, []string{"P1Y", "-PT1H"}, []string{"X", "P1H"}, []string{"P", "PT"}},
 		{`^a(?!b)`, []string{"(?!b)"}, []string{"a", "ac"}, []string{"b"}, []string{"ab"}},
-		{`(?!a)b`, []string{"(?!a)"}, []string{"b", "ab"}, []string{"a", ""}, nil},
 		{`^(?<!a)b`, []string{"(?<!a)"}, []string{"b"}, []string{"a"}, nil},
-		{`^((?!a)b)`, []string{"(?!a)"}, []string{"b"}, []string{"a"}, nil},
-		// The start still splits when the middle loosens (Auth0's URLs).
-		{`^(?!ftp:)[a-z]+:[^#]*(?=#|$)(#.*)?$`, []string{"(?=#|$)"}, []string{"http:x", "http:x#y"}, []string{"ftp:x", "1:x"}, nil},
+		// The start still splits when the middle loosens.
+		{`^(?!ftp:)[a-z]+:(?!xy)[^#]*$`, []string{"(?!xy)"}, []string{"http:y", "http:"}, []string{"ftp:y", "1:y"}, []string{"http:xy"}},
+		// One character, but what follows may be empty (or take a - that
+		// the look-ahead refuses, further on), so it cannot be folded.
+		{`^a(?!$)b?$`, []string{"(?!$)"}, []string{"ab"}, []string{"ac"}, []string{"a"}},
+		{`^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`, []string{"(?!-)"}, []string{"a-b", "ab1"}, []string{"-ab"}, []string{"a--b"}},
+		// The look-ahead folds; the look-behind beside it loosens.
+		{`^((?!-)[a-z-]{1,5}(?<!-)\.)+$`, []string{"(?<!-)"}, []string{"ab.", "a-b.c."}, []string{"-a.", "ab"}, []string{"a-."}},
 	}
 	for _, tc := range tests {
 		l := splitLookaheads(tc.pattern)
@@ -129,6 +140,35 @@ func TestLoosenedLookarounds(t *testing.T) {
 	}
 }
 
+// TestResolvedLookarounds: a look-ahead mid-pattern that tests one
+// character is checked exactly: left out where whatever follows it passes
+// it (Auth0's (?=#|$) after a URL's query), or folded into what follows it
+// in its group (the hostname label that does not start with a dash).
+func TestResolvedLookarounds(t *testing.T) {
+	tests := []struct {
+		pattern     string
+		match, miss []string
+	}{
+		{`^(?!ftp:)[a-z]+:[^#]*(?=#|$)(#.*)?$`, []string{"http:x", "http:x#y", "a:"}, []string{"ftp:x", "1:x"}},
+		{`^[0-9a-z.-]*(?!\.)$`, []string{"a.", "abc", ""}, []string{"A"}},
+		{`(?!a)b`, []string{"b", "ab"}, []string{"a", ""}},
+		{`^((?!a)b)`, []string{"b"}, []string{"a"}},
+		{`^x(?=[a-c])[a-z]*$`, []string{"xa", "xcz"}, []string{"x", "xd", "xz"}},
+		{`^(?!ftp:)[a-z]+:(?!x)[^#]*$`, []string{"http:y", "http:", "http:yx"}, []string{"http:x", "ftp:y", "http:#"}},
+		{`^(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$`,
+			[]string{"a.b1", "ab-c.de", "a-b.c-d", "a.bc"}, []string{"-a.bc", "a.-bc", "a-.bc", "a..bc", "a.b"}},
+		{`^[a-zA-Z0-9]?((?!-)([A-Za-z0-9-]*[A-Za-z0-9])\.)+[a-zA-Z0-9]+$`, []string{"a.b", "x-b.c", "xa-b.c"}, []string{"-b.c", "a.-b.c", "a.b-.c"}},
+	}
+	for _, tc := range tests {
+		checkExactSplit(t, tc.pattern, tc.match, tc.miss)
+	}
+	// A look-ahead left out keeps the pattern as written.
+	got := splitLookaheads(`^(?!ftp:)[a-z]+:[^#]*(?=#|$)(#.*)?$`).Alternatives[0].All
+	if want := []string{`^(?:[a-z]+:[^#]*(?:)(#.*)?$)`}; !slices.Equal(got, want) {
+		t.Errorf("split into %q, want %q", got, want)
+	}
+}
+
 // FuzzSplitLookaheads: any pattern splits or is refused without a panic;
 // what splits compiles; a pattern Go's regexp takes whole is refused or
 // matches as Go's regexp does.
@@ -139,6 +179,8 @@ func FuzzSplitLookaheads(f *testing.F) {
 	f.Add(`(?!^-)^[a-z-]+(?<!-)$`, "a-b")
 	f.Add(`^a((?!b)c)+$`, "acc")
 	f.Add(`(?i)a|b`, "B") // a flag reaches across the alternatives
+	f.Add(`^((?!-)[a-z-]*[a-z]\.)+(?!x)[a-z]*$`, "a-b.c")
+	f.Add(`^x(?=[a-c]|$)a?(?:b(?!c)|c)*$`, "xabb")
 	f.Fuzz(func(t *testing.T, pattern, s string) {
 		l := splitLookaheads(pattern)
 		if l == nil {

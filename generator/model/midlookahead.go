@@ -1,0 +1,612 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// resolveLookarounds is dropLookarounds for the look-arounds that stand
+// mid-pattern, keeping what Go's regexp can say of those that test one
+// character. A look-ahead whose body is one character of a set (-, [-.],
+// #|$) is
+//
+//   - left out without loss when whatever can follow it already passes it,
+//     as Auth0's (?=#|$) after a query string, which only # or the end can
+//     follow;
+//   - folded into what follows it in its group, when that always takes a
+//     character, or takes none only at the end of the string:
+//     (?!-)[a-z0-9-]*[a-z0-9] becomes [a-z0-9][a-z0-9-]*[a-z0-9] or
+//     [a-z0-9], the hostname label that does not start with a dash.
+//
+// Any other look-around is left out, and returned in loosened, as
+// dropLookarounds does.
+func resolveLookarounds(s string) (out string, loosened []string, ok bool) {
+	marked, arounds, ok := replaceLookarounds(s, func(i int) string { return fmt.Sprintf(`(?:\x{%X})`, markerRune(i)) })
+	if !ok {
+		return "", nil, false
+	}
+	if len(arounds) > maxMarkers || strings.ContainsFunc(s, isMarker) || strings.Contains(strings.ToLower(s), `\x{f`) {
+		return dropLookarounds(s) // too many to mark, or it spells a marker itself, or may
+	}
+	re, err := syntax.Parse(marked, syntax.Perl)
+	if err != nil || countMarkers(re) != len(arounds) {
+		return dropLookarounds(s)
+	}
+	re = splitMarkers(re)
+	rewritten := false
+	for i, around := range arounds {
+		switch resolveLookahead(re, markerRune(i), around) {
+		case unresolved:
+			loosened = append(loosened, around)
+		case folded:
+			rewritten = true
+		}
+		removeMarker(re, markerRune(i))
+	}
+	if !rewritten {
+		// The pattern as written, each look-around an empty group, reads
+		// better in the generated code than re.String() would.
+		out, _, _ = dropLookarounds(s)
+		return out, loosened, true
+	}
+	out = re.String()
+	if _, err := regexp.Compile(out); err != nil {
+		return dropLookarounds(s)
+	}
+	return out, loosened, true
+}
+
+// markerBase is the first of the private-use runes that stand in for the
+// look-arounds of a pattern while it is parsed.
+const markerBase = 0xF0000
+
+func markerRune(i int) rune { return markerBase + rune(i) }
+
+// maxMarkers is how many look-arounds a pattern may have for them to be
+// resolved.
+const maxMarkers = 0x1000
+
+func isMarker(r rune) bool { return r >= markerBase && r < markerBase+maxMarkers }
+
+// countMarkers counts the marker runes in the literals of re.
+func countMarkers(re *syntax.Regexp) int {
+	n := 0
+	if re.Op == syntax.OpLiteral {
+		for _, r := range re.Rune {
+			if isMarker(r) {
+				n++
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		n += countMarkers(sub)
+	}
+	return n
+}
+
+// splitMarkers gives each marker a literal node of its own, within a
+// concatenation, which the parser may have merged with the literal text
+// around it.
+func splitMarkers(re *syntax.Regexp) *syntax.Regexp {
+	for i, sub := range re.Sub {
+		re.Sub[i] = splitMarkers(sub)
+	}
+	if re.Op == syntax.OpConcat {
+		var subs []*syntax.Regexp
+		for _, sub := range re.Sub {
+			if sub.Op == syntax.OpConcat {
+				subs = append(subs, sub.Sub...)
+			} else {
+				subs = append(subs, sub)
+			}
+		}
+		re.Sub = subs
+		return re
+	}
+	if re.Op != syntax.OpLiteral || !slices.ContainsFunc(re.Rune, isMarker) || len(re.Rune) == 1 {
+		return re
+	}
+	var parts []*syntax.Regexp
+	from := 0
+	for i, r := range re.Rune {
+		if isMarker(r) {
+			if from < i {
+				parts = append(parts, literal(re, re.Rune[from:i]))
+			}
+			parts = append(parts, literal(re, []rune{r}))
+			from = i + 1
+		}
+	}
+	if from < len(re.Rune) {
+		parts = append(parts, literal(re, re.Rune[from:]))
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: parts}
+}
+
+func literal(like *syntax.Regexp, runes []rune) *syntax.Regexp {
+	return &syntax.Regexp{Op: syntax.OpLiteral, Flags: like.Flags, Rune: slices.Clone(runes)}
+}
+
+// removeMarker takes the marker m out of re: out of its concatenation,
+// or as an empty match.
+func removeMarker(re *syntax.Regexp, m rune) {
+	if re.Op == syntax.OpConcat && len(re.Sub) > 1 {
+		re.Sub = slices.DeleteFunc(re.Sub, func(sub *syntax.Regexp) bool { return isMarkerNode(sub, m) })
+	}
+	for _, sub := range re.Sub {
+		if isMarkerNode(sub, m) {
+			*sub = syntax.Regexp{Op: syntax.OpEmptyMatch}
+		} else {
+			removeMarker(sub, m)
+		}
+	}
+}
+
+func isMarkerNode(re *syntax.Regexp, m rune) bool {
+	return re.Op == syntax.OpLiteral && len(re.Rune) == 1 && re.Rune[0] == m
+}
+
+// resolution is how resolveLookahead dealt with a look-around.
+type resolution int
+
+const (
+	unresolved resolution = iota // left out, so some strings it refuses pass
+	implied                      // left out, since what follows it always passes it
+	folded                       // folded into what follows it
+)
+
+// resolveLookahead reports whether the look-around at marker m, written
+// as around, can be checked exactly without a look-around, and if so
+// rewrites re to check it: by leaving it out, when what can follow always
+// passes it, or by folding it into the rest of its concatenation.
+func resolveLookahead(re *syntax.Regexp, m rune, around string) resolution {
+	var negative bool
+	switch {
+	case strings.HasPrefix(around, "(?="):
+	case strings.HasPrefix(around, "(?!"):
+		negative = true
+	default:
+		return unresolved // a look-behind
+	}
+	set, end, ok := oneCharacter(around[3 : len(around)-1])
+	if !ok {
+		return unresolved
+	}
+	path := pathTo(re, m)
+	if path == nil {
+		return unresolved
+	}
+	follow := followers(path)
+	if !follow.any && !follow.anchorLine {
+		passes := rangesSubset(follow.chars, set) && (!follow.end || end)
+		if negative {
+			passes = len(rangesIntersect(follow.chars, set)) == 0 && (!follow.end || !end)
+		}
+		if passes {
+			return implied
+		}
+	}
+	if len(path) < 2 {
+		return unresolved // the look-around is the whole pattern
+	}
+	parent := path[len(path)-2]
+	if parent.Op != syntax.OpConcat {
+		return unresolved
+	}
+	at := slices.IndexFunc(parent.Sub, func(sub *syntax.Regexp) bool { return isMarkerNode(sub, m) })
+	rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: parent.Sub[at+1:]}
+	if len(rest.Sub) == 0 {
+		return unresolved
+	}
+	atEnd := false // rest may match nothing, which it then does only at the end
+	if matchesEmpty(rest) {
+		last := rest.Sub[len(rest.Sub)-1]
+		if last.Op != syntax.OpEndText || end || countMarkers(rest) > 0 ||
+			slices.ContainsFunc(rest.Sub[:len(rest.Sub)-1], hasZeroWidth) {
+			return unresolved
+		}
+		atEnd = true
+	}
+	allowed := set
+	if negative {
+		allowed = rangesComplement(set)
+	}
+	first := restrictFirst(rest, allowed)
+	if first == nil {
+		return unresolved
+	}
+	if atEnd && negative {
+		// At the end there is no character for it to refuse.
+		first = alternateOf(first, &syntax.Regexp{Op: syntax.OpEndText})
+	}
+	parent.Sub = append(parent.Sub[:at+1:at+1], first)
+	return folded
+}
+
+// oneCharacter reads a look-around's body as a set of single characters,
+// and whether it also admits the end of the string ($): -, [-.], \d, #|$.
+func oneCharacter(body string) (set []rune, end bool, ok bool) {
+	re, err := syntax.Parse(body, syntax.Perl)
+	if err != nil {
+		return nil, false, false
+	}
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpAlternate {
+		subs = re.Sub
+	}
+	for _, sub := range subs {
+		switch {
+		case sub.Op == syntax.OpEndText:
+			end = true
+		case sub.Op == syntax.OpCharClass || sub.Op == syntax.OpAnyChar || sub.Op == syntax.OpAnyCharNotNL ||
+			sub.Op == syntax.OpLiteral && len(sub.Rune) == 1 && sub.Flags&syntax.FoldCase == 0:
+			set = rangesUnion(set, charRanges(sub))
+		default:
+			return nil, false, false
+		}
+	}
+	return set, end, true
+}
+
+// pathTo returns the nodes from re down to the marker m, or nil.
+func pathTo(re *syntax.Regexp, m rune) []*syntax.Regexp {
+	if isMarkerNode(re, m) {
+		return []*syntax.Regexp{re}
+	}
+	for _, sub := range re.Sub {
+		if p := pathTo(sub, m); p != nil {
+			return append([]*syntax.Regexp{re}, p...)
+		}
+	}
+	return nil
+}
+
+// following is what may come right after a place in a pattern: one of
+// chars, the end of the string (end), or, past the end of a pattern not
+// anchored there, anything (any). anchorLine marks a ^ or $ of multi-line
+// mode on the way, which this reading does not follow.
+type following struct {
+	chars      []rune
+	end, any   bool
+	anchorLine bool
+}
+
+// followers returns what may follow the last node of path, read up
+// through its ancestors. Repeats are taken as able to go round and to
+// stop at any count, which may add followers but never loses one.
+func followers(path []*syntax.Regexp) following {
+	var f following
+	for i := len(path) - 1; i > 0; i-- {
+		parent, child := path[i-1], path[i]
+		switch parent.Op {
+		case syntax.OpConcat:
+			at := slices.Index(parent.Sub, child)
+			if !f.addFirst(parent.Sub[at+1:]) {
+				return f
+			}
+		case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+			if parent.Op != syntax.OpRepeat || parent.Max == -1 || parent.Max > 1 {
+				f.addFirst(parent.Sub)
+			}
+		}
+	}
+	f.any = true // past the end of a pattern that does not end with $
+	return f
+}
+
+// addFirst adds what the sequence seq may start with, and reports whether
+// seq may match nothing, letting what follows it follow too.
+func (f *following) addFirst(seq []*syntax.Regexp) (passThrough bool) {
+	for _, re := range seq {
+		if !f.addFirstOf(re) {
+			return false
+		}
+	}
+	return true
+}
+
+// addFirstOf adds what re may start with, and reports whether it may
+// match nothing.
+func (f *following) addFirstOf(re *syntax.Regexp) (empty bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true
+		}
+		if isMarker(re.Rune[0]) {
+			return true // another look-around, which takes nothing
+		}
+		f.chars = rangesUnion(f.chars, charRanges(&syntax.Regexp{Op: syntax.OpLiteral, Flags: re.Flags, Rune: re.Rune[:1]}))
+		return false
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		f.chars = rangesUnion(f.chars, charRanges(re))
+		return false
+	case syntax.OpEndText:
+		f.end = true
+		return false
+	case syntax.OpBeginLine, syntax.OpEndLine:
+		f.anchorLine = true
+		return true
+	case syntax.OpNoMatch:
+		return false
+	case syntax.OpCapture:
+		return f.addFirstOf(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		f.addFirstOf(re.Sub[0])
+		return true
+	case syntax.OpPlus:
+		return f.addFirstOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Max == 0 {
+			return true
+		}
+		return f.addFirstOf(re.Sub[0]) || re.Min == 0
+	case syntax.OpConcat:
+		return f.addFirst(re.Sub)
+	case syntax.OpAlternate:
+		empty := false
+		for _, sub := range re.Sub {
+			if f.addFirstOf(sub) {
+				empty = true
+			}
+		}
+		return empty
+	}
+	return true // an empty match, ^, \b: it takes nothing
+}
+
+// charRanges returns the characters a one-character node matches, as
+// sorted, non-overlapping lo-hi pairs.
+func charRanges(re *syntax.Regexp) []rune {
+	switch re.Op {
+	case syntax.OpLiteral:
+		r := re.Rune[0]
+		if re.Flags&syntax.FoldCase != 0 {
+			var set []rune
+			for f := r; ; {
+				set = rangesUnion(set, []rune{f, f})
+				if f = unicode.SimpleFold(f); f == r {
+					return set
+				}
+			}
+		}
+		return []rune{r, r}
+	case syntax.OpCharClass:
+		return rangesUnion(nil, re.Rune)
+	case syntax.OpAnyCharNotNL:
+		return []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune}
+	}
+	return []rune{0, unicode.MaxRune}
+}
+
+// matchesEmpty reports whether re may match the empty string; ^, $ and \b
+// count as matching it.
+func matchesEmpty(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return !slices.ContainsFunc(re.Rune, func(r rune) bool { return !isMarker(r) }) // markers take nothing
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL, syntax.OpNoMatch:
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return matchesEmpty(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min == 0 || matchesEmpty(re.Sub[0])
+	case syntax.OpConcat:
+		return !slices.ContainsFunc(re.Sub, func(sub *syntax.Regexp) bool { return !matchesEmpty(sub) })
+	case syntax.OpAlternate:
+		return slices.ContainsFunc(re.Sub, matchesEmpty)
+	}
+	return true
+}
+
+// zeroWidth reports whether re is an assertion: it matches nothing but
+// holds only at some places.
+func zeroWidth(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	return false
+}
+
+// hasZeroWidth reports whether re holds an assertion anywhere.
+func hasZeroWidth(re *syntax.Regexp) bool {
+	return zeroWidth(re) || slices.ContainsFunc(re.Sub, hasZeroWidth)
+}
+
+// restrictFirst returns a regexp that matches the strings re matches that
+// are not empty and start with a character in allowed (lo-hi pairs), or
+// nil when re holds what it does not rewrite.
+func restrictFirst(re *syntax.Regexp, allowed []rune) *syntax.Regexp {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch:
+		return noMatch()
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return noMatch()
+		}
+		if isMarker(re.Rune[0]) {
+			return nil // another look-around, within a group
+		}
+		first := &syntax.Regexp{Op: syntax.OpLiteral, Flags: re.Flags, Rune: re.Rune[:1]}
+		class := classOf(rangesIntersect(charRanges(first), allowed))
+		if len(re.Rune) == 1 {
+			return class
+		}
+		return concatOf(class, literal(re, re.Rune[1:]))
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return classOf(rangesIntersect(charRanges(re), allowed))
+	case syntax.OpCapture:
+		return restrictFirst(re.Sub[0], allowed)
+	case syntax.OpQuest:
+		return restrictFirst(re.Sub[0], allowed)
+	case syntax.OpStar, syntax.OpPlus:
+		if hasZeroWidth(re.Sub[0]) {
+			return nil
+		}
+		first := restrictFirst(re.Sub[0], allowed)
+		if first == nil {
+			return nil
+		}
+		star := *re
+		star.Op = syntax.OpStar
+		return concatOf(first, &star)
+	case syntax.OpRepeat:
+		if re.Max == 0 {
+			return noMatch()
+		}
+		if hasZeroWidth(re.Sub[0]) {
+			return nil
+		}
+		first := restrictFirst(re.Sub[0], allowed)
+		if first == nil {
+			return nil
+		}
+		more := *re
+		more.Min = max(re.Min-1, 0)
+		if matchesEmpty(re.Sub[0]) {
+			more.Min = 0
+		}
+		if re.Max > 0 {
+			more.Max = re.Max - 1
+		}
+		if more.Max == 0 {
+			return first
+		}
+		return concatOf(first, &more)
+	case syntax.OpConcat:
+		var alts, prefix []*syntax.Regexp
+		for i, sub := range re.Sub {
+			if zeroWidth(sub) || sub.Op == syntax.OpLiteral && len(sub.Rune) == 1 && isMarker(sub.Rune[0]) {
+				prefix = append(prefix, sub) // it takes nothing, and stays where it is
+				continue
+			}
+			first := restrictFirst(sub, allowed)
+			if first == nil {
+				return nil
+			}
+			alt := append(slices.Clone(prefix), first)
+			alts = append(alts, concatOf(append(alt, re.Sub[i+1:]...)...))
+			if !matchesEmpty(sub) {
+				break
+			}
+			if hasZeroWidth(sub) {
+				return nil // its empty match holds only at some places
+			}
+		}
+		return alternateOf(alts...)
+	case syntax.OpAlternate:
+		var alts []*syntax.Regexp
+		for _, sub := range re.Sub {
+			first := restrictFirst(sub, allowed)
+			if first == nil {
+				return nil
+			}
+			alts = append(alts, first)
+		}
+		return alternateOf(alts...)
+	}
+	return nil
+}
+
+func noMatch() *syntax.Regexp { return &syntax.Regexp{Op: syntax.OpNoMatch} }
+
+func classOf(ranges []rune) *syntax.Regexp {
+	if len(ranges) == 0 {
+		return noMatch()
+	}
+	return &syntax.Regexp{Op: syntax.OpCharClass, Rune: ranges}
+}
+
+// concatOf concatenates subs; one that matches nothing makes it match
+// nothing.
+func concatOf(subs ...*syntax.Regexp) *syntax.Regexp {
+	var flat []*syntax.Regexp
+	for _, sub := range subs {
+		switch sub.Op {
+		case syntax.OpNoMatch:
+			return noMatch()
+		case syntax.OpConcat:
+			flat = append(flat, sub.Sub...)
+		default:
+			flat = append(flat, sub)
+		}
+	}
+	if len(flat) == 1 {
+		return flat[0]
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: flat}
+}
+
+// alternateOf is the alternation of subs, leaving out those that match
+// nothing.
+func alternateOf(subs ...*syntax.Regexp) *syntax.Regexp {
+	subs = slices.DeleteFunc(subs, func(sub *syntax.Regexp) bool { return sub.Op == syntax.OpNoMatch })
+	switch len(subs) {
+	case 0:
+		return noMatch()
+	case 1:
+		return subs[0]
+	}
+	return &syntax.Regexp{Op: syntax.OpAlternate, Sub: subs}
+}
+
+// rangesUnion merges two sets of lo-hi pairs into one, sorted and without
+// overlaps.
+func rangesUnion(a, b []rune) []rune {
+	type span struct{ lo, hi rune }
+	var spans []span
+	for _, set := range [][]rune{a, b} {
+		for i := 0; i+1 < len(set); i += 2 {
+			spans = append(spans, span{set[i], set[i+1]})
+		}
+	}
+	slices.SortFunc(spans, func(x, y span) int { return int(x.lo) - int(y.lo) })
+	var out []rune
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.lo <= out[n-1]+1 {
+			out[n-1] = max(out[n-1], s.hi)
+			continue
+		}
+		out = append(out, s.lo, s.hi)
+	}
+	return out
+}
+
+// rangesIntersect returns the characters in both sets.
+func rangesIntersect(a, b []rune) []rune {
+	var out []rune
+	for i := 0; i+1 < len(a); i += 2 {
+		for j := 0; j+1 < len(b); j += 2 {
+			if lo, hi := max(a[i], b[j]), min(a[i+1], b[j+1]); lo <= hi {
+				out = append(out, lo, hi)
+			}
+		}
+	}
+	return rangesUnion(out, nil)
+}
+
+// rangesComplement returns the characters not in set.
+func rangesComplement(set []rune) []rune {
+	var out []rune
+	next := rune(0)
+	for i := 0; i+1 < len(set); i += 2 {
+		if set[i] > next {
+			out = append(out, next, set[i]-1)
+		}
+		next = set[i+1] + 1
+	}
+	if next <= unicode.MaxRune {
+		out = append(out, next, unicode.MaxRune)
+	}
+	return out
+}
+
+// rangesSubset reports whether every character of a is in b.
+func rangesSubset(a, b []rune) bool {
+	return slices.Equal(rangesIntersect(a, b), rangesUnion(a, nil))
+}
