@@ -108,15 +108,13 @@ func TestLoosenedLookarounds(t *testing.T) {
 		{`^[a-zA-Z]((?!--|__)[a-zA-Z0-9-_])+$`, []string{"(?!--|__)"}, []string{"ab-c", "a_b"}, []string{"1ab", "a", "a b"}, []string{"a--b"}},
 		{`^(-?)P(?=\d|T\d)(?:(\d+)Y)?(?:T(?:(\d+)H)?)?$`, []string{`(?=\d|T\d)`}, []string{"P1Y", "-PT1H"}, []string{"X", "P1H"}, []string{"P", "PT"}},
 		{`^a(?!b)`, []string{"(?!b)"}, []string{"a", "ac"}, []string{"b"}, []string{"ab"}},
-		{`^(?<!a)b`, []string{"(?<!a)"}, []string{"b"}, []string{"a"}, nil},
+		{`^[a-z]+(?<!ab)c$`, []string{"(?<!ab)"}, []string{"xc", "bc"}, []string{"1c"}, []string{"abc"}},
 		// The start still splits when the middle loosens.
 		{`^(?!ftp:)[a-z]+:(?!xy)[^#]*$`, []string{"(?!xy)"}, []string{"http:y", "http:"}, []string{"ftp:y", "1:y"}, []string{"http:xy"}},
 		// One character, but what follows may be empty (or take a - that
 		// the look-ahead refuses, further on), so it cannot be folded.
 		{`^a(?!$)b?$`, []string{"(?!$)"}, []string{"ab"}, []string{"ac"}, []string{"a"}},
 		{`^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`, []string{"(?!-)"}, []string{"a-b", "ab1"}, []string{"-ab"}, []string{"a--b"}},
-		// The look-ahead folds; the look-behind beside it loosens.
-		{`^((?!-)[a-z-]{1,5}(?<!-)\.)+$`, []string{"(?<!-)"}, []string{"ab.", "a-b.c."}, []string{"-a.", "ab"}, []string{"a-."}},
 	}
 	for _, tc := range tests {
 		l := splitLookaheads(tc.pattern)
@@ -140,10 +138,11 @@ func TestLoosenedLookarounds(t *testing.T) {
 	}
 }
 
-// TestResolvedLookarounds: a look-ahead mid-pattern that tests one
-// character is checked exactly: left out where whatever follows it passes
-// it (Auth0's (?=#|$) after a URL's query), or folded into what follows it
-// in its group (the hostname label that does not start with a dash).
+// TestResolvedLookarounds: a look-around mid-pattern that tests one
+// character is checked exactly: left out where whatever stands on its side
+// passes it (Auth0's (?=#|$) after a URL's query), or folded into what
+// stands there in its group (the hostname label that does not start or
+// end with a dash).
 func TestResolvedLookarounds(t *testing.T) {
 	tests := []struct {
 		pattern     string
@@ -158,6 +157,10 @@ func TestResolvedLookarounds(t *testing.T) {
 		{`^(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$`,
 			[]string{"a.b1", "ab-c.de", "a-b.c-d", "a.bc"}, []string{"-a.bc", "a.-bc", "a-.bc", "a..bc", "a.b"}},
 		{`^[a-zA-Z0-9]?((?!-)([A-Za-z0-9-]*[A-Za-z0-9])\.)+[a-zA-Z0-9]+$`, []string{"a.b", "x-b.c", "xa-b.c"}, []string{"-b.c", "a.-b.c", "a.b-.c"}},
+		// Look-behinds, likewise: into what precedes them.
+		{`^(?<!a)b`, []string{"b"}, []string{"a", "ab"}},
+		{`^((?!-)[a-z-]{1,5}(?<!-)\.)+$`, []string{"ab.", "a-b.c."}, []string{"-a.", "a-.", "ab"}},
+		{`^[a-z-]+(?<![-])\.com$`, []string{"a-b.com", "a.com"}, []string{"a-.com", "-.com"}},
 	}
 	for _, tc := range tests {
 		checkExactSplit(t, tc.pattern, tc.match, tc.miss)

@@ -11,16 +11,17 @@ import (
 
 // resolveLookarounds is dropLookarounds for the look-arounds that stand
 // mid-pattern, keeping what Go's regexp can say of those that test one
-// character. A look-ahead whose body is one character of a set (-, [-.],
-// #|$) is
+// character. A look-around whose body is one character of a set (-, [-.],
+// #|$; ^ for a look-behind) is
 //
-//   - left out without loss when whatever can follow it already passes it,
-//     as Auth0's (?=#|$) after a query string, which only # or the end can
-//     follow;
-//   - folded into what follows it in its group, when that always takes a
-//     character, or takes none only at the end of the string:
+//   - left out without loss when whatever can stand on its side already
+//     passes it, as Auth0's (?=#|$) after a query string, which only # or
+//     the end can follow;
+//   - folded into what stands on its side in its group, when that always
+//     takes a character, or takes none only at the edge of the string:
 //     (?!-)[a-z0-9-]*[a-z0-9] becomes [a-z0-9][a-z0-9-]*[a-z0-9] or
-//     [a-z0-9], the hostname label that does not start with a dash.
+//     [a-z0-9], the hostname label that does not start with a dash, and
+//     [a-z-]+(?<!-) becomes [a-z-]*[a-z], one that does not end with one.
 //
 // Any other look-around is left out, and returned in loosened, as
 // dropLookarounds does.
@@ -39,7 +40,7 @@ func resolveLookarounds(s string) (out string, loosened []string, ok bool) {
 	re = splitMarkers(re)
 	rewritten := false
 	for i, around := range arounds {
-		switch resolveLookahead(re, markerRune(i), around) {
+		switch resolveLookaround(re, markerRune(i), around) {
 		case unresolved:
 			loosened = append(loosened, around)
 		case folded:
@@ -150,29 +151,40 @@ func isMarkerNode(re *syntax.Regexp, m rune) bool {
 	return re.Op == syntax.OpLiteral && len(re.Rune) == 1 && re.Rune[0] == m
 }
 
-// resolution is how resolveLookahead dealt with a look-around.
+// resolution is how resolveLookaround dealt with a look-around.
 type resolution int
 
 const (
 	unresolved resolution = iota // left out, so some strings it refuses pass
-	implied                      // left out, since what follows it always passes it
-	folded                       // folded into what follows it
+	implied                      // left out, since what stands beside it always passes it
+	folded                       // folded into what stands beside it
 )
 
-// resolveLookahead reports whether the look-around at marker m, written
+// side is the side of its place a look-around tests: a look-ahead the
+// character after it, a look-behind the one before.
+type side bool
+
+const (
+	ahead  side = false
+	behind side = true
+)
+
+// resolveLookaround reports whether the look-around at marker m, written
 // as around, can be checked exactly without a look-around, and if so
-// rewrites re to check it: by leaving it out, when what can follow always
-// passes it, or by folding it into the rest of its concatenation.
-func resolveLookahead(re *syntax.Regexp, m rune, around string) resolution {
+// rewrites re to check it: by leaving it out, when what can stand on its
+// side always passes it, or by folding it into that side of its
+// concatenation.
+func resolveLookaround(re *syntax.Regexp, m rune, around string) resolution {
 	var negative bool
+	var look side
+	var body string
 	switch {
-	case strings.HasPrefix(around, "(?="):
-	case strings.HasPrefix(around, "(?!"):
-		negative = true
-	default:
-		return unresolved // a look-behind
+	case strings.HasPrefix(around, "(?="), strings.HasPrefix(around, "(?!"):
+		negative, body = around[2] == '!', around[3:len(around)-1]
+	case strings.HasPrefix(around, "(?<="), strings.HasPrefix(around, "(?<!"):
+		negative, look, body = around[3] == '!', behind, around[4:len(around)-1]
 	}
-	set, end, ok := oneCharacter(around[3 : len(around)-1])
+	set, edge, ok := oneCharacter(body, look)
 	if !ok {
 		return unresolved
 	}
@@ -180,11 +192,10 @@ func resolveLookahead(re *syntax.Regexp, m rune, around string) resolution {
 	if path == nil {
 		return unresolved
 	}
-	follow := followers(path)
-	if !follow.any && !follow.anchorLine {
-		passes := rangesSubset(follow.chars, set) && (!follow.end || end)
+	if n := neighbours(path, look); !n.any && !n.anchorLine {
+		passes := rangesSubset(n.chars, set) && (!n.edge || edge)
 		if negative {
-			passes = len(rangesIntersect(follow.chars, set)) == 0 && (!follow.end || !end)
+			passes = len(rangesIntersect(n.chars, set)) == 0 && (!n.edge || !edge)
 		}
 		if passes {
 			return implied
@@ -198,41 +209,59 @@ func resolveLookahead(re *syntax.Regexp, m rune, around string) resolution {
 		return unresolved
 	}
 	at := slices.IndexFunc(parent.Sub, func(sub *syntax.Regexp) bool { return isMarkerNode(sub, m) })
-	rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: parent.Sub[at+1:]}
-	if len(rest.Sub) == 0 {
+	beside := parent.Sub[at+1:]
+	anchor := syntax.OpEndText
+	if look == behind {
+		beside, anchor = parent.Sub[:at], syntax.OpBeginText
+	}
+	if len(beside) == 0 {
 		return unresolved
 	}
-	atEnd := false // rest may match nothing, which it then does only at the end
-	if matchesEmpty(rest) {
-		last := rest.Sub[len(rest.Sub)-1]
-		if last.Op != syntax.OpEndText || end || countMarkers(rest) > 0 ||
-			slices.ContainsFunc(rest.Sub[:len(rest.Sub)-1], hasZeroWidth) {
+	// What stands beside it may match nothing only where it ends at an
+	// anchor: ^[a-z]*(?<!-) at the start, (?!-)[a-z]*$ at the end, where
+	// there is no character to test.
+	atEdge := false
+	if matchesEmpty(concatOf(beside...)) {
+		outer, inner := beside[len(beside)-1], beside[:len(beside)-1]
+		if look == behind {
+			outer, inner = beside[0], beside[1:]
+		}
+		if outer.Op != anchor || edge || countMarkers(concatOf(beside...)) > 0 || slices.ContainsFunc(inner, hasZeroWidth) {
 			return unresolved
 		}
-		atEnd = true
+		atEdge = true
 	}
 	allowed := set
 	if negative {
 		allowed = rangesComplement(set)
 	}
-	first := restrictFirst(rest, allowed)
-	if first == nil {
+	restricted := restrictEdge(concatOf(beside...), allowed, look)
+	if restricted == nil {
 		return unresolved
 	}
-	if atEnd && negative {
-		// At the end there is no character for it to refuse.
-		first = alternateOf(first, &syntax.Regexp{Op: syntax.OpEndText})
+	if atEdge && negative {
+		// At the edge there is no character for it to refuse.
+		restricted = alternateOf(restricted, &syntax.Regexp{Op: anchor})
 	}
-	parent.Sub = append(parent.Sub[:at+1:at+1], first)
+	if look == ahead {
+		parent.Sub = append(parent.Sub[:at+1:at+1], restricted)
+	} else {
+		parent.Sub = append([]*syntax.Regexp{restricted}, parent.Sub[at:]...)
+	}
 	return folded
 }
 
 // oneCharacter reads a look-around's body as a set of single characters,
-// and whether it also admits the end of the string ($): -, [-.], \d, #|$.
-func oneCharacter(body string) (set []rune, end bool, ok bool) {
+// and whether it also admits the edge of the string, $ ahead or ^ behind:
+// -, [-.], \d, #|$.
+func oneCharacter(body string, look side) (set []rune, edge bool, ok bool) {
 	re, err := syntax.Parse(body, syntax.Perl)
 	if err != nil {
 		return nil, false, false
+	}
+	anchor := syntax.OpEndText
+	if look == behind {
+		anchor = syntax.OpBeginText
 	}
 	subs := []*syntax.Regexp{re}
 	if re.Op == syntax.OpAlternate {
@@ -240,8 +269,8 @@ func oneCharacter(body string) (set []rune, end bool, ok bool) {
 	}
 	for _, sub := range subs {
 		switch {
-		case sub.Op == syntax.OpEndText:
-			end = true
+		case sub.Op == anchor:
+			edge = true
 		case sub.Op == syntax.OpCharClass || sub.Op == syntax.OpAnyChar || sub.Op == syntax.OpAnyCharNotNL ||
 			sub.Op == syntax.OpLiteral && len(sub.Rune) == 1 && sub.Flags&syntax.FoldCase == 0:
 			set = rangesUnion(set, charRanges(sub))
@@ -249,7 +278,7 @@ func oneCharacter(body string) (set []rune, end bool, ok bool) {
 			return nil, false, false
 		}
 	}
-	return set, end, true
+	return set, edge, true
 }
 
 // pathTo returns the nodes from re down to the marker m, or nil.
@@ -265,98 +294,128 @@ func pathTo(re *syntax.Regexp, m rune) []*syntax.Regexp {
 	return nil
 }
 
-// following is what may come right after a place in a pattern: one of
-// chars, the end of the string (end), or, past the end of a pattern not
-// anchored there, anything (any). anchorLine marks a ^ or $ of multi-line
-// mode on the way, which this reading does not follow.
-type following struct {
+// neighbourhood is what may stand on one side of a place in a pattern:
+// one of chars, the edge of the string (the end ahead, the start behind),
+// or, past the edge of a pattern not anchored there, anything (any).
+// anchorLine marks a ^ or $ of multi-line mode on the way, which this
+// reading does not follow.
+type neighbourhood struct {
+	look       side
 	chars      []rune
-	end, any   bool
+	edge, any  bool
 	anchorLine bool
 }
 
-// followers returns what may follow the last node of path, read up
-// through its ancestors. Repeats are taken as able to go round and to
-// stop at any count, which may add followers but never loses one.
-func followers(path []*syntax.Regexp) following {
-	var f following
+// neighbours returns what may stand on the look side of the last node of
+// path, read up through its ancestors. Repeats are taken as able to go
+// round and to stop at any count, which may add neighbours but never
+// loses one.
+func neighbours(path []*syntax.Regexp, look side) neighbourhood {
+	n := neighbourhood{look: look}
 	for i := len(path) - 1; i > 0; i-- {
 		parent, child := path[i-1], path[i]
 		switch parent.Op {
 		case syntax.OpConcat:
 			at := slices.Index(parent.Sub, child)
-			if !f.addFirst(parent.Sub[at+1:]) {
-				return f
+			seq := parent.Sub[at+1:]
+			if look == behind {
+				seq = parent.Sub[:at]
+			}
+			if !n.addSeq(seq) {
+				return n
 			}
 		case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
 			if parent.Op != syntax.OpRepeat || parent.Max == -1 || parent.Max > 1 {
-				f.addFirst(parent.Sub)
+				n.addSeq(parent.Sub)
 			}
 		}
 	}
-	f.any = true // past the end of a pattern that does not end with $
-	return f
+	n.any = true // past the edge of a pattern not anchored there
+	return n
 }
 
-// addFirst adds what the sequence seq may start with, and reports whether
-// seq may match nothing, letting what follows it follow too.
-func (f *following) addFirst(seq []*syntax.Regexp) (passThrough bool) {
-	for _, re := range seq {
-		if !f.addFirstOf(re) {
+// addSeq adds what the sequence seq may have at its edge next to the place
+// (its start ahead of it, its end behind it), and reports whether seq may
+// match nothing, letting what lies beyond it stand next to the place too.
+func (n *neighbourhood) addSeq(seq []*syntax.Regexp) (passThrough bool) {
+	for i := range seq {
+		re := seq[i]
+		if n.look == behind {
+			re = seq[len(seq)-1-i]
+		}
+		if !n.add(re) {
 			return false
 		}
 	}
 	return true
 }
 
-// addFirstOf adds what re may start with, and reports whether it may
-// match nothing.
-func (f *following) addFirstOf(re *syntax.Regexp) (empty bool) {
+// add adds what re may have at its edge next to the place, and reports
+// whether it may match nothing.
+func (n *neighbourhood) add(re *syntax.Regexp) (empty bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if len(re.Rune) == 0 {
 			return true
 		}
-		if isMarker(re.Rune[0]) {
+		r := edgeRune(re.Rune, n.look)
+		if isMarker(r) {
 			return true // another look-around, which takes nothing
 		}
-		f.chars = rangesUnion(f.chars, charRanges(&syntax.Regexp{Op: syntax.OpLiteral, Flags: re.Flags, Rune: re.Rune[:1]}))
+		n.chars = rangesUnion(n.chars, charRanges(&syntax.Regexp{Op: syntax.OpLiteral, Flags: re.Flags, Rune: []rune{r}}))
 		return false
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		f.chars = rangesUnion(f.chars, charRanges(re))
+		n.chars = rangesUnion(n.chars, charRanges(re))
 		return false
 	case syntax.OpEndText:
-		f.end = true
-		return false
+		if n.look == ahead {
+			n.edge = true
+			return false
+		}
+		return true
+	case syntax.OpBeginText:
+		if n.look == behind {
+			n.edge = true
+			return false
+		}
+		return true
 	case syntax.OpBeginLine, syntax.OpEndLine:
-		f.anchorLine = true
+		n.anchorLine = true
 		return true
 	case syntax.OpNoMatch:
 		return false
 	case syntax.OpCapture:
-		return f.addFirstOf(re.Sub[0])
+		return n.add(re.Sub[0])
 	case syntax.OpStar, syntax.OpQuest:
-		f.addFirstOf(re.Sub[0])
+		n.add(re.Sub[0])
 		return true
 	case syntax.OpPlus:
-		return f.addFirstOf(re.Sub[0])
+		return n.add(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Max == 0 {
 			return true
 		}
-		return f.addFirstOf(re.Sub[0]) || re.Min == 0
+		return n.add(re.Sub[0]) || re.Min == 0
 	case syntax.OpConcat:
-		return f.addFirst(re.Sub)
+		return n.addSeq(re.Sub)
 	case syntax.OpAlternate:
 		empty := false
 		for _, sub := range re.Sub {
-			if f.addFirstOf(sub) {
+			if n.add(sub) {
 				empty = true
 			}
 		}
 		return empty
 	}
-	return true // an empty match, ^, \b: it takes nothing
+	return true // an empty match, \b: it takes nothing
+}
+
+// edgeRune is the first rune of runes, or the last behind.
+func edgeRune(runes []rune, look side) rune {
+	if look == behind {
+		return runes[len(runes)-1]
+	}
+	return runes[0]
 }
 
 // charRanges returns the characters a one-character node matches, as
@@ -383,12 +442,12 @@ func charRanges(re *syntax.Regexp) []rune {
 	return []rune{0, unicode.MaxRune}
 }
 
-// matchesEmpty reports whether re may match the empty string; ^, $ and \b
-// count as matching it.
+// matchesEmpty reports whether re may match the empty string; ^, $, \b and
+// markers count as matching it.
 func matchesEmpty(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return !slices.ContainsFunc(re.Rune, func(r rune) bool { return !isMarker(r) }) // markers take nothing
+		return !slices.ContainsFunc(re.Rune, func(r rune) bool { return !isMarker(r) })
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL, syntax.OpNoMatch:
 		return false
 	case syntax.OpCapture, syntax.OpPlus:
@@ -403,25 +462,27 @@ func matchesEmpty(re *syntax.Regexp) bool {
 	return true
 }
 
-// zeroWidth reports whether re is an assertion: it matches nothing but
-// holds only at some places.
+// zeroWidth reports whether re takes nothing where it stands: an
+// assertion, which holds only at some places, or a marker.
 func zeroWidth(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return true
+	case syntax.OpLiteral:
+		return len(re.Rune) == 1 && isMarker(re.Rune[0])
 	}
 	return false
 }
 
-// hasZeroWidth reports whether re holds an assertion anywhere.
+// hasZeroWidth reports whether re holds an assertion or a marker anywhere.
 func hasZeroWidth(re *syntax.Regexp) bool {
 	return zeroWidth(re) || slices.ContainsFunc(re.Sub, hasZeroWidth)
 }
 
-// restrictFirst returns a regexp that matches the strings re matches that
-// are not empty and start with a character in allowed (lo-hi pairs), or
-// nil when re holds what it does not rewrite.
-func restrictFirst(re *syntax.Regexp, allowed []rune) *syntax.Regexp {
+// restrictEdge returns a regexp that matches the strings re matches that
+// are not empty and start (ahead) or end (behind) with a character in
+// allowed (lo-hi pairs), or nil when re holds what it does not rewrite.
+func restrictEdge(re *syntax.Regexp, allowed []rune, look side) *syntax.Regexp {
 	switch re.Op {
 	case syntax.OpNoMatch, syntax.OpEmptyMatch:
 		return noMatch()
@@ -429,68 +490,81 @@ func restrictFirst(re *syntax.Regexp, allowed []rune) *syntax.Regexp {
 		if len(re.Rune) == 0 {
 			return noMatch()
 		}
-		if isMarker(re.Rune[0]) {
+		r := edgeRune(re.Rune, look)
+		if isMarker(r) {
 			return nil // another look-around, within a group
 		}
-		first := &syntax.Regexp{Op: syntax.OpLiteral, Flags: re.Flags, Rune: re.Rune[:1]}
-		class := classOf(rangesIntersect(charRanges(first), allowed))
-		if len(re.Rune) == 1 {
+		class := classOf(rangesIntersect(charRanges(&syntax.Regexp{Op: syntax.OpLiteral, Flags: re.Flags, Rune: []rune{r}}), allowed))
+		switch {
+		case len(re.Rune) == 1:
 			return class
+		case look == behind:
+			return concatOf(literal(re, re.Rune[:len(re.Rune)-1]), class)
 		}
 		return concatOf(class, literal(re, re.Rune[1:]))
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
 		return classOf(rangesIntersect(charRanges(re), allowed))
-	case syntax.OpCapture:
-		return restrictFirst(re.Sub[0], allowed)
-	case syntax.OpQuest:
-		return restrictFirst(re.Sub[0], allowed)
-	case syntax.OpStar, syntax.OpPlus:
-		if hasZeroWidth(re.Sub[0]) {
-			return nil
-		}
-		first := restrictFirst(re.Sub[0], allowed)
-		if first == nil {
-			return nil
-		}
-		star := *re
-		star.Op = syntax.OpStar
-		return concatOf(first, &star)
-	case syntax.OpRepeat:
-		if re.Max == 0 {
+	case syntax.OpCapture, syntax.OpQuest:
+		return restrictEdge(re.Sub[0], allowed, look)
+	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		// x* is x x* (or x* x behind) where it is not empty, and x{n,m}
+		// x x{n-1,m-1}; an x that may match nothing may do so any number
+		// of times, so the rest then counts from 0.
+		if re.Op == syntax.OpRepeat && re.Max == 0 {
 			return noMatch()
 		}
 		if hasZeroWidth(re.Sub[0]) {
 			return nil
 		}
-		first := restrictFirst(re.Sub[0], allowed)
-		if first == nil {
+		edge := restrictEdge(re.Sub[0], allowed, look)
+		if edge == nil {
 			return nil
 		}
 		more := *re
-		more.Min = max(re.Min-1, 0)
-		if matchesEmpty(re.Sub[0]) {
-			more.Min = 0
+		switch re.Op {
+		case syntax.OpPlus:
+			more.Op = syntax.OpStar
+		case syntax.OpRepeat:
+			more.Min = max(re.Min-1, 0)
+			if matchesEmpty(re.Sub[0]) {
+				more.Min = 0
+			}
+			if re.Max > 0 {
+				more.Max = re.Max - 1
+			}
+			if more.Max == 0 {
+				return edge
+			}
 		}
-		if re.Max > 0 {
-			more.Max = re.Max - 1
+		if look == behind {
+			return concatOf(&more, edge)
 		}
-		if more.Max == 0 {
-			return first
-		}
-		return concatOf(first, &more)
+		return concatOf(edge, &more)
 	case syntax.OpConcat:
-		var alts, prefix []*syntax.Regexp
-		for i, sub := range re.Sub {
-			if zeroWidth(sub) || sub.Op == syntax.OpLiteral && len(sub.Rune) == 1 && isMarker(sub.Rune[0]) {
-				prefix = append(prefix, sub) // it takes nothing, and stays where it is
+		// The first item that takes a character, or any after others that
+		// took none (the last, behind): each choice is an alternative.
+		var alts []*syntax.Regexp
+		var kept []*syntax.Regexp // assertions and markers passed on the way, which stay
+		for i := range re.Sub {
+			j := i
+			if look == behind {
+				j = len(re.Sub) - 1 - i
+			}
+			sub := re.Sub[j]
+			if zeroWidth(sub) {
+				kept = append(kept, sub)
 				continue
 			}
-			first := restrictFirst(sub, allowed)
-			if first == nil {
+			edge := restrictEdge(sub, allowed, look)
+			if edge == nil {
 				return nil
 			}
-			alt := append(slices.Clone(prefix), first)
-			alts = append(alts, concatOf(append(alt, re.Sub[i+1:]...)...))
+			if look == behind {
+				items := append(slices.Clone(re.Sub[:j]), edge)
+				alts = append(alts, concatOf(append(items, reversed(kept)...)...))
+			} else {
+				alts = append(alts, concatOf(append(append(slices.Clone(kept), edge), re.Sub[j+1:]...)...))
+			}
 			if !matchesEmpty(sub) {
 				break
 			}
@@ -502,15 +576,22 @@ func restrictFirst(re *syntax.Regexp, allowed []rune) *syntax.Regexp {
 	case syntax.OpAlternate:
 		var alts []*syntax.Regexp
 		for _, sub := range re.Sub {
-			first := restrictFirst(sub, allowed)
-			if first == nil {
+			edge := restrictEdge(sub, allowed, look)
+			if edge == nil {
 				return nil
 			}
-			alts = append(alts, first)
+			alts = append(alts, edge)
 		}
 		return alternateOf(alts...)
 	}
 	return nil
+}
+
+// reversed returns s in reverse order.
+func reversed(s []*syntax.Regexp) []*syntax.Regexp {
+	r := slices.Clone(s)
+	slices.Reverse(r)
+	return r
 }
 
 func noMatch() *syntax.Regexp { return &syntax.Regexp{Op: syntax.OpNoMatch} }
