@@ -49,7 +49,10 @@ func (a *SplitAlternative) add(negative bool, re string) {
 //     ^((?!-))..., is the look-ahead;
 //   - look-behinds just before the $ that ends it test the end: R(?<!X)$
 //     becomes All R$ and None (?:X)$;
-//   - any other look-around is left out (see SplitPattern.Loosened).
+//   - any other is resolved as resolveLookarounds can: left out where
+//     it cannot fail, folded into its neighbour, or tested by a regexp of
+//     its own at a fixed distance from the start or the end; or else
+//     left out (see SplitPattern.Loosened).
 //
 // An alternative without look-arounds is kept as it is, unanchored as it
 // was.
@@ -98,12 +101,14 @@ func splitLookaheads(pattern string) *SplitPattern {
 		} else {
 			rest = alt // look-aheads at the start of an unanchored alternative test wherever it matches
 		}
-		rest, dropped, ok := resolveLookarounds(rest)
+		rest, tests, dropped, ok := resolveLookarounds(rest)
 		if !ok {
 			return nil
 		}
 		out.Loosened = append(out.Loosened, dropped...)
 		a.All = append(a.All, rest)
+		a.All = append(a.All, tests.All...)
+		a.None = append(a.None, tests.None...)
 		a.All = append(a.All, tails.All...)
 		a.None = append(a.None, tails.None...)
 		for _, re := range append(a.All, a.None...) {

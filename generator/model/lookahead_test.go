@@ -107,13 +107,14 @@ func TestLoosenedLookarounds(t *testing.T) {
 	}{
 		{`^[a-zA-Z]((?!--|__)[a-zA-Z0-9-_])+$`, []string{"(?!--|__)"}, []string{"ab-c", "a_b"}, []string{"1ab", "a", "a b"}, []string{"a--b"}},
 		{`^(-?)P(?=\d|T\d)(?:(\d+)Y)?(?:T(?:(\d+)H)?)?$`, []string{`(?=\d|T\d)`}, []string{"P1Y", "-PT1H"}, []string{"X", "P1H"}, []string{"P", "PT"}},
-		{`^a(?!b)`, []string{"(?!b)"}, []string{"a", "ac"}, []string{"b"}, []string{"ab"}},
-		{`^[a-z]+(?<!ab)c$`, []string{"(?<!ab)"}, []string{"xc", "bc"}, []string{"1c"}, []string{"abc"}},
+		{`^a+(?!b)`, []string{"(?!b)"}, []string{"a", "ac"}, []string{"b"}, []string{"ab"}},
+		{`^[a-z]+(?<!ab)c+$`, []string{"(?<!ab)"}, []string{"xc", "bc"}, []string{"1c"}, []string{"abc"}},
 		// The start still splits when the middle loosens.
 		{`^(?!ftp:)[a-z]+:(?!xy)[^#]*$`, []string{"(?!xy)"}, []string{"http:y", "http:"}, []string{"ftp:y", "1:y"}, []string{"http:xy"}},
 		// One character, but what follows may be empty (or take a - that
-		// the look-ahead refuses, further on), so it cannot be folded.
-		{`^a(?!$)b?$`, []string{"(?!$)"}, []string{"ab"}, []string{"ac"}, []string{"a"}},
+		// the look-ahead refuses, further on), so it cannot be folded; nor
+		// does it stand at a fixed place.
+		{`^a+(?!$)b?$`, []string{"(?!$)"}, []string{"ab"}, []string{"ac"}, []string{"a"}},
 		{`^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`, []string{"(?!-)"}, []string{"a-b", "ab1"}, []string{"-ab"}, []string{"a--b"}},
 	}
 	for _, tc := range tests {
@@ -161,6 +162,14 @@ func TestResolvedLookarounds(t *testing.T) {
 		{`^(?<!a)b`, []string{"b"}, []string{"a", "ab"}},
 		{`^((?!-)[a-z-]{1,5}(?<!-)\.)+$`, []string{"ab.", "a-b.c."}, []string{"-a.", "a-.", "ab"}},
 		{`^[a-z-]+(?<![-])\.com$`, []string{"a-b.com", "a.com"}, []string{"a-.com", "-.com"}},
+		// Any look-around, at a fixed distance from the start or the end,
+		// is tested there by a regexp of its own.
+		{`^a(?!b)`, []string{"a", "ac"}, []string{"ab", "b"}},
+		{`^[a-z](?!.*--)(?!.*-$)[0-9a-z-]*$`, []string{"a", "a-b", "ab-c-d"}, []string{"a--b", "ab-", "-a"}},
+		{`(^(?!_{2}))(^[a-zA-Z0-9_]+$)`, []string{"a_", "_a", "a__"}, []string{"__a", "__", "a-"}},
+		{`^[a-z]+(?<!ab)c$`, []string{"xc", "bc", "bac"}, []string{"abc", "1c"}},
+		{`^a(?!$)b?$`, []string{"ab"}, []string{"a", "ac"}},
+		{`^default(?!.*--)(?!.*\.\.)[0-9A-Za-z-.]*[^-]$`, []string{"default1", "default-a.b"}, []string{"default--a", "default..a", "default-"}},
 	}
 	for _, tc := range tests {
 		checkExactSplit(t, tc.pattern, tc.match, tc.miss)

@@ -23,26 +23,36 @@ import (
 //     [a-z0-9], the hostname label that does not start with a dash, and
 //     [a-z-]+(?<!-) becomes [a-z-]*[a-z], one that does not end with one.
 //
-// Any other look-around is left out, and returned in loosened, as
-// dropLookarounds does.
-func resolveLookarounds(s string) (out string, loosened []string, ok bool) {
+// Any look-around at a fixed distance from the start or the end of the
+// string, whatever its body, is returned in tests, as a regexp that tests
+// the string there (see fixedPlaceTest). Any other is left out, and
+// returned in loosened, as dropLookarounds does.
+func resolveLookarounds(s string) (out string, tests SplitAlternative, loosened []string, ok bool) {
+	drop := func() (string, SplitAlternative, []string, bool) {
+		out, dropped, ok := dropLookarounds(s)
+		return out, SplitAlternative{}, dropped, ok
+	}
 	marked, arounds, ok := replaceLookarounds(s, func(i int) string { return fmt.Sprintf(`(?:\x{%X})`, markerRune(i)) })
 	if !ok {
-		return "", nil, false
+		return "", SplitAlternative{}, nil, false
 	}
 	if len(arounds) > maxMarkers || strings.ContainsFunc(s, isMarker) || strings.Contains(strings.ToLower(s), `\x{f`) {
-		return dropLookarounds(s) // too many to mark, or it spells a marker itself, or may
+		return drop() // too many to mark, or it spells a marker itself, or may
 	}
 	re, err := syntax.Parse(marked, syntax.Perl)
 	if err != nil || countMarkers(re) != len(arounds) {
-		return dropLookarounds(s)
+		return drop()
 	}
 	re = splitMarkers(re)
 	rewritten := false
 	for i, around := range arounds {
 		switch resolveLookaround(re, markerRune(i), around) {
 		case unresolved:
-			loosened = append(loosened, around)
+			if negative, test, ok := fixedPlaceTest(re, markerRune(i), around); ok {
+				tests.add(negative, test)
+			} else {
+				loosened = append(loosened, around)
+			}
 		case folded:
 			rewritten = true
 		}
@@ -52,13 +62,133 @@ func resolveLookarounds(s string) (out string, loosened []string, ok bool) {
 		// The pattern as written, each look-around an empty group, reads
 		// better in the generated code than re.String() would.
 		out, _, _ = dropLookarounds(s)
-		return out, loosened, true
+		return out, tests, loosened, true
 	}
 	out = re.String()
 	if _, err := regexp.Compile(out); err != nil {
-		return dropLookarounds(s)
+		return drop()
 	}
-	return out, loosened, true
+	return out, tests, loosened, true
+}
+
+// fixedPlaceTest returns, for a look-around that every match passes
+// through at a fixed distance from an edge of the string, a regexp of its
+// own that tests the string there: ^[a-z](?!.*--) stands one character
+// after the start, so a string matches it when it does not match
+// ^[a-z](?:.*--); a look-behind so many characters before the end, as
+// (?<!-)\.com$, becomes (?:-)\.com$. Its body may be anything Go's regexp
+// runs. ok is false for any other look-around.
+func fixedPlaceTest(re *syntax.Regexp, m rune, around string) (negative bool, test string, ok bool) {
+	look, negative, body := readLookaround(around)
+	if hasLookaround(body) {
+		return false, "", false
+	}
+	if _, err := regexp.Compile(body); err != nil {
+		return false, "", false
+	}
+	seq := mandatory(re)
+	at := slices.IndexFunc(seq, func(sub *syntax.Regexp) bool { return isMarkerNode(sub, m) })
+	if at < 0 {
+		return false, "", false // on a path some matches do not take
+	}
+	// The items between the look-around and the edge it is measured from:
+	// the start for a look-ahead, the end for a look-behind.
+	span, anchor := seq[:at], syntax.OpBeginText
+	if look == behind {
+		span, anchor = seq[at+1:], syntax.OpEndText
+	}
+	if len(span) == 0 {
+		return false, "", false
+	}
+	outer := span[0]
+	if look == behind {
+		outer = span[len(span)-1]
+	}
+	if outer.Op != anchor {
+		return false, "", false
+	}
+	var kept []*syntax.Regexp
+	for _, sub := range span {
+		if !fixedWidth(sub) {
+			return false, "", false
+		}
+		if firstMarker(sub) == 0 {
+			kept = append(kept, sub) // other look-arounds are tested on their own
+		}
+	}
+	between := (&syntax.Regexp{Op: syntax.OpConcat, Sub: kept}).String()
+	if look == behind {
+		return negative, "(?:" + body + ")" + between, true
+	}
+	return negative, between + "(?:" + body + ")", true
+}
+
+// mandatory returns the sequence of nodes that every match of re goes
+// through, opening its concatenations and groups.
+func mandatory(re *syntax.Regexp) []*syntax.Regexp {
+	switch re.Op {
+	case syntax.OpConcat:
+		var seq []*syntax.Regexp
+		for _, sub := range re.Sub {
+			seq = append(seq, mandatory(sub)...)
+		}
+		return seq
+	case syntax.OpCapture:
+		return mandatory(re.Sub[0])
+	}
+	return []*syntax.Regexp{re}
+}
+
+// fixedWidth reports whether every match of re is as long as every other.
+func fixedWidth(re *syntax.Regexp) bool {
+	_, ok := width(re)
+	return ok
+}
+
+// width returns the length of every match of re, in characters, and
+// whether they all have one.
+func width(re *syntax.Regexp) (int, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			if !isMarker(r) {
+				n++
+			}
+		}
+		return n, true
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0, true
+	case syntax.OpCapture:
+		return width(re.Sub[0])
+	case syntax.OpRepeat:
+		n, ok := width(re.Sub[0])
+		return n * re.Min, ok && (re.Min == re.Max || n == 0 && re.Max >= 0)
+	case syntax.OpConcat, syntax.OpAlternate:
+		total, first := 0, -1
+		for _, sub := range re.Sub {
+			n, ok := width(sub)
+			if !ok || re.Op == syntax.OpAlternate && first >= 0 && n != first {
+				return 0, false
+			}
+			total, first = total+n, n
+		}
+		if re.Op == syntax.OpAlternate {
+			return first, len(re.Sub) > 0
+		}
+		return total, true
+	}
+	return 0, false
+}
+
+// firstMarker returns the marker re is, or 0.
+func firstMarker(re *syntax.Regexp) rune {
+	if re.Op == syntax.OpLiteral && len(re.Rune) == 1 && isMarker(re.Rune[0]) {
+		return re.Rune[0]
+	}
+	return 0
 }
 
 // markerBase is the first of the private-use runes that stand in for the
@@ -175,15 +305,7 @@ const (
 // side always passes it, or by folding it into that side of its
 // concatenation.
 func resolveLookaround(re *syntax.Regexp, m rune, around string) resolution {
-	var negative bool
-	var look side
-	var body string
-	switch {
-	case strings.HasPrefix(around, "(?="), strings.HasPrefix(around, "(?!"):
-		negative, body = around[2] == '!', around[3:len(around)-1]
-	case strings.HasPrefix(around, "(?<="), strings.HasPrefix(around, "(?<!"):
-		negative, look, body = around[3] == '!', behind, around[4:len(around)-1]
-	}
+	look, negative, body := readLookaround(around)
 	set, edge, ok := oneCharacter(body, look)
 	if !ok {
 		return unresolved
@@ -249,6 +371,16 @@ func resolveLookaround(re *syntax.Regexp, m rune, around string) resolution {
 		parent.Sub = append([]*syntax.Regexp{restricted}, parent.Sub[at:]...)
 	}
 	return folded
+}
+
+// readLookaround reads a look-around as written, (?=body), (?!body),
+// (?<=body) or (?<!body): which side it tests, whether it must not match,
+// and its body.
+func readLookaround(around string) (look side, negative bool, body string) {
+	if strings.HasPrefix(around, "(?<") {
+		return behind, around[3] == '!', around[4 : len(around)-1]
+	}
+	return ahead, around[2] == '!', around[3 : len(around)-1]
 }
 
 // oneCharacter reads a look-around's body as a set of single characters,
