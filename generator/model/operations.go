@@ -235,7 +235,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		if len(o.Body.Media) == 0 && len(rb.Content) > 0 {
 			o.Body = nil // each media type was left out, and the body with them
 		} else {
-			b.textBodies(o)
+			b.textBodies(o, rb.Content)
 		}
 	}
 	if op.Responses != nil {
@@ -347,7 +347,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 // is anything else travels as text too: SoundCloud's token request is a
 // oneOf of three objects, and the client sent it as JSON under the form's
 // media type.
-func (b *builder) textBodies(o *Operation) {
+func (b *builder) textBodies(o *Operation, content openapi3.Content) {
 	for i, m := range o.Body.Media {
 		if IsJSONMedia(m.ContentType) || m.IsForm() && m.Type != nil && m.Type.Kind == RefNamed && m.Type.Named.Kind == Struct {
 			continue
@@ -355,7 +355,7 @@ func (b *builder) textBodies(o *Operation) {
 		if m.Type != nil && m.Type.Kind == RefBuiltin && (m.Type.Builtin == String || m.Type.Builtin == RawJSON) {
 			continue
 		}
-		if i == 0 && m.Type != nil {
+		if i == 0 && m.Type != nil && !(!m.IsForm() && fileSchema(content[m.ContentType])) {
 			why := "oasgen encodes only JSON, form and multipart bodies"
 			if m.IsForm() {
 				why = "oasgen encodes a form only from an object's fields"
@@ -364,6 +364,28 @@ func (b *builder) textBodies(o *Operation) {
 		}
 		m.Type = &Ref{Kind: RefBuiltin, Builtin: String}
 	}
+}
+
+// fileSchema reports whether a body's schema says only that the body is
+// a file, which is what travelling as text keeps: Swagger 2's type file,
+// written in 3.0 as {type: object, format: file} (Azure's image uploads),
+// or an array of bytes (Apache Qakka's binary messages).
+func fileSchema(mt *openapi3.MediaType) bool {
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return false
+	}
+	s := mt.Schema.Value
+	types := nonNullTypes(s)
+	switch {
+	case len(types) == 1 && types[0] == "file":
+		return true
+	case len(types) <= 1 && (len(types) == 0 || types[0] == "object") && len(s.Properties) == 0 && (s.Format == "file" || s.Format == "binary"):
+		return true
+	case slices.Equal(types, []string{"array"}) && s.Items != nil && s.Items.Value != nil:
+		item := s.Items.Value
+		return slices.Equal(nonNullTypes(item), []string{"string"}) && (item.Format == "byte" || item.Format == "binary")
+	}
+	return false
 }
 
 // responseHeaders reads the headers a response declares, in name order,
