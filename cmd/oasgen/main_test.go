@@ -167,7 +167,7 @@ func TestWarnings(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d, want 0:\n%s", r.code, r.stderr)
 	}
-	want := `oasgen: warning: testdata/warning.yaml:10:7: pattern "^[A-Za-z](?=.*[0-9]).{7,}$" is checked without its look-around (?=.*[0-9])`
+	want := `oasgen: warning: testdata/warning.yaml:10:7: pattern "^[A-Za-z]+(?=.*[0-9]).{7,}$" is checked without its look-around (?=.*[0-9])`
 	if l := lines(r.stderr); len(l) != 1 || !strings.HasPrefix(l[0], want) {
 		t.Errorf("stderr = %q, want one line starting with %q", r.stderr, want)
 	}

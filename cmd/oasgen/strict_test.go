@@ -11,7 +11,7 @@ import (
 // is an error, nothing is written, and the exit status is 2.
 func TestStrict(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "x")
-	warning := "testdata/warning.yaml:10:7: pattern \"^[A-Za-z](?=.*[0-9]).{7,}$\" is checked without its look-around (?=.*[0-9])"
+	warning := "testdata/warning.yaml:10:7: pattern \"^[A-Za-z]+(?=.*[0-9]).{7,}$\" is checked without its look-around (?=.*[0-9])"
 
 	r := runArgs(t, "-spec", "testdata/warning.yaml", "-out", out)
 	if r.code != 0 || !strings.Contains(r.stderr, "oasgen: warning: "+warning) {
