@@ -341,7 +341,8 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 // the caller writes and the handler reads, whatever its schema says: the
 // client used to send such a body as JSON under the other media type, and
 // the server could not read it at all. It warns when that drops the
-// schema's type from the body oasgen generates for the operation.
+// schema's type from the body oasgen generates for the operation, which
+// a schema that only says the body is a file (see fileSchema) does not.
 //
 // A form is encoded from the fields of an object, so a form whose schema
 // is anything else travels as text too: SoundCloud's token request is a
@@ -355,7 +356,7 @@ func (b *builder) textBodies(o *Operation, content openapi3.Content) {
 		if m.Type != nil && m.Type.Kind == RefBuiltin && (m.Type.Builtin == String || m.Type.Builtin == RawJSON) {
 			continue
 		}
-		if i == 0 && m.Type != nil && !(!m.IsForm() && fileSchema(content[m.ContentType])) {
+		if i == 0 && m.Type != nil && (m.IsForm() || !fileSchema(content[m.ContentType])) {
 			why := "oasgen encodes only JSON, form and multipart bodies"
 			if m.IsForm() {
 				why = "oasgen encodes a form only from an object's fields"
