@@ -195,12 +195,14 @@ func firstMarker(re *syntax.Regexp) rune {
 // look-arounds of a pattern while it is parsed.
 const markerBase = 0xF0000
 
+// markerRune is the marker of the i-th look-around.
 func markerRune(i int) rune { return markerBase + rune(i) }
 
 // maxMarkers is how many look-arounds a pattern may have for them to be
 // resolved.
 const maxMarkers = 0x1000
 
+// isMarker reports whether r stands in for a look-around.
 func isMarker(r rune) bool { return r >= markerBase && r < markerBase+maxMarkers }
 
 // countMarkers counts the marker runes in the literals of re.
@@ -258,6 +260,7 @@ func splitMarkers(re *syntax.Regexp) *syntax.Regexp {
 	return &syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: parts}
 }
 
+// literal is a literal node of runes with the flags of like.
 func literal(like *syntax.Regexp, runes []rune) *syntax.Regexp {
 	return &syntax.Regexp{Op: syntax.OpLiteral, Flags: like.Flags, Rune: slices.Clone(runes)}
 }
@@ -277,6 +280,7 @@ func removeMarker(re *syntax.Regexp, m rune) {
 	}
 }
 
+// isMarkerNode reports whether re is the node of marker m.
 func isMarkerNode(re *syntax.Regexp, m rune) bool {
 	return re.Op == syntax.OpLiteral && len(re.Rune) == 1 && re.Rune[0] == m
 }
@@ -726,8 +730,11 @@ func reversed(s []*syntax.Regexp) []*syntax.Regexp {
 	return r
 }
 
+// noMatch is a node that matches nothing.
 func noMatch() *syntax.Regexp { return &syntax.Regexp{Op: syntax.OpNoMatch} }
 
+// classOf is a character class of ranges (lo-hi pairs), or noMatch when
+// they hold no character.
 func classOf(ranges []rune) *syntax.Regexp {
 	if len(ranges) == 0 {
 		return noMatch()
