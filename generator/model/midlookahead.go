@@ -112,7 +112,7 @@ func fixedPlaceTest(re *syntax.Regexp, m rune, around string) (negative bool, te
 		if !fixedWidth(sub) {
 			return false, "", false
 		}
-		if firstMarker(sub) == 0 {
+		if markerOf(sub) == 0 {
 			kept = append(kept, sub) // other look-arounds are tested on their own
 		}
 	}
@@ -183,8 +183,8 @@ func width(re *syntax.Regexp) (int, bool) {
 	return 0, false
 }
 
-// firstMarker returns the marker re is, or 0.
-func firstMarker(re *syntax.Regexp) rune {
+// markerOf returns the marker that re is, or 0 when it is anything else.
+func markerOf(re *syntax.Regexp) rune {
 	if re.Op == syntax.OpLiteral && len(re.Rune) == 1 && isMarker(re.Rune[0]) {
 		return re.Rune[0]
 	}
@@ -281,9 +281,7 @@ func removeMarker(re *syntax.Regexp, m rune) {
 }
 
 // isMarkerNode reports whether re is the node of marker m.
-func isMarkerNode(re *syntax.Regexp, m rune) bool {
-	return re.Op == syntax.OpLiteral && len(re.Rune) == 1 && re.Rune[0] == m
-}
+func isMarkerNode(re *syntax.Regexp, m rune) bool { return markerOf(re) == m }
 
 // resolution is how resolveLookaround dealt with a look-around.
 type resolution int
@@ -605,7 +603,7 @@ func zeroWidth(re *syntax.Regexp) bool {
 	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return true
 	case syntax.OpLiteral:
-		return len(re.Rune) == 1 && isMarker(re.Rune[0])
+		return markerOf(re) != 0
 	}
 	return false
 }
