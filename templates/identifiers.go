@@ -50,6 +50,7 @@ var identifiers = []string{
 	"byteSize",
 	"clientCertificate",
 	"clientOptions",
+	"concreteMediaType",
 	"constProperty",
 	"containsItems",
 	"cookieText",

@@ -165,3 +165,20 @@ func TestUnformable(t *testing.T) {
 		}
 	}
 }
+
+func TestConcreteMediaType(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+	for _, tc := range []struct{ mediaType, data, want string }{
+		{"text/csv", "a,b", "text/csv"},
+		{"image/*", png, "image/png"},
+		{"*/*", png, "image/png"},
+		{"*/*", "hello", "text/plain; charset=utf-8"},
+		{"image/*", "hello", "image/*"}, // sniffed outside the range
+		{"text/*", "hello", "text/plain; charset=utf-8"},
+		{"application/octet-stream", png, "application/octet-stream"},
+	} {
+		if got := concreteMediaType(tc.mediaType, []byte(tc.data)); got != tc.want {
+			t.Errorf("concreteMediaType(%q, %q) = %q, want %q", tc.mediaType, tc.data, got, tc.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -212,4 +213,21 @@ func plainNumber(data []byte) bool {
 		}
 	}
 	return true
+}
+
+// concreteMediaType is the Content-Type for a body of media type
+// mediaType, which the spec may give as a range (image/*, */*) that no
+// Content-Type may be: the type net/http sniffs from the data when it
+// falls in the range, else the range as written (HEIC is image/* but
+// sniffs as application/octet-stream), which the generated server takes.
+func concreteMediaType(mediaType string, data []byte) string {
+	typ, sub, _ := strings.Cut(mediaType, "/")
+	if !strings.Contains(sub, "*") {
+		return mediaType
+	}
+	sniffed := http.DetectContentType(data)
+	if typ == "*" || strings.HasPrefix(sniffed, typ+"/") {
+		return sniffed
+	}
+	return mediaType
 }

@@ -32,7 +32,7 @@ func (s *serverCore) respond(w http.ResponseWriter, r *http.Request, operation s
 		w.WriteHeader(status)
 	default:
 		if raw, ok := body.(*rawBody); ok {
-			w.Header().Set("Content-Type", raw.contentType)
+			w.Header().Set("Content-Type", concreteMediaType(raw.contentType, raw.data))
 			w.WriteHeader(status)
 			if bodyAllowed(status) {
 				w.Write(raw.data)

@@ -323,19 +323,21 @@ func (s *serverCore) readAll(w http.ResponseWriter, r *http.Request) ([]byte, *E
 
 // matchMediaType returns the entry of accepted that media type mt (already
 // lower case, without parameters) matches: an equal entry first, then a
-// range ("type/*", "*/*"); "" when none does.
+// range ("type/*", "*/*", or "application/*+json", which ASP.NET services
+// list and which takes application/json too); "" when none does.
 func matchMediaType(mt string, accepted []string) string {
 	for _, a := range accepted {
 		if strings.EqualFold(mediaBase(a), mt) {
 			return a
 		}
 	}
+	typ, sub, _ := strings.Cut(mt, "/")
 	for _, a := range accepted {
-		base := mediaBase(a)
-		if base == "*/*" {
-			return a
+		rangeType, rangeSub, _ := strings.Cut(strings.ToLower(mediaBase(a)), "/")
+		if rangeType != "*" && rangeType != typ {
+			continue
 		}
-		if prefix, ok := strings.CutSuffix(base, "/*"); ok && len(mt) > len(prefix) && strings.EqualFold(mt[:len(prefix)+1], prefix+"/") {
+		if suffix, ok := strings.CutPrefix(rangeSub, "*"); ok && (strings.HasSuffix(sub, suffix) && len(sub) > len(suffix) || suffix != "" && sub == suffix[1:]) {
 			return a
 		}
 	}

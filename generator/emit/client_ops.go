@@ -320,7 +320,7 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 	jsonBody := func(b *jen.Group) {
 		b.List(jen.Id("data"), jen.Err()).Op(":=").Id("encodeWireBytes").Call(jen.Func().Params(jen.Id("w").Op("*").Id("jsonWriter")).Block(encodeCall(body.Type, at(jen.Id("body")))))
 		b.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Qual("fmt", "Errorf").Call(jen.Lit(o.ID+": encoding the body: %w"), jen.Err())))
-		b.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Id("data"), jen.Lit(body.ContentType))
+		b.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Id("data"), sentMediaType(body.ContentType, jen.Id("data")))
 	}
 	// formFields encodes the body's fields, refusing one that a form cannot
 	// express rather than sending an empty form in its place; the refusal
@@ -355,10 +355,29 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").Id("multipartBody").Call(jen.Id("form"), fileParts(body.FileParts))
 	case raw && !isJSON(body.ContentType):
 		// Text and binary media take the body as it is.
+		if strings.Contains(body.ContentType, "*") {
+			g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body"))
+			g.Id("r").Dot("contentType").Op("=").Add(sentMediaType(body.ContentType, jen.Id("r").Dot("body")))
+			break
+		}
 		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType")).Op("=").List(jen.Index().Byte().Call(jen.Id("body")), jen.Lit(body.ContentType))
 	default:
 		jsonBody(g)
 	}
+}
+
+// sentMediaType is the Content-Type the client sends a body of media type
+// ct under. A range is no Content-Type: JSON under one (application/*+json)
+// is sent as application/json, and bytes as the type the runtime sniffs
+// from them (see concreteMediaType).
+func sentMediaType(ct string, data jen.Code) jen.Code {
+	switch {
+	case !strings.Contains(ct, "*"):
+		return jen.Lit(ct)
+	case isJSON(ct):
+		return jen.Lit("application/json")
+	}
+	return jen.Id("concreteMediaType").Call(jen.Lit(ct), data)
 }
 
 // fileParts writes the properties a multipart body sends as file parts,

@@ -167,10 +167,10 @@ func responseType(o *model.Operation) jen.Code {
 }
 
 // rawMedia reports whether an answer of media type ct is sent as the bytes
-// the handler gives: a concrete type that is not JSON. A wildcard (*/*)
-// takes JSON, which the server then sends.
+// the handler gives: one that is not JSON, a range (image/*) among them,
+// since the model makes a range over a typed body JSON.
 func rawMedia(ct string) bool {
-	return !isJSON(ct) && !strings.Contains(ct, "*")
+	return !isJSON(ct)
 }
 
 // answersWithHeaders reports whether any answer of o sends headers the
