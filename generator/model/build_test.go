@@ -536,7 +536,12 @@ func TestUnionOfScalars(t *testing.T) {
         - type: integer
         - type: boolean
         - type: number
+    Count:
+      anyOf:
+        - {type: integer, title: Small}
+        - {type: integer, title: Large}
 `))
+	// The plain number holds every integer, so the integer is left out.
 	u := findType(t, api, "Value")
 	var names []string
 	var shapes []Shape
@@ -544,15 +549,47 @@ func TestUnionOfScalars(t *testing.T) {
 		names = append(names, v.Name)
 		shapes = append(shapes, v.Shapes...)
 	}
-	if want := []string{"String", "Number", "Bool", "Number2"}; !slices.Equal(names, want) {
+	if want := []string{"String", "Bool", "Number"}; !slices.Equal(names, want) {
 		t.Errorf("variant names = %v, want %v", names, want)
 	}
-	if want := []Shape{ShapeString, ShapeNumber, ShapeBool, ShapeNumber}; !slices.Equal(shapes, want) {
+	if want := []Shape{ShapeString, ShapeBool, ShapeNumber}; !slices.Equal(shapes, want) {
 		t.Errorf("shapes = %v, want %v", shapes, want)
 	}
-	// Two number variants cannot be told apart: that is worth a warning.
-	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, "variants Number/Number2 cannot be told apart") {
-		t.Errorf("warnings = %v, want one about two number variants", api.Warnings)
+	// Two integer variants cannot be told apart: that is worth a warning.
+	if len(api.Warnings) != 1 || !strings.Contains(api.Warnings[0].Msg, "schema Count: variants Small/Large cannot be told apart") {
+		t.Errorf("warnings = %v, want one about two integer variants", api.Warnings)
+	}
+}
+
+// TestNumberHoldsIntegers checks which unions of a number and an integer
+// are a number: only those whose number takes every number, and only for
+// an inline integer.
+func TestNumberHoldsIntegers(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Plain:
+      anyOf: [{type: number}, {type: integer}]
+    Nullable:
+      oneOf: [{type: integer, minimum: 1}, {type: number, format: double, description: any number}, {type: "null"}]
+    Bounded:
+      anyOf: [{type: number, maximum: 1}, {type: integer}]
+    Single:
+      anyOf: [{type: number, format: float}, {type: integer}]
+    Named:
+      anyOf: [{type: number}, {$ref: "#/components/schemas/Count"}]
+    Count: {type: integer}
+`))
+	for name, want := range map[string]string{"Plain": "float64", "Nullable": "float64", "Bounded": "union", "Single": "union", "Named": "union"} {
+		typ := findType(t, api, name)
+		got := "union"
+		if typ.Kind != Union {
+			got = fmt.Sprintf("kind %v", typ.Kind)
+			if typ.Kind == Alias && typ.Elem.Kind == RefBuiltin {
+				got = builtinNames[typ.Elem.Builtin]
+			}
+		}
+		if got != want {
+			t.Errorf("%s is %s, want %s", name, got, want)
+		}
 	}
 }
 

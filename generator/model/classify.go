@@ -87,7 +87,35 @@ func nonNullMembers(s *openapi3.Schema) []*openapi3.SchemaRef {
 	for i, m := range out {
 		out[i] = inheritType(s, m)
 	}
-	return out
+	return withoutHeldIntegers(out)
+}
+
+// withoutHeldIntegers leaves out the inline integer members beside a plain
+// number member, which holds every integer: pydantic writes Python's
+// float | int as anyOf [{type: number}, {type: integer}] (FastAPI's specs;
+// 33 warnings in four directory specs), which had been a union of a float64
+// and an int64 that decoding could not tell apart, where a number is meant.
+// typeUnion does the same for a type array. A oneOf is read the same way,
+// though JSON Schema's oneOf refuses an integer that both members match.
+func withoutHeldIntegers(members []*openapi3.SchemaRef) []*openapi3.SchemaRef {
+	if !slices.ContainsFunc(members, plainNumber) {
+		return members
+	}
+	return slices.DeleteFunc(slices.Clone(members), func(m *openapi3.SchemaRef) bool {
+		return m.Ref == "" && slices.Equal(nonNullTypes(m.Value), []string{"integer"})
+	})
+}
+
+// plainNumber reports whether m is an inline number that takes every
+// number: no keyword beside its type but documentation, and no format but
+// double, which float64 is.
+func plainNumber(m *openapi3.SchemaRef) bool {
+	if m.Ref != "" || m.Value == nil || !slices.Equal(nonNullTypes(m.Value), []string{"number"}) || m.Value.Format != "" && m.Value.Format != "double" {
+		return false
+	}
+	c := *m.Value
+	c.Type, c.Format = nil, ""
+	return documenting(&openapi3.SchemaRef{Value: &c})
 }
 
 // inheritType gives m, an inline member of s's oneOf or anyOf that names
