@@ -61,6 +61,9 @@ func includedComponents(spec *openapi3.T, in Include) (map[string]bool, error) {
 			if hint := didYouMean(tag, sortedKeys(tags)); hint != "" {
 				return nil, fmt.Errorf("include: no operation has the tag %q%s", tag, hint)
 			}
+			if len(tags) == 0 {
+				return nil, fmt.Errorf("include: no operation has the tag %q; no operation of the spec has a tag (select them by operationId instead)", tag)
+			}
 			return nil, fmt.Errorf("include: no operation has the tag %q; the spec's tags are %s", tag, list(sortedKeys(tags)))
 		}
 	}

@@ -137,3 +137,23 @@ func TestIncludeUnknown(t *testing.T) {
 		}
 	}
 }
+
+// A spec whose operations have no tags says so, rather than listing none.
+func TestIncludeTagOfUntaggedSpec(t *testing.T) {
+	doc, err := load.Data("test.yaml", []byte(`
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses: {"204": {description: ok}}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `include: no operation has the tag "a"; no operation of the spec has a tag (select them by operationId instead)`
+	if _, err := Build(doc, Options{Include: Include{Tags: []string{"a"}}}); err == nil || err.Error() != want {
+		t.Errorf("Build = %v, want %s", err, want)
+	}
+}
