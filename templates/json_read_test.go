@@ -1213,6 +1213,17 @@ func TestReaderUnknownAndMissing(t *testing.T) {
 	if len(c.violations) != 2 {
 		t.Fatalf("missing after an error or leniently reported %v", c.violations)
 	}
+	// Any reader notes that something was missing, for a union to tell.
+	if !lenient.lacking || !d.lacking {
+		t.Errorf("lacking = %v leniently, %v strictly; want both set", lenient.lacking, d.lacking)
+	}
+	whole := newJSONReader(`{}`, nil)
+	whole.missing(0b11, "a", "b")
+	full := newJSONReader(`{}`, nil)
+	full.missing(^uint64(0), make([]string, 64)...)
+	if whole.lacking || full.lacking {
+		t.Errorf("lacking set with every required property seen (2 of 2: %v; 64 of 64: %v)", whole.lacking, full.lacking)
+	}
 }
 
 // rdOdd declares a property whose name is no plain path segment.

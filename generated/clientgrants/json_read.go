@@ -49,6 +49,11 @@ type jsonReader struct {
 	// the reader of a whole document.
 	retried string
 	outer   *jsonReader
+	// lacking is set when an object read lacks a required property, on a
+	// lenient reader too: a union trying its variants takes one whose
+	// objects lack nothing (an array of stargazers is not an array of
+	// users, whose zero values would pass their checks).
+	lacking bool
 }
 
 // maxJSONDepth bounds how deeply arrays and objects may nest, as
@@ -711,8 +716,11 @@ func (d *jsonReader) keep(extra *map[string]json.RawMessage) {
 // missing reports, on a strict reader, the required properties of the
 // object just read whose bit in seen is clear: names[i] is bit i. Like
 // validator.absent, it marks their paths so that the checks of the zero
-// values left there stay quiet.
+// values left there stay quiet. On any reader it sets lacking.
 func (d *jsonReader) missing(seen uint64, names ...string) {
+	if all := uint64(1)<<len(names) - 1; seen&all != all {
+		d.lacking = true
+	}
 	if d.check == nil || d.err != nil {
 		return
 	}

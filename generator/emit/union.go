@@ -424,6 +424,9 @@ func byDiscriminator(g *jen.Group, t *model.Type, idx []int) {
 //	}
 //	if decoded { *v = fallback; return true }
 //	d.pos = start
+//
+// A variant wins when it decodes, validates and lacks no required
+// property, which validation alone cannot see in a zero value.
 func tryVariants(g *jen.Group, t *model.Type, idx []int) {
 	g.Id("start").Op(":=").Id("d").Dot("pos")
 	g.Id("raw").Op(":=").Id("d").Dot("raw").Call()
@@ -438,7 +441,7 @@ func tryVariants(g *jen.Group, t *model.Type, idx []int) {
 				ok.Id("candidate").Op(":=").Id(t.Name).Values(jen.Dict{jen.Id("variant"): jen.Lit(i + 1), jen.Id(variantField(v)): variantInit(v, "x")})
 				ok.Var().Id("c").Id("validator")
 				ok.Id("candidate").Dot("validate").Call(jen.Op("&").Id("c"), jen.Nil())
-				ok.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Lit(0)).Block(
+				ok.If(jen.Len(jen.Id("c").Dot("violations")).Op("==").Lit(0).Op("&&").Op("!").Id("d").Dot("lacking")).Block(
 					jen.Op("*").Id("v").Op("=").Id("candidate"),
 					jen.Return(jen.True()),
 				)

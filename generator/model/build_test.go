@@ -1789,3 +1789,28 @@ func TestSharedAllOfMembers(t *testing.T) {
 		t.Errorf("warnings: %v", api.Warnings)
 	}
 }
+
+// TestArrayVariantsToldApart: arrays whose items' objects require
+// properties are told apart by decoding, which notes what an object
+// lacks; arrays of plain strings are not, and are warned about.
+func TestArrayVariantsToldApart(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Stargazers:
+      oneOf:
+        - {type: array, items: {$ref: "#/components/schemas/User"}}
+        - {type: array, items: {$ref: "#/components/schemas/Star"}}
+    Words:
+      oneOf:
+        - {type: array, items: {type: string}}
+        - {type: array, items: {type: string, title: Tag}}
+    User: {type: object, required: [login], properties: {login: {type: string}}}
+    Star: {type: object, required: [user], properties: {user: {$ref: "#/components/schemas/User"}}}
+`))
+	var msgs []string
+	for _, w := range api.Warnings {
+		msgs = append(msgs, w.Msg)
+	}
+	if len(msgs) != 1 || !strings.HasPrefix(msgs[0], "schema Words: variants") {
+		t.Errorf("warnings = %q, want one, about Words", msgs)
+	}
+}

@@ -183,7 +183,7 @@ func (b *builder) finishUnion(u declaredUnion) {
 	var alike []string
 	for i, v := range t.Variants {
 		for _, w := range t.Variants[:i] {
-			if shareNonObjectShape(v, w) && !constrained(v.Type) && !constrained(w.Type) {
+			if shareNonObjectShape(v, w) && !checked(v.Type) && !checked(w.Type) {
 				alike = append(alike, w.Name+"/"+v.Name)
 			}
 		}
@@ -448,6 +448,26 @@ func describedName(s *openapi3.Schema) string {
 
 // maxVariantName bounds a variant name taken from a schema's words.
 const maxVariantName = 40
+
+// checked reports whether decoding can tell a value of r from one of
+// another variant of the same shape by r's checks: its constraints, or an
+// array's items', among them the properties that objects require, which
+// decoding notes (GitHub's stargazers, a list of users or of stars).
+func checked(r *Ref) bool {
+	switch {
+	case constrained(r):
+		return true
+	case r.Kind == RefSlice && r.Elem != nil:
+		e := r.Elem
+		if e.Kind == RefNamed && e.Named.Kind == Struct && slices.ContainsFunc(e.Named.Fields, func(f *Field) bool { return f.Required }) {
+			return true
+		}
+		return checked(e)
+	case r.Kind == RefNamed && r.Named.Kind == Alias && r.Named.Elem != nil && r.Named.Elem.Kind == RefSlice:
+		return checked(r.Named.Elem)
+	}
+	return false
+}
 
 // constrained reports whether a value of r has checks that can reject it,
 // so that a union can tell it from a variant of the same shape.
