@@ -1813,4 +1813,15 @@ func TestArrayVariantsToldApart(t *testing.T) {
 	if len(msgs) != 1 || !strings.HasPrefix(msgs[0], "schema Words: variants") {
 		t.Errorf("warnings = %q, want one, about Words", msgs)
 	}
+	// Arrays of one shape are named after their items, when those have
+	// a name of their own.
+	for union, want := range map[string][]string{"Stargazers": {"UserArray", "StarArray"}, "Words": {"Array", "Array2"}} {
+		var names []string
+		for _, v := range findType(t, api, union).Variants {
+			names = append(names, v.Name)
+		}
+		if !slices.Equal(names, want) {
+			t.Errorf("%s's variants are %q, want %q", union, names, want)
+		}
+	}
 }

@@ -411,9 +411,28 @@ func variantNames(union string, members []*openapi3.SchemaRef, variants []*Varia
 			bases[i] = trimSharedStart(union, typeName(i))
 		} else if name := describedName(members[i].Value); name != "" {
 			bases[i] = name
+		} else if name := itemsName(v.Type, inline); name != "" {
+			bases[i] = name
 		}
 	}
 	return bases
+}
+
+// itemsName names an array variant after the named type of its items
+// (StargazerArray beside SimpleUserArray in GitHub's stargazers, rather
+// than Array and Array2), or returns "" when they have none of their own.
+func itemsName(r *Ref, inline func(*Ref) bool) string {
+	if r.Kind != RefSlice || r.Elem == nil || r.Elem.Kind != RefNamed || inline(r.Elem) {
+		return ""
+	}
+	name := r.Elem.Named.Name
+	if r.Elem.As != nil {
+		name = r.Elem.As.Name
+	}
+	if name += "Array"; len(name) > maxVariantName {
+		return ""
+	}
+	return name
 }
 
 // describedName names an inline union member from what its schema says
