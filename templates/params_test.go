@@ -171,6 +171,7 @@ func TestConcreteMediaType(t *testing.T) {
 	for _, tc := range []struct{ mediaType, data, want string }{
 		{"text/csv", "a,b", "text/csv"},
 		{"image/*", png, "image/png"},
+		{"Image/*", png, "image/png"},
 		{"*/*", png, "image/png"},
 		{"*/*", "hello", "text/plain; charset=utf-8"},
 		{"image/*", "hello", "image/*"}, // sniffed outside the range

@@ -332,10 +332,12 @@ func matchMediaType(mt string, accepted []string) string {
 	typ, sub, _ := strings.Cut(mt, "/")
 	for _, a := range accepted {
 		rangeType, rangeSub, _ := strings.Cut(strings.ToLower(mediaBase(a)), "/")
-		if rangeType != "*" && rangeType != typ {
+		suffix, isRange := strings.CutPrefix(rangeSub, "*")
+		if !isRange || rangeType != "*" && rangeType != typ {
 			continue
 		}
-		if suffix, ok := strings.CutPrefix(rangeSub, "*"); ok && (strings.HasSuffix(sub, suffix) && len(sub) > len(suffix) || suffix != "" && sub == suffix[1:]) {
+		// "*" takes any subtype; "*+json" one that ends in +json, or json.
+		if len(sub) > len(suffix) && strings.HasSuffix(sub, suffix) || suffix != "" && sub == suffix[1:] {
 			return a
 		}
 	}

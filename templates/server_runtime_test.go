@@ -376,6 +376,8 @@ func TestReadBody(t *testing.T) {
 		{name: "declared in upper case", contentType: "application/json", body: "{}", accepted: []string{"Application/Json"}, wantBody: "{}", wantType: "Application/Json"},
 		{name: "range", contentType: "image/png", body: "PNG", accepted: []string{"application/json", "image/*"}, wantBody: "PNG", wantType: "image/*"},
 		{name: "any", contentType: "text/csv", body: "a,b", accepted: []string{"*/*"}, wantBody: "a,b", wantType: "*/*"},
+		{name: "range declared in upper case", contentType: "image/png", body: "PNG", accepted: []string{"Image/*"}, wantBody: "PNG", wantType: "Image/*"},
+		{name: "any needs a subtype", contentType: "json", body: "{}", accepted: []string{"*/*"}, wantStatus: 415, wantMessage: `Content-Type "json" is not supported; use */*`},
 		{name: "json suffix range", contentType: "application/merge-patch+json", body: "{}", accepted: []string{"application/*+json"}, wantBody: "{}", wantType: "application/*+json"},
 		{name: "json suffix range takes json", contentType: "application/json", body: "{}", accepted: []string{"application/*+json"}, wantBody: "{}", wantType: "application/*+json"},
 		{name: "json suffix range needs the suffix", contentType: "application/xml", body: "<a/>", accepted: []string{"application/*+json"}, wantStatus: 415,

@@ -226,7 +226,7 @@ func concreteMediaType(mediaType string, data []byte) string {
 		return mediaType
 	}
 	sniffed := http.DetectContentType(data)
-	if typ == "*" || strings.HasPrefix(sniffed, typ+"/") {
+	if typ == "*" || strings.HasPrefix(sniffed, strings.ToLower(typ)+"/") {
 		return sniffed
 	}
 	return mediaType
