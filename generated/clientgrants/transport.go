@@ -275,6 +275,7 @@ type request struct {
 	cookies     []*http.Cookie
 	body        []byte // nil = no body
 	contentType string // Content-Type when body != nil
+	accept      string // the Accept header; "" = application/json
 	// redirect is set for an operation whose answer is a redirect (a
 	// download's 302 with its Location): it is returned, not followed.
 	redirect bool
@@ -486,7 +487,11 @@ func (t *transport) newRequest(ctx context.Context, r *request, target *url.URL,
 		return nil, err
 	}
 	req.Header.Set("User-Agent", t.opts.userAgent)
-	req.Header.Set("Accept", "application/json")
+	accept := r.accept
+	if accept == "" {
+		accept = "application/json"
+	}
+	req.Header.Set("Accept", accept)
 	for k, vs := range t.opts.header {
 		req.Header[k] = append([]string(nil), vs...)
 	}

@@ -146,6 +146,9 @@ func (e *typeEmitter) operationCall(o *model.Operation, recv, name string, heade
 		if o.Redirect {
 			fields[jen.Id("redirect")] = jen.True()
 		}
+		if o.Accept != "" {
+			fields[jen.Id("accept")] = jen.Lit(o.Accept)
+		}
 		if choosesCredentials(o) {
 			fields[jen.Id("security")] = jen.Id(schemesName(o))
 		}

@@ -1825,3 +1825,30 @@ func TestArrayVariantsToldApart(t *testing.T) {
 		}
 	}
 }
+
+// TestAccept: the Accept header names the media types an operation
+// answers with, successes first, each once; JSON alone is the default.
+func TestAccept(t *testing.T) {
+	media := func(types ...string) []*Media {
+		var out []*Media
+		for _, ct := range types {
+			out = append(out, &Media{ContentType: ct})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		responses []*Response
+		want      string
+	}{
+		{nil, ""},
+		{[]*Response{{Status: 200, Media: media("application/json")}, {Status: 404, Media: media("application/json")}}, ""},
+		{[]*Response{{Status: 200, Media: media("Application/JSON; charset=utf-8")}}, ""},
+		{[]*Response{{Status: 400, Media: media("application/json")}, {Status: 200, Media: media("text/csv")}}, "text/csv, application/json"},
+		{[]*Response{{Range: "2XX", Media: media("image/*", "image/png")}, {Status: 500, Media: media("image/png", "text/plain")}}, "image/*, image/png, text/plain"},
+		{[]*Response{{Status: 204}, {Status: 404, Media: media("application/problem+json")}}, "application/problem+json"},
+	} {
+		if got := accept(tc.responses); got != tc.want {
+			t.Errorf("accept(%d responses) = %q, want %q", len(tc.responses), got, tc.want)
+		}
+	}
+}

@@ -48,6 +48,11 @@ type Operation struct {
 	// operation declares besides errors: the client returns it instead
 	// of following it.
 	Redirect bool
+	// Accept is the Accept header the client sends: the media types the
+	// operation answers with, successes first ("text/csv,
+	// application/json"); empty for application/json alone, the client's
+	// default.
+	Accept string
 	// HandlerName is the operation's method in the server's Handler
 	// interface: the group path and the name, as in ClientGrantsList.
 	HandlerName string

@@ -312,6 +312,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			}
 		}
 	}
+	o.Accept = accept(o.Responses)
 	o.Pagination = b.pagination(o, op)
 	security := b.doc.Spec.Security
 	if op.Security != nil {
@@ -334,6 +335,33 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		b.warn(o.Pos, "operation %s: callbacks are ignored", o.ID)
 	}
 	return o
+}
+
+// accept lists the media types of responses, each once, successes first,
+// as an Accept header; "" when that is application/json alone (or
+// nothing), which the client sends by default. A Spring service answers
+// 406 to an Accept its operation cannot produce: the client had asked for
+// JSON of every operation, a CSV export or an image among them.
+func accept(responses []*Response) string {
+	var types []string
+	seen := map[string]bool{}
+	for _, success := range []bool{true, false} {
+		for _, r := range responses {
+			if (r.Status/100 == 2 || r.Range == "2XX") != success {
+				continue
+			}
+			for _, m := range r.Media {
+				if base := m.Base(); !seen[base] {
+					seen[base] = true
+					types = append(types, m.ContentType)
+				}
+			}
+		}
+	}
+	if len(types) == 0 || len(types) == 1 && MediaBase(types[0]) == "application/json" {
+		return ""
+	}
+	return strings.Join(types, ", ")
 }
 
 // textBodies makes each request body media type that oasgen neither
