@@ -345,7 +345,7 @@ func bodyEncoding(g *jen.Group, o *model.Operation, body *model.Media, fail func
 		formFields(b)
 		b.Add(send)
 	}
-	raw := body.Type.Kind == model.RefBuiltin && (body.Type.Builtin == model.String || body.Type.Builtin == model.RawJSON)
+	raw := body.Type.HoldsBytes()
 	multipart := body.Base() == "multipart/form-data" && body.Type.Kind == model.RefNamed && body.Type.Named.FormBody
 	switch {
 	case form && canForm:

@@ -254,7 +254,7 @@ func decodableAs(m *model.Media, body *model.Ref) bool {
 	case isJSON(m.ContentType):
 		return true
 	}
-	return m.Type.Kind == model.RefBuiltin && (m.Type.Builtin == model.String || m.Type.Builtin == model.RawJSON)
+	return m.Type.HoldsBytes()
 }
 
 // isFormOf reports whether media m is a form (urlencoded or multipart) of

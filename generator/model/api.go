@@ -270,6 +270,12 @@ type Ref struct {
 	Constraints Constraints
 }
 
+// HoldsBytes reports whether a body of type r is held as its bytes: a
+// string (text, or binary data) or raw JSON, which no codec reads.
+func (r *Ref) HoldsBytes() bool {
+	return r.Kind == RefBuiltin && (r.Builtin == String || r.Builtin == RawJSON)
+}
+
 // SameGoType reports whether r and o are held as the same Go type: the
 // same builtin, named or external type, the same elements, both nullable
 // or neither. Constraints do not count: they are checks, not types.

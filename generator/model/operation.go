@@ -338,6 +338,9 @@ type Response struct {
 	HeadersType *Type
 }
 
+// Succeeds reports whether r is a success: a 2xx status or the 2XX range.
+func (r *Response) Succeeds() bool { return r.Status/100 == 2 || r.Range == "2XX" }
+
 // Code is the response's status as the spec writes it: "200", "2XX" or
 // "default".
 func (r *Response) Code() string {

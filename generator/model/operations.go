@@ -280,7 +280,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			}
 			resp.Headers = b.responseHeaders(rr.Value.Headers, base+"Response"+cmp.Or(strings.ToUpper(code), "Default"))
 			o.Responses = append(o.Responses, resp)
-			success := resp.Status/100 == 2 || resp.Range == "2XX"
+			success := resp.Succeeds()
 			if o.Result == nil && len(resp.Media) > 0 && success {
 				o.Result, o.Success = resp.Media[0], resp
 			}
@@ -347,7 +347,7 @@ func accept(responses []*Response) string {
 	seen := map[string]bool{}
 	for _, success := range []bool{true, false} {
 		for _, r := range responses {
-			if (r.Status/100 == 2 || r.Range == "2XX") != success {
+			if r.Succeeds() != success {
 				continue
 			}
 			for _, m := range r.Media {
@@ -381,7 +381,7 @@ func (b *builder) textBodies(o *Operation, content openapi3.Content) {
 		if IsJSONMedia(m.ContentType) || m.IsForm() && m.Type != nil && m.Type.Kind == RefNamed && m.Type.Named.Kind == Struct {
 			continue
 		}
-		if m.Type != nil && m.Type.Kind == RefBuiltin && (m.Type.Builtin == String || m.Type.Builtin == RawJSON) {
+		if m.Type != nil && m.Type.HoldsBytes() {
 			continue
 		}
 		if i == 0 && m.Type != nil && (m.IsForm() || !fileSchema(content[m.ContentType])) {
@@ -536,7 +536,7 @@ func (b *builder) media(content openapi3.Content, hint string, where Pos, what s
 				m.FileParts = b.fileParts(mt)
 			}
 		}
-		if jsonRange(ct) && typedBody(m.Type) && !fileSchema(mt) {
+		if jsonRange(ct) && m.Type != nil && !m.Type.HoldsBytes() && !fileSchema(mt) {
 			// A range that JSON falls in, over a schema that types the
 			// body, is JSON: springfox writes */* for every answer of a
 			// Spring service (2,590 in 68 directory specs), and
@@ -558,12 +558,6 @@ func (b *builder) media(content openapi3.Content, hint string, where Pos, what s
 func jsonRange(ct string) bool {
 	base := MediaBase(ct)
 	return base == "*/*" || base == "application/*"
-}
-
-// typedBody reports whether a body of type t has a type beyond its bytes:
-// anything but a string (text, or binary data) or a schema-less value.
-func typedBody(t *Ref) bool {
-	return t != nil && !(t.Kind == RefBuiltin && (t.Builtin == String || t.Builtin == RawJSON))
 }
 
 // hasJSONMedia reports whether content names a JSON media type outright,
