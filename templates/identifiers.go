@@ -149,6 +149,7 @@ var identifiers = []string{
 	"objectKeys",
 	"objectPath",
 	"objectVariant",
+	"pageLinkKey",
 	"paramText",
 	"parseBool",
 	"parseFloat",
@@ -201,6 +202,7 @@ var identifiers = []string{
 	"uuidPattern",
 	"validator",
 	"withCredential",
+	"withPageLink",
 	"writeAuth0Error",
 	"writerPool",
 }

@@ -306,6 +306,11 @@ func (t *transport) do(ctx context.Context, r *request) (*response, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s %s: %w", r.operation, r.method, r.path, err)
 	}
+	if link, _ := ctx.Value(pageLinkKey{}).(string); link != "" {
+		if target, err = t.follow(target, link, creds); err != nil {
+			return nil, fmt.Errorf("%s: %s %s: %w", r.operation, r.method, link, err)
+		}
+	}
 	attempts := max(t.opts.retry.MaxAttempts, 1)
 	for n := 1; ; n++ {
 		token := ""
@@ -371,6 +376,49 @@ func (t *transport) credentialsFor(r *request) ([]credential, bool) {
 	return t.credentials, true
 }
 
+// pageLinkKey keys the link to the next page of a list (Azure's nextLink)
+// in the context that an …All iterator passes to the list's method, so
+// that the page is asked for with the method's checks, credentials and
+// decoding, at the URL the server gave.
+type pageLinkKey struct{}
+
+// withPageLink returns ctx carrying link, or ctx itself for no link.
+func withPageLink(ctx context.Context, link string) context.Context {
+	if link == "" {
+		return ctx
+	}
+	return context.WithValue(ctx, pageLinkKey{}, link)
+}
+
+// follow returns the URL of a next-page link, resolved against target,
+// the URL the operation's own request goes to. The link's query stays as
+// the server wrote it, with the client's query parameters and the query
+// credentials in creds that it lacks added. A link to another scheme or
+// host is refused: the credentials would go with it.
+func (t *transport) follow(target *url.URL, link string, creds []credential) (*url.URL, error) {
+	u, err := target.Parse(link)
+	if err != nil {
+		return nil, fmt.Errorf("the next page's link does not parse: %w", err)
+	}
+	if u.Scheme != t.base.Scheme || u.Host != t.base.Host {
+		return nil, fmt.Errorf("the next page's link leaves %s://%s, so it is not followed", t.base.Scheme, t.base.Host)
+	}
+	has := u.Query()
+	extra := url.Values{}
+	for k, vs := range t.withDefaults(nil, creds) {
+		if _, ok := has[k]; !ok {
+			extra[k] = vs
+		}
+	}
+	if len(extra) > 0 {
+		if u.RawQuery != "" {
+			u.RawQuery += "&"
+		}
+		u.RawQuery += extra.Encode()
+	}
+	return u, nil
+}
+
 // target returns the URL of r: the base URL's path, r.path, and the query,
 // with the client's query parameters and the query credentials in creds.
 // r.path keeps its escaping, so an escaped slash in a path parameter stays
@@ -387,25 +435,32 @@ func (t *transport) target(r *request, creds []credential) (*url.URL, error) {
 	}
 	u := *t.base
 	u.Path, u.RawPath = unescaped, p
-	query := r.query
-	if len(t.opts.query) > 0 || len(creds) > 0 {
-		query = make(url.Values, len(r.query)+len(t.opts.query)+len(creds))
-		for k, vs := range r.query {
-			query[k] = vs
-		}
-		for k, vs := range t.opts.query {
-			if !given(r.query[k]) {
-				query[k] = vs
-			}
-		}
-		for _, c := range creds {
-			if c.in == "query" && !given(r.query[c.name]) {
-				query.Set(c.name, c.value)
-			}
+	u.RawQuery = encodeQuery(t.withDefaults(r.query, creds), r.reserved)
+	return &u, nil
+}
+
+// withDefaults returns query with the client's query parameters and the
+// query credentials in creds added where query gives no value of its own;
+// query itself when there are none to add.
+func (t *transport) withDefaults(query url.Values, creds []credential) url.Values {
+	if len(t.opts.query) == 0 && len(creds) == 0 {
+		return query
+	}
+	all := make(url.Values, len(query)+len(t.opts.query)+len(creds))
+	for k, vs := range query {
+		all[k] = vs
+	}
+	for k, vs := range t.opts.query {
+		if !given(query[k]) {
+			all[k] = vs
 		}
 	}
-	u.RawQuery = encodeQuery(query, r.reserved)
-	return &u, nil
+	for _, c := range creds {
+		if c.in == "query" && !given(query[c.name]) {
+			all.Set(c.name, c.value)
+		}
+	}
+	return all
 }
 
 // encodeQuery is query.Encode, except that the values of the keys in

@@ -201,6 +201,40 @@ func TestDoQueryPrecedence(t *testing.T) {
 	}
 }
 
+// TestDoFollowsPageLink: a next-page link in the context replaces the URL
+// the request would go to, keeps its query as the server wrote it, gains
+// the client's query parameters it lacks, and is refused when it leaves
+// the base URL's scheme and host, which the credentials must not follow.
+func TestDoFollowsPageLink(t *testing.T) {
+	var seen seenRequest
+	srv := newTestServer(t, func(_ int, w http.ResponseWriter, r *http.Request) { seen = see(r) })
+	tr := mustTransport(t, srv.URL+"/api", WithQueryParam("key", "client"), WithQueryParam("api-version", "1"), WithToken("tok"))
+	r := &request{operation: "op", method: http.MethodGet, path: "/items", query: url.Values{"top": {"2"}}}
+	for _, c := range []struct{ link, want string }{
+		{srv.URL + "/api/items?api-version=2&%24skiptoken=a%2Bb", "/api/items?api-version=2&%24skiptoken=a%2Bb&key=client"},
+		{"/api/items?page=3", "/api/items?page=3&api-version=1&key=client"},
+		{"items?key=own", "/api/items?key=own&api-version=1"},
+		{"", "/api/items?api-version=1&key=client&top=2"},
+	} {
+		if _, err := tr.do(withPageLink(context.Background(), c.link), r); err != nil {
+			t.Fatalf("link %q: %v", c.link, err)
+		}
+		if seen.requestURI != c.want || seen.header.Get("Authorization") != "Bearer tok" {
+			t.Errorf("link %q: request URI %q with Authorization %q, want %q with the token", c.link, seen.requestURI, seen.header.Get("Authorization"), c.want)
+		}
+	}
+	hits := srv.hits.Load()
+	for _, link := range []string{"https://elsewhere.example/api/items?page=2", "//elsewhere.example/x", strings.Replace(srv.URL, "http:", "https:", 1) + "/api/items", "http://[::1"} {
+		_, err := tr.do(withPageLink(context.Background(), link), r)
+		if err == nil || !strings.HasPrefix(err.Error(), "op: GET "+link+": the next page's link") {
+			t.Errorf("link %q: err = %v, want it refused", link, err)
+		}
+	}
+	if n := srv.hits.Load(); n != hits {
+		t.Errorf("refused links sent %d requests", n-hits)
+	}
+}
+
 // TestDoQueryReserved: the values of an allowReserved parameter keep the
 // reserved characters a query allows, and still read back as given, by
 // url.ParseQuery and by the generated server's parser; other values are

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -459,7 +460,7 @@ func formValues(t *model.Type) jen.Code {
 //	func (s *ClientGrantsService) ListAll(ctx context.Context, params ListClientGrantsRequestParameters) iter.Seq2[ClientGrantResponseContent, error]
 func pagerMethod(o *model.Operation, recv string) jen.Code {
 	pg := o.Pagination
-	item := goType(pg.Item)
+	item := elemType(pg.Item) // Nullable[T] when items may be null
 	var args, call []jen.Code
 	args = append(args, jen.Id("ctx").Qual("context", "Context"))
 	call = append(call, jen.Id("ctx"))
@@ -467,39 +468,115 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 		args = append(args, jen.Id(p.Arg).Add(goType(p.Type)))
 		call = append(call, jen.Id(p.Arg))
 	}
-	args = append(args, jen.Id("params").Id(o.ParamsType.Name))
-	call = append(call, jen.Id("params"))
+	if o.ParamsType != nil {
+		args = append(args, jen.Id("params").Id(o.ParamsType.Name))
+		call = append(call, jen.Id("params"))
+	}
+	signature := func(doc *jen.Statement) *jen.Statement {
+		return doc.Func().Params(jen.Id("s").Op("*").Id(recv)).Id(pg.Method).Params(args...).Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
+	}
+	if pg.Link {
+		doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. It asks for each next page at the link the page before holds in %s, on the client's own host only, until a page holds none. A server that links a page to itself ends the walk with an error rather than an endless loop.", pg.Method, o.Name, pg.Sources[0].Next.JSONName)
+		return signature(doc).Block(linkPager(o, item, call))
+	}
 
 	var modes []string
 	if pg.From != nil {
-		modes = append(modes, "with "+pg.From.Name+"/"+pg.Take.Name+" set, it follows the checkpoint cursor until the last page")
+		switch {
+		case pg.Page == nil:
+			modes = append(modes, "it sends each page's next cursor as "+pg.From.Name+" until the last page")
+		case pg.Take != nil && pg.Take != pg.PerPage:
+			modes = append(modes, "with "+pg.From.Name+"/"+pg.Take.Name+" set, it follows the checkpoint cursor until the last page")
+		default:
+			modes = append(modes, "with "+pg.From.Name+" set, it follows the cursor until the last page")
+		}
 	}
 	if pg.Page != nil {
-		m := "otherwise it asks for page after page, from " + pg.Page.Name + " (0 by default)"
+		m := fmt.Sprintf("otherwise it asks for page after page, from %s (%d by default)", pg.Page.Name, pg.FirstPage)
+		if pg.Offset {
+			m = fmt.Sprintf("otherwise it asks for page after page of %s items, moving %s (%d by default) past the items of each", pg.PerPage.Name, pg.Page.Name, pg.FirstPage)
+		}
+		if !pg.Offset && !pg.FirstPageGiven {
+			m = fmt.Sprintf("otherwise it asks for page after page, from %s (0 by default, and on from 2 when the server answers page 1 as it did page 0, counting from 1)", pg.Page.Name)
+		}
+		if pg.From == nil {
+			m = strings.TrimPrefix(m, "otherwise ")
+		}
 		if pg.IncludeTotals != nil {
 			m += " with " + pg.IncludeTotals.Name + "=true"
 		}
 		modes = append(modes, m+", until a short or empty page or the total is reached")
 	}
-	doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. It pages in the mode the parameters choose: %s. A server that sends the same page or cursor again ends the walk with an error rather than an endless loop.", pg.Method, o.Name, strings.Join(modes, "; "))
+	how := "It pages in the mode the parameters choose: " + strings.Join(modes, "; ")
+	if len(modes) == 1 {
+		how = "I" + strings.TrimPrefix(modes[0], "i")
+	}
+	loops := "sends the same page or cursor again"
+	switch {
+	case pg.From == nil:
+		loops = "sends the same page again"
+	case pg.Page == nil:
+		loops = "answers with the cursor it was sent"
+	}
+	doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. %s. A server that %s ends the walk with an error rather than an endless loop.", pg.Method, o.Name, how, loops)
 	field := func(name string) *jen.Statement { return jen.Id("params").Dot(name) }
-	return doc.Func().Params(jen.Id("s").Op("*").Id(recv)).Id(pg.Method).Params(args...).Qual("iter", "Seq2").Types(item.Clone(), jen.Error()).Block(
+	return signature(doc).Block(
 		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(item.Clone(), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
-			checkpoint := jen.False()
-			if pg.From != nil {
-				checkpoint = field(pg.From.Field.Name).Dot("Set").Op("||").Add(field(pg.Take.Field.Name)).Dot("Set")
+			// With both page numbers and a cursor, checkpoint says which
+			// the walk follows: the cursor when the caller starts it with
+			// one, or with the cursor's own page size.
+			both := pg.From != nil && pg.Page != nil
+			if both {
+				checkpoint := field(pg.From.Field.Name).Dot("Set")
+				if pg.Take != nil && pg.Take != pg.PerPage {
+					checkpoint = checkpoint.Op("||").Add(field(pg.Take.Field.Name)).Dot("Set")
+				}
+				g.Id("checkpoint").Op(":=").Add(checkpoint)
 			}
-			g.Id("checkpoint").Op(":=").Add(checkpoint)
+			// byNumber and byCursor emit what only one of the modes runs.
+			byNumber := func(g *jen.Group, cond *jen.Statement, code func(*jen.Group)) {
+				switch {
+				case both && cond != nil:
+					g.If(jen.Op("!").Id("checkpoint").Op("&&").Add(cond)).BlockFunc(code)
+				case both:
+					g.If(jen.Op("!").Id("checkpoint")).BlockFunc(code)
+				case cond != nil:
+					g.If(cond).BlockFunc(code)
+				default:
+					code(g)
+				}
+			}
+			// guess says the spec leaves open whether pages count from 0
+			// or 1; fromZero then says the walk began at page 0, which a
+			// server that counts from 1 answers as it does page 1.
+			guess := pg.Page != nil && !pg.Offset && !pg.FirstPageGiven
 			if pg.Page != nil {
 				// offset counts the items before the current page, to compare with a total.
-				g.List(jen.Id("perPage"), jen.Id("offset")).Op(":=").List(jen.Lit(0), jen.Lit(0))
-				g.If(jen.Op("!").Id("checkpoint")).BlockFunc(func(b *jen.Group) {
-					b.If(jen.Op("!").Add(field(pg.Page.Field.Name)).Dot("Set")).Block(field(pg.Page.Field.Name).Op("=").Id("NewOpt").Types(argType(pg.Page.Type)).Call(jen.Lit(0)))
+				if guess {
+					g.List(jen.Id("perPage"), jen.Id("offset"), jen.Id("fromZero")).Op(":=").List(jen.Lit(0), jen.Lit(0), jen.False())
+				} else {
+					g.List(jen.Id("perPage"), jen.Id("offset")).Op(":=").List(jen.Lit(0), jen.Lit(0))
+				}
+				byNumber(g, nil, func(b *jen.Group) {
+					b.If(jen.Op("!").Add(field(pg.Page.Field.Name)).Dot("Set")).BlockFunc(func(b *jen.Group) {
+						b.Add(field(pg.Page.Field.Name)).Op("=").Id("NewOpt").Types(argType(pg.Page.Type)).Call(jen.Lit(int(pg.FirstPage)))
+						if guess {
+							b.Id("fromZero").Op("=").True()
+						}
+					})
 					if pg.IncludeTotals != nil {
 						b.Add(field(pg.IncludeTotals.Field.Name)).Op("=").Id("NewOpt").Types(argType(pg.IncludeTotals.Type)).Call(jen.True())
 					}
 					b.Id("perPage").Op("=").Int().Call(field(pg.PerPage.Field.Name).Dot("Value"))
-					b.Id("offset").Op("=").Int().Call(field(pg.Page.Field.Name).Dot("Value")).Op("*").Id("perPage")
+					page := field(pg.Page.Field.Name).Dot("Value")
+					if pg.FirstPage != 0 {
+						page = page.Op("-").Lit(int(pg.FirstPage))
+					}
+					if pg.Offset {
+						b.Id("offset").Op("=").Int().Call(page)
+					} else {
+						b.Id("offset").Op("=").Int().Call(page).Op("*").Id("perPage")
+					}
 				})
 				// A server that ignores the page number sends the first
 				// page again and again; its first item, encoded, tells.
@@ -535,11 +612,21 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 							b.Id("next").Op("=").Add(fieldValue(v.Clone(), src.Next))
 						}
 						if src.Total != nil && pg.Page != nil {
-							b.If(v.Clone().Dot(src.Total.Name).Dot("Set")).Block(jen.Id("total").Op("=").Int().Call(v.Clone().Dot(src.Total.Name).Dot("Value")))
+							set := jen.Id("total").Op("=").Int().Call(fieldValue(v.Clone(), src.Total))
+							switch src.Total.Wrap {
+							case model.WrapOpt:
+								b.If(v.Clone().Dot(src.Total.Name).Dot("Set")).Block(set)
+							case model.WrapNullable:
+								b.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Add(v.Clone()).Dot(src.Total.Name).Dot("Get").Call(), jen.Id("ok")).Block(jen.Id("total").Op("=").Int().Call(jen.Id("n")))
+							case model.WrapPointer:
+								b.If(v.Clone().Dot(src.Total.Name).Op("!=").Nil()).Block(set)
+							default:
+								b.Add(set)
+							}
 						}
 					}
 					if src.Variant == nil {
-						loop.BlockFunc(func(b *jen.Group) { assign(b, jen.Id("page")) })
+						assign(loop, jen.Id("page"))
 						continue
 					}
 					loop.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("page").Dot(src.Variant.Name).Call(), jen.Id("ok")).BlockFunc(func(b *jen.Group) {
@@ -554,9 +641,16 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 					})
 				}
 				if pg.Page != nil {
-					loop.If(jen.Op("!").Id("checkpoint").Op("&&").Len(jen.Id("items")).Op(">").Lit(0)).BlockFunc(func(b *jen.Group) {
+					byNumber(loop, jen.Len(jen.Id("items")).Op(">").Lit(0), func(b *jen.Group) {
 						b.List(jen.Id("first"), jen.Id("_")).Op(":=").Id("marshalValue").Call(jen.Op("&").Id("items").Index(jen.Lit(0)))
 						b.If(jen.String().Call(jen.Id("first")).Op("==").Id("lastFirst")).BlockFunc(func(b *jen.Group) {
+							if guess {
+								b.If(jen.Id("fromZero").Op("&&").Add(field(pg.Page.Field.Name)).Dot("Value").Op("==").Lit(1)).Block(
+									jen.Comment("The server counts pages from 1: page 1 was page 0."),
+									field(pg.Page.Field.Name).Dot("Value").Op("++"),
+									jen.Continue(),
+								)
+							}
 							stop(b, "the server sent the same page again (it ignores "+pg.Page.Name+"), so paging stops")
 						})
 						b.Id("lastFirst").Op("=").String().Call(jen.Id("first"))
@@ -566,27 +660,75 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 					jen.If(jen.Op("!").Id("yield").Call(jen.Id("it"), jen.Nil())).Block(jen.Return()),
 				)
 				if pg.From != nil {
-					loop.If(jen.Id("checkpoint")).BlockFunc(func(b *jen.Group) {
+					follow := func(b *jen.Group) {
 						b.If(jen.Id("next").Op("==").Lit("").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return())
 						b.If(field(pg.From.Field.Name).Dot("Set").Op("&&").Id("next").Op("==").Add(field(pg.From.Field.Name)).Dot("Value")).BlockFunc(func(b *jen.Group) {
 							stop(b, "the server answered with the cursor it was sent, so paging stops")
 						})
 						b.Add(field(pg.From.Field.Name)).Op("=").Id("NewOpt").Call(jen.Id("next"))
+					}
+					if !both {
+						follow(loop)
+						return
+					}
+					loop.If(jen.Id("checkpoint")).BlockFunc(func(b *jen.Group) {
+						follow(b)
 						b.Continue()
 					})
 				}
-				if pg.Page != nil {
-					loop.Id("offset").Op("+=").Len(jen.Id("items"))
-					loop.If(jen.Len(jen.Id("items")).Op("==").Lit(0).
-						Op("||").Parens(jen.Id("perPage").Op(">").Lit(0).Op("&&").Len(jen.Id("items")).Op("<").Id("perPage")).
-						Op("||").Parens(jen.Id("total").Op(">=").Lit(0).Op("&&").Id("offset").Op(">=").Id("total"))).Block(jen.Return())
-					loop.Add(field(pg.Page.Field.Name)).Dot("Value").Op("++")
+				loop.Id("offset").Op("+=").Len(jen.Id("items"))
+				loop.If(jen.Len(jen.Id("items")).Op("==").Lit(0).
+					Op("||").Parens(jen.Id("perPage").Op(">").Lit(0).Op("&&").Len(jen.Id("items")).Op("<").Id("perPage")).
+					Op("||").Parens(jen.Id("total").Op(">=").Lit(0).Op("&&").Id("offset").Op(">=").Id("total"))).Block(jen.Return())
+				if pg.Offset {
+					loop.Add(field(pg.Page.Field.Name)).Dot("Value").Op("+=").Add(argType(pg.Page.Type)).Call(jen.Len(jen.Id("items")))
 				} else {
-					loop.Return()
+					loop.Add(field(pg.Page.Field.Name)).Dot("Value").Op("++")
 				}
 			})
 		})),
 	)
+}
+
+// linkPager is the body of the iterator over a list whose pages link to
+// the next (Azure's nextLink): each page is asked for through the list's
+// own method, with the link in the context in place of its URL.
+//
+//	link := ""
+//	for {
+//		page, err := s.List(withPageLink(ctx, link), params)
+//		...
+//		items, next := page.Value.Value, page.NextLink.Value
+//		for _, it := range items { yield }
+//		if next == "" { return }
+//		if next == link { an error }
+//		link = next
+//	}
+func linkPager(o *model.Operation, item *jen.Statement, call []jen.Code) jen.Code {
+	src := o.Pagination.Sources[0]
+	call = append([]jen.Code{jen.Id("withPageLink").Call(jen.Id("ctx"), jen.Id("link"))}, call[1:]...)
+	return jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(item.Clone(), jen.Error()).Bool()).Block(
+		jen.Id("link").Op(":=").Lit(""),
+		jen.For().Block(
+			jen.List(jen.Id("page"), jen.Err()).Op(":=").Id("s").Dot(o.Name).Call(call...),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Var().Id("zero").Add(item.Clone()),
+				jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
+				jen.Return(),
+			),
+			jen.For(jen.List(jen.Id("_"), jen.Id("it")).Op(":=").Range().Add(fieldValue(jen.Id("page"), src.Items))).Block(
+				jen.If(jen.Op("!").Id("yield").Call(jen.Id("it"), jen.Nil())).Block(jen.Return()),
+			),
+			jen.Id("next").Op(":=").Add(fieldValue(jen.Id("page"), src.Next)),
+			jen.If(jen.Id("next").Op("==").Lit("")).Block(jen.Return()),
+			jen.If(jen.Id("next").Op("==").Id("link")).Block(
+				jen.Var().Id("zero").Add(item.Clone()),
+				jen.Id("yield").Call(jen.Id("zero"), jen.Qual("errors", "New").Call(jen.Lit(o.ID+": the server linked a page to itself, so paging stops"))),
+				jen.Return(),
+			),
+			jen.Id("link").Op("=").Id("next"),
+		),
+	))
 }
 
 // fieldValue reads a field through its wrapper.

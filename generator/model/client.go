@@ -2,7 +2,6 @@ package model
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -38,98 +37,6 @@ func (b *builder) paramsType(o *Operation, op *openapi3.Operation, base string) 
 	t.Fields = paramFields(params)
 	o.ParamsType = t
 	b.api.Types = append(b.api.Types, t)
-}
-
-// pagination recognises the list operations a client can walk: page mode
-// (page and per_page, optionally include_totals) and checkpoint mode (from
-// and take, answered with a next cursor), over a result that is an array of
-// items or holds one. The extension x-oasgen-pagination: false turns it off.
-func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
-	if off, ok := op.Extensions["x-oasgen-pagination"].(bool); ok && !off {
-		return nil
-	}
-	if o.Method != "GET" || o.Result == nil || o.Result.Type == nil || !IsJSONMedia(o.Result.ContentType) {
-		return nil // a result that is not JSON reaches the client as bytes, with no items to walk
-	}
-	param := func(name string) *Param {
-		for _, p := range o.Params {
-			if p.In == InQuery && p.Name == name && !p.Required {
-				return p
-			}
-		}
-		return nil
-	}
-	pg := &Pagination{Page: param("page"), PerPage: param("per_page"), IncludeTotals: param("include_totals"), From: param("from"), Take: param("take")}
-	pageMode := pg.Page != nil && pg.PerPage != nil && isInteger(pg.Page.Type) && isInteger(pg.PerPage.Type)
-	checkpointMode := pg.From != nil && pg.Take != nil && isString(pg.From.Type) && isInteger(pg.Take.Type)
-	if !pageMode {
-		pg.Page, pg.PerPage = nil, nil
-	}
-	if !checkpointMode {
-		pg.From, pg.Take = nil, nil
-	}
-	if pg.IncludeTotals != nil && (!pageMode || !isBool(pg.IncludeTotals.Type)) {
-		pg.IncludeTotals = nil
-	}
-	if !pageMode && !checkpointMode {
-		return nil
-	}
-	r := o.Result.Type
-	if r.Kind == RefSlice {
-		pg.Item = r.Elem
-		pg.Sources = []*PageSource{{}}
-		return pg
-	}
-	if r.Kind != RefNamed || r.Named.Kind != Union {
-		return nil
-	}
-	for _, v := range r.Named.Variants {
-		src := &PageSource{Variant: v}
-		switch {
-		case v.Type.Kind == RefSlice:
-			if !sameType(&pg.Item, v.Type.Elem) {
-				return nil
-			}
-		case v.Type.Kind == RefNamed && v.Type.Named.Kind == Struct:
-			for _, f := range v.Type.Named.Fields {
-				switch {
-				case f.Type.Kind == RefSlice && f.Wrap != WrapPointer && src.Items == nil:
-					if !sameType(&pg.Item, f.Type.Elem) {
-						return nil
-					}
-					src.Items = f
-				case f.JSONName == "next" && isString(f.Type):
-					src.Next = f
-				case f.JSONName == "total" && f.Type.Kind == RefBuiltin && f.Type.Builtin.Numeric():
-					src.Total = f
-				}
-			}
-			if src.Items == nil {
-				return nil
-			}
-		default:
-			return nil
-		}
-		pg.Sources = append(pg.Sources, src)
-	}
-	if checkpointMode && !slices.ContainsFunc(pg.Sources, func(s *PageSource) bool { return s.Next != nil }) {
-		pg.From, pg.Take = nil, nil
-		if !pageMode {
-			return nil
-		}
-	}
-	return pg
-}
-
-// sameType records the item type on first sight and then checks that every
-// other source lists the same type.
-func sameType(item **Ref, r *Ref) bool {
-	if *item == nil {
-		*item = r
-		return true
-	}
-	a, b := *item, r
-	return a.Kind == b.Kind && a.Builtin == b.Builtin && a.Named == b.Named
 }
 
 func isInteger(r *Ref) bool {

@@ -158,15 +158,27 @@ type Group struct {
 }
 
 // Pagination describes the paging parameters of a list operation and where
-// the items and the cursor are in its result.
+// the items, the next cursor and the total are in its result.
 type Pagination struct {
 	// Method names the iterator that walks every page, such as ListAll.
 	Method string
 	Item   *Ref // the type of one listed item
-	// Page mode: page index, page size, and the flag that asks for totals.
+	// Numbered pages: the page number (or, when Offset, the offset of the
+	// page's first item), the page size, and the flag that asks for totals
+	// (nil when the spec has none). FirstPage is the first page's number:
+	// the page parameter's default or minimum when FirstPageGiven, else 0,
+	// and a server that counts from 1 answers page 1 as it did page 0.
 	Page, PerPage, IncludeTotals *Param
-	// Checkpoint mode: the cursor to start from and the page size.
+	FirstPage                    int64
+	FirstPageGiven               bool
+	Offset                       bool
+	// Cursor mode: the cursor to start from, and the page size (nil when
+	// the spec has none).
 	From, Take *Param
+	// Link says the result holds the URL of the next page (Azure's and
+	// OData's nextLink), in its sources' Next, which the client follows in
+	// place of the operation's own URL; the other modes are then unused.
+	Link bool
 	// Sources says, for each shape of the result, where the items, the
 	// cursor of the next page and the total are.
 	Sources []*PageSource

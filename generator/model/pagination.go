@@ -1,0 +1,259 @@
+package model
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// The names of the query parameters that page a list, compared by
+// pagingKey (lower case, letters and digits only, so page_size, pageSize
+// and PageSize are one name), each list in order of preference.
+var (
+	pageNames   = []string{"page", "pagenumber", "pagenum", "pageno", "pageindex"}
+	offsetNames = []string{"offset", "skip", "startindex"}
+	sizeNames   = []string{"perpage", "pagesize", "limit", "size", "maxresults", "take", "top", "count", "pagelimit"}
+	cursorNames = []string{"from", "cursor", "pagetoken", "nexttoken", "continuationtoken", "marker", "after", "pagecursor"}
+	totalNames  = []string{"total", "totalcount", "totalelements", "totalitems", "totalresults", "totalrecords", "totalentries"}
+)
+
+// pagingKey folds a parameter's or property's name for the lists above:
+// per_page, per-page and perPage are all "perpage", $top is "top".
+func pagingKey(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			return r
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, name)
+}
+
+// pagination recognises the list operations a client can walk, over a
+// result that is an array of items or holds one, in three modes:
+//
+//   - numbered pages: a page number and a page size (page and per_page,
+//     pageNumber and pageSize, page and limit), with include_totals when
+//     the spec has it; the first page is the number's default or minimum,
+//     so GitHub's pages count from 1 and Auth0's from 0;
+//   - offsets: an item offset and a page size (offset and limit, $skip
+//     and $top);
+//   - cursors: a cursor parameter answered by a property of the result
+//     that holds the next one (Auth0's from and next, Google's pageToken
+//     and nextPageToken, AWS's NextToken, cursor and next_cursor), with a
+//     page size when the spec has one.
+//
+// An operation may have both numbers and a cursor, as Auth0's do; the
+// client then follows the cursor when it is given one. The extension
+// x-oasgen-pagination: false turns recognition off.
+func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
+	if off, ok := op.Extensions["x-oasgen-pagination"].(bool); ok && !off {
+		return nil
+	}
+	if o.Method != "GET" || o.Result == nil || o.Result.Type == nil || !IsJSONMedia(o.Result.ContentType) {
+		return nil // a result that is not JSON reaches the client as bytes, with no items to walk
+	}
+	if pg, ok := linkPagination(o, op); ok {
+		return pg
+	}
+	query := map[string]*Param{}
+	for _, p := range o.Params {
+		if k := pagingKey(p.Name); p.In == InQuery && !p.Required && query[k] == nil {
+			query[k] = p
+		}
+	}
+	find := func(is func(*Ref) bool, names ...string) *Param {
+		for _, name := range names {
+			if p := query[name]; p != nil && is(p.Type) && !p.Type.Nullable {
+				return p
+			}
+		}
+		return nil
+	}
+	pg := &Pagination{PerPage: find(isInteger, sizeNames...)}
+	if pg.PerPage != nil {
+		if pg.Page = find(isInteger, pageNames...); pg.Page == nil {
+			pg.Page, pg.Offset = find(isInteger, offsetNames...), true
+		}
+	}
+	if pg.Page == nil {
+		pg.PerPage, pg.Offset = nil, false
+	} else {
+		pg.FirstPage, pg.FirstPageGiven = firstNumber(pg.Page)
+		if !pg.Offset {
+			pg.IncludeTotals = find(isBool, "includetotals")
+		}
+	}
+	if pg.From = find(isString, cursorNames...); pg.From != nil {
+		pg.Take = find(isInteger, append([]string{"take"}, sizeNames...)...)
+	}
+	if pg.Page == nil && pg.From == nil {
+		return nil
+	}
+	if !b.pageSources(pg, o.Result.Type) {
+		return nil
+	}
+	if pg.From != nil && !slices.ContainsFunc(pg.Sources, func(s *PageSource) bool { return s.Next != nil }) {
+		pg.From, pg.Take = nil, nil // nothing answers with the next cursor
+		for _, s := range pg.Sources {
+			s.Next = nil
+		}
+		if pg.Page == nil {
+			return nil
+		}
+	}
+	return pg
+}
+
+// linkPagination recognises a result that links to its next page: as
+// Azure's x-ms-pageable names it (nextLinkName, and itemName, "value" by
+// default), or, without it, in OData's nextLink or @odata.nextLink. It
+// reports whether the operation is settled: x-ms-pageable with a null
+// nextLinkName says the list comes whole, with nothing to walk.
+func linkPagination(o *Operation, op *openapi3.Operation) (*Pagination, bool) {
+	linkNames, items := []string{"nextLink", "@odata.nextLink", "odata.nextLink"}, "value"
+	if ext, ok := op.Extensions["x-ms-pageable"].(map[string]any); ok {
+		name, named := ext["nextLinkName"]
+		if named && name == nil {
+			return nil, true
+		}
+		if name, ok := name.(string); ok {
+			linkNames = []string{name}
+		}
+		if name, ok := ext["itemName"].(string); ok {
+			items = name
+		}
+	}
+	r := o.Result.Type
+	if r.Kind != RefNamed || r.Named.Kind != Struct {
+		return nil, false
+	}
+	src := &PageSource{}
+	for _, f := range r.Named.Fields {
+		switch {
+		case slices.Contains(linkNames, f.JSONName) && isString(f.Type) && f.Wrap != WrapPointer:
+			src.Next = f
+		case f.JSONName == items && f.Type.Kind == RefSlice && f.Wrap != WrapPointer:
+			src.Items = f
+		}
+	}
+	pg := &Pagination{Link: true, Sources: []*PageSource{src}}
+	if src.Next == nil || src.Items == nil && !pg.fieldSource(src, r.Named) {
+		return nil, false
+	}
+	pg.Item = src.Items.Type.Elem
+	return pg, true
+}
+
+// pageSources fills in where each shape of result r keeps the items, the
+// next cursor and the total, and reports whether every shape holds items
+// of one type.
+func (b *builder) pageSources(pg *Pagination, r *Ref) bool {
+	if r.Kind == RefSlice {
+		pg.Item = r.Elem
+		pg.Sources = []*PageSource{{}}
+		return true
+	}
+	if r.Kind == RefNamed && r.Named.Kind == Struct {
+		src := &PageSource{}
+		pg.Sources = []*PageSource{src}
+		return pg.fieldSource(src, r.Named)
+	}
+	if r.Kind != RefNamed || r.Named.Kind != Union {
+		return false
+	}
+	for _, v := range r.Named.Variants {
+		src := &PageSource{Variant: v}
+		switch {
+		case v.Type.Kind == RefSlice:
+			if !sameType(&pg.Item, v.Type.Elem) {
+				return false
+			}
+		case v.Type.Kind == RefNamed && v.Type.Named.Kind == Struct:
+			if !pg.fieldSource(src, v.Type.Named) {
+				return false
+			}
+		default:
+			return false
+		}
+		pg.Sources = append(pg.Sources, src)
+	}
+	return true
+}
+
+// fieldSource finds the fields of struct t that hold the items, the next
+// cursor and the total. The items are the first array of values that are
+// not plain strings or numbers, else its first array, and never the
+// errors or warnings beside them: Google's lists give the names of the
+// places they could not reach in an array of their own, which sorts
+// before the items in some (failedLocations, then foos).
+func (pg *Pagination) fieldSource(src *PageSource, t *Type) bool {
+	var next []string // the cursor's names, best first
+	if pg.From != nil {
+		k := pagingKey(pg.From.Name)
+		next = []string{"next" + k, k}
+		if k == "from" {
+			next = []string{"next"}
+		}
+	}
+	nextRank := len(next)
+	for _, f := range t.Fields {
+		k := pagingKey(f.JSONName)
+		switch {
+		case f.Type.Kind == RefSlice && f.Wrap != WrapPointer && k != "errors" && k != "warnings":
+			if src.Items == nil || src.Items.Type.Elem.Kind == RefBuiltin && f.Type.Elem.Kind != RefBuiltin {
+				src.Items = f
+			}
+		case isString(f.Type) && slices.Contains(next[:nextRank], k):
+			src.Next, nextRank = f, slices.Index(next, k)
+		case f.Type.Kind == RefBuiltin && f.Type.Builtin.Numeric() && slices.Contains(totalNames, k) && src.Total == nil:
+			src.Total = f
+		}
+	}
+	return src.Items != nil && sameType(&pg.Item, src.Items.Type.Elem)
+}
+
+// firstNumber is the number of the first page, or the first offset, and
+// whether the spec gives it: the parameter's default when it has one
+// (GitHub's pages start at 1), else the least value its minimum allows,
+// else 0, which the spec leaves open.
+func firstNumber(p *Param) (int64, bool) {
+	switch d := p.Default.(type) {
+	case float64:
+		if d == math.Trunc(d) && d >= 0 && d < 1<<31 {
+			return int64(d), true
+		}
+	case int:
+		if d >= 0 {
+			return int64(d), true
+		}
+	case int64:
+		if d >= 0 {
+			return d, true
+		}
+	}
+	c := p.Type.Constraints
+	if c.Minimum == nil || *c.Minimum < 0 || *c.Minimum >= 1<<31 {
+		return 0, false
+	}
+	first := int64(math.Ceil(*c.Minimum))
+	if c.ExclusiveMinimum && float64(first) == *c.Minimum {
+		first++ // exclusiveMinimum: 0 starts at 1
+	}
+	return first, true
+}
+
+// sameType records the item type on first sight and then checks that every
+// other source lists the same type.
+func sameType(item **Ref, r *Ref) bool {
+	if *item == nil {
+		*item = r
+		return true
+	}
+	a, b := *item, r
+	return a.Kind == b.Kind && a.Builtin == b.Builtin && a.Named == b.Named && a.Nullable == b.Nullable
+}

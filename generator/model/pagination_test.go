@@ -1,0 +1,210 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// describePaging sums up how pg pages, for comparing with a test's want.
+func describePaging(pg *Pagination) string {
+	if pg == nil {
+		return "none"
+	}
+	var parts []string
+	if pg.Page != nil {
+		mode := "page"
+		if pg.Offset {
+			mode = "offset"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s/%s from %d", mode, pg.Page.Name, pg.PerPage.Name, pg.FirstPage))
+		if pg.IncludeTotals != nil {
+			parts = append(parts, "totals "+pg.IncludeTotals.Name)
+		}
+	}
+	if pg.Link {
+		parts = append(parts, "link")
+	}
+	if pg.From != nil {
+		cursor := "cursor " + pg.From.Name
+		if pg.Take != nil {
+			cursor += "/" + pg.Take.Name
+		}
+		parts = append(parts, cursor)
+	}
+	for _, src := range pg.Sources {
+		if src.Items != nil {
+			parts = append(parts, "items "+src.Items.JSONName)
+		}
+		if src.Next != nil {
+			parts = append(parts, "next "+src.Next.JSONName)
+		}
+		if src.Total != nil {
+			parts = append(parts, "total "+src.Total.JSONName)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// listSpec is a spec of one operation, listItems, under method, with the
+// lines of extra added to it, the query parameters params (a YAML flow
+// sequence) and a 200 result of schema result (a YAML flow mapping).
+func listSpec(method, extra, params, result string) string {
+	return `openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /items:
+    ` + method + `:
+      operationId: listItems` + extra + `
+      parameters: ` + params + `
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: ` + result + `
+`
+}
+
+func TestPagination(t *testing.T) {
+	tests := []struct {
+		name   string
+		params string // YAML flow sequence of query parameters
+		result string // YAML flow mapping of the result's schema
+		want   string
+	}{
+		{"GitHub's pages count from their default",
+			`[{name: per_page, in: query, schema: {type: integer, default: 30}}, {name: page, in: query, schema: {type: integer, default: 1}}]`,
+			`{type: array, items: {type: string}}`,
+			"page page/per_page from 1"},
+		{"a minimum above 0 is the first page",
+			`[{name: pageNumber, in: query, schema: {type: integer, minimum: 1}}, {name: pageSize, in: query, schema: {type: integer}}]`,
+			`{type: array, items: {type: string}}`,
+			"page pageNumber/pageSize from 1"},
+		{"an exclusive minimum of 0 starts at 1",
+			`[{name: page, in: query, schema: {type: integer, exclusiveMinimum: 0}}, {name: size, in: query, schema: {type: integer}}]`,
+			`{type: array, items: {type: string}}`,
+			"page page/size from 1"},
+		{"Spring's page and size, with a total",
+			`[{name: page, in: query, schema: {type: integer, minimum: 0}}, {name: size, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {content: {type: array, items: {type: string}}, totalElements: {type: integer}, totalPages: {type: integer}}}`,
+			"page page/size from 0, items content, total totalElements"},
+		{"Auth0's two modes",
+			`[{name: page, in: query, schema: {type: integer}}, {name: per_page, in: query, schema: {type: integer}}, {name: include_totals, in: query, schema: {type: boolean}}, {name: from, in: query, schema: {type: string}}, {name: take, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {items: {type: array, items: {type: string}}, next: {type: string}, total: {type: number}}}`,
+			"page page/per_page from 0, totals include_totals, cursor from/take, items items, next next, total total"},
+		{"offset and limit",
+			`[{name: offset, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {total_count: {type: integer}, orders: {type: array, items: {type: string}}}}`,
+			"offset offset/limit from 0, items orders, total total_count"},
+		{"OData's $skip and $top",
+			`[{name: $skip, in: query, schema: {type: integer}}, {name: $top, in: query, schema: {type: integer}}]`,
+			`{type: array, items: {type: string}}`,
+			"offset $skip/$top from 0"},
+		{"page numbers win over offsets",
+			`[{name: offset, in: query, schema: {type: integer}}, {name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: array, items: {type: string}}`,
+			"page page/limit from 0"},
+		{"Google's page tokens",
+			`[{name: pageSize, in: query, schema: {type: integer}}, {name: pageToken, in: query, schema: {type: string}}]`,
+			`{type: object, properties: {files: {type: array, items: {type: string}}, nextPageToken: {type: string}}}`,
+			"cursor pageToken/pageSize, items files, next nextPageToken"},
+		{"the items are not the strings beside them",
+			`[{name: pageToken, in: query, schema: {type: string}}]`,
+			`{type: object, properties: {failedLocations: {type: array, items: {type: string}}, foos: {type: array, items: {type: object, properties: {id: {type: string}}}}, nextPageToken: {type: string}}}`,
+			"cursor pageToken, items foos, next nextPageToken"},
+		{"the items are not the errors before them",
+			`[{name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {errors: {type: array, items: {type: object}}, data: {type: array, items: {type: object}}}}`,
+			"page page/limit from 0, items data"},
+		{"AWS's NextToken answers itself",
+			`[{name: NextToken, in: query, schema: {type: string}}]`,
+			`{type: object, properties: {Things: {type: array, items: {type: string}}, NextToken: {type: string}}}`,
+			"cursor NextToken, items Things, next NextToken"},
+		{"the next cursor wins over the cursor echoed",
+			`[{name: cursor, in: query, schema: {type: string}}]`,
+			`{type: object, properties: {cursor: {type: string}, data: {type: array, items: {type: string}}, next_cursor: {type: string}}}`,
+			"cursor cursor, items data, next next_cursor"},
+		{"a cursor nothing answers",
+			`[{name: cursor, in: query, schema: {type: string}}]`,
+			`{type: object, properties: {data: {type: array, items: {type: string}}}}`,
+			"none"},
+		{"a cursor nothing answers, beside page numbers",
+			`[{name: cursor, in: query, schema: {type: string}}, {name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {data: {type: array, items: {type: string}}}}`,
+			"page page/limit from 0, items data"},
+		{"OData's next link, over the page numbers",
+			`[{name: $skip, in: query, schema: {type: integer}}, {name: $top, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {'@odata.nextLink': {type: string}, value: {type: array, items: {type: string}}, count: {type: integer}}}`,
+			"link, items value, next @odata.nextLink"},
+		{"a link in the first array's stead",
+			`[]`,
+			`{type: object, properties: {nextLink: {type: string}, tags: {type: array, items: {type: string}}}}`,
+			"link, items tags, next nextLink"},
+		{"a link with no items",
+			`[]`,
+			`{type: object, properties: {nextLink: {type: string}, count: {type: integer}}}`,
+			"none"},
+		{"a link that is not a string",
+			`[]`,
+			`{type: object, properties: {nextLink: {type: object}, value: {type: array, items: {type: string}}}}`,
+			"none"},
+		{"a page without a size",
+			`[{name: page, in: query, schema: {type: integer}}]`,
+			`{type: array, items: {type: string}}`,
+			"none"},
+		{"a page that is not a number",
+			`[{name: page, in: query, schema: {type: string}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: array, items: {type: string}}`,
+			"none"},
+		{"a start is a time as often as an offset",
+			`[{name: start, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: array, items: {type: string}}`,
+			"none"},
+		{"a required page is not walked",
+			`[{name: page, in: query, required: true, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: array, items: {type: string}}`,
+			"none"},
+		{"a result with no list",
+			`[{name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {count: {type: integer}}}`,
+			"none"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := listSpec("get", "", tt.params, tt.result)
+			api := buildYAML(t, src)
+			if got := describePaging(api.Operations[0].Pagination); got != tt.want {
+				t.Errorf("pagination = %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPaginationByExtension checks that Azure's x-ms-pageable names the
+// link and the items, or, with a null nextLinkName, says the list comes
+// whole.
+func TestPaginationByExtension(t *testing.T) {
+	for _, tt := range []struct{ ext, want string }{
+		{`{nextLinkName: more, itemName: things}`, "link, items things, next more"},
+		{`{nextLinkName: more}`, "link, items value, next more"},
+		{`{}`, "link, items value, next nextLink"},
+		{`{nextLinkName: null}`, "none"},
+		{`{nextLinkName: missing}`, "page page/limit from 0, items things"},
+	} {
+		result := `{type: object, properties: {things: {type: array, items: {type: string}}, value: {type: array, items: {type: string}}, more: {type: string}, nextLink: {type: string}}}`
+		api := buildYAML(t, listSpec("get", "\n      x-ms-pageable: "+tt.ext, `[{name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`, result))
+		if got := describePaging(api.Operations[0].Pagination); got != tt.want {
+			t.Errorf("x-ms-pageable %s: pagination = %s\nwant %s", tt.ext, got, tt.want)
+		}
+	}
+}
+
+// TestPaginationOnlyForGet checks that an operation that changes state is
+// never walked, whatever its parameters.
+func TestPaginationOnlyForGet(t *testing.T) {
+	api := buildYAML(t, listSpec("post", "", `[{name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`, `{type: array, items: {type: string}}`))
+	if pg := api.Operations[0].Pagination; pg != nil {
+		t.Errorf("POST pagination = %s, want none", describePaging(pg))
+	}
+}
