@@ -476,7 +476,7 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 		return doc.Func().Params(jen.Id("s").Op("*").Id(recv)).Id(pg.Method).Params(args...).Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
 	}
 	if pg.Link {
-		doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. It asks for each next page at the link the page before holds in %s, on the client's own host only, until a page holds none. A server that links a page to itself ends the walk with an error rather than an endless loop.", pg.Method, o.Name, pg.Sources[0].Next.JSONName)
+		doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. It asks for each next page at the link the page before holds in %s, on the client's own host only, until a page holds none. A server that links a page to itself ends the walk with an error rather than an endless loop.", pg.Method, o.Name, jsonPath(pg.Sources[0].Next))
 		return signature(doc).Block(linkPager(o, item, call))
 	}
 
@@ -609,7 +609,7 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 							b.Id("items").Op("=").Add(fieldValue(v.Clone(), src.Items))
 						}
 						if src.Next != nil && pg.From != nil {
-							b.Id("next").Op("=").Add(fieldValue(v.Clone(), src.Next))
+							b.Id("next").Op("=").Add(textValue(fieldPathValue(v.Clone(), src.Next), src.Next[len(src.Next)-1].Type))
 						}
 						if src.Total != nil && pg.Page != nil {
 							set := jen.Id("total").Op("=").Int().Call(fieldValue(v.Clone(), src.Total))
@@ -662,10 +662,14 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 				if pg.From != nil {
 					follow := func(b *jen.Group) {
 						b.If(jen.Id("next").Op("==").Lit("").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return())
-						b.If(field(pg.From.Field.Name).Dot("Set").Op("&&").Id("next").Op("==").Add(field(pg.From.Field.Name)).Dot("Value")).BlockFunc(func(b *jen.Group) {
+						b.If(field(pg.From.Field.Name).Dot("Set").Op("&&").Id("next").Op("==").Add(textValue(field(pg.From.Field.Name).Dot("Value"), pg.From.Type))).BlockFunc(func(b *jen.Group) {
 							stop(b, "the server answered with the cursor it was sent, so paging stops")
 						})
-						b.Add(field(pg.From.Field.Name)).Op("=").Id("NewOpt").Call(jen.Id("next"))
+						cursor := jen.Id("next")
+						if pg.From.Type.Kind == model.RefNamed {
+							cursor = goType(pg.From.Type).Call(cursor)
+						}
+						b.Add(field(pg.From.Field.Name)).Op("=").Id("NewOpt").Call(cursor)
 					}
 					if !both {
 						follow(loop)
@@ -719,7 +723,7 @@ func linkPager(o *model.Operation, item *jen.Statement, call []jen.Code) jen.Cod
 			jen.For(jen.List(jen.Id("_"), jen.Id("it")).Op(":=").Range().Add(fieldValue(jen.Id("page"), src.Items))).Block(
 				jen.If(jen.Op("!").Id("yield").Call(jen.Id("it"), jen.Nil())).Block(jen.Return()),
 			),
-			jen.Id("next").Op(":=").Add(fieldValue(jen.Id("page"), src.Next)),
+			jen.Id("next").Op(":=").Add(textValue(fieldPathValue(jen.Id("page"), src.Next), src.Next[len(src.Next)-1].Type)),
 			jen.If(jen.Id("next").Op("==").Lit("")).Block(jen.Return()),
 			jen.If(jen.Id("next").Op("==").Id("link")).Block(
 				jen.Var().Id("zero").Add(item.Clone()),
@@ -729,6 +733,33 @@ func linkPager(o *model.Operation, item *jen.Statement, call []jen.Code) jen.Cod
 			jen.Id("link").Op("=").Id("next"),
 		),
 	))
+}
+
+// fieldPathValue reads the last of path, a field and the fields within it,
+// through their wrappers: page.Metadata.Value.Continue.Value.
+func fieldPathValue(v *jen.Statement, path []*model.Field) *jen.Statement {
+	for _, f := range path {
+		v = fieldValue(v, f)
+	}
+	return v
+}
+
+// textValue is v, a string or a named string type (see model.isText), as
+// a string.
+func textValue(v *jen.Statement, r *model.Ref) *jen.Statement {
+	if r.Kind == model.RefNamed {
+		return jen.String().Call(v)
+	}
+	return v
+}
+
+// jsonPath names path as its JSON names joined with dots: links.next.
+func jsonPath(path []*model.Field) string {
+	names := make([]string, len(path))
+	for i, f := range path {
+		names[i] = f.JSONName
+	}
+	return strings.Join(names, ".")
 }
 
 // fieldValue reads a field through its wrapper.

@@ -188,7 +188,7 @@ type Pagination struct {
 type PageSource struct {
 	Variant *Variant // nil when the result is not a union
 	Items   *Field   // nil when the variant is the array of items itself
-	Next    *Field   // the next-page cursor, if the variant has one
+	Next    []*Field // the field of the next-page cursor or link, or the struct field holding it and it; nil if none
 	Total   *Field   // the total number of items, if the variant has one
 }
 

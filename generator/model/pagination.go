@@ -15,7 +15,7 @@ var (
 	pageNames   = []string{"page", "pagenumber", "pagenum", "pageno", "pageindex"}
 	offsetNames = []string{"offset", "skip", "startindex"}
 	sizeNames   = []string{"perpage", "pagesize", "limit", "size", "maxresults", "take", "top", "count", "pagelimit"}
-	cursorNames = []string{"from", "cursor", "pagetoken", "nexttoken", "continuationtoken", "marker", "after", "pagecursor"}
+	cursorNames = []string{"from", "cursor", "pagetoken", "nexttoken", "nextpagetoken", "paginationtoken", "continuationtoken", "continue", "marker", "after", "pagecursor"}
 	totalNames  = []string{"total", "totalcount", "totalelements", "totalitems", "totalresults", "totalrecords", "totalentries"}
 )
 
@@ -42,9 +42,10 @@ func pagingKey(name string) string {
 //     so GitHub's pages count from 1 and Auth0's from 0;
 //   - offsets: an item offset and a page size (offset and limit, $skip
 //     and $top);
-//   - cursors: a cursor parameter answered by a property of the result
-//     that holds the next one (Auth0's from and next, Google's pageToken
-//     and nextPageToken, AWS's NextToken, cursor and next_cursor), with a
+//   - cursors: a cursor parameter answered by a property of the result,
+//     or of an object in it, that holds the next one (Auth0's from and
+//     next, Google's pageToken and nextPageToken, AWS's NextToken, cursor
+//     and next_cursor, Kubernetes' continue and metadata.continue), with a
 //     page size when the spec has one.
 //
 // An operation may have both numbers and a cursor, as Auth0's do; the
@@ -88,7 +89,7 @@ func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
 			pg.IncludeTotals = find(isBool, "includetotals")
 		}
 	}
-	if pg.From = find(isString, cursorNames...); pg.From != nil {
+	if pg.From = find(isText, cursorNames...); pg.From != nil {
 		pg.Take = find(isInteger, append([]string{"take"}, sizeNames...)...)
 	}
 	if pg.Page == nil && pg.From == nil {
@@ -97,7 +98,7 @@ func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
 	if !b.pageSources(pg, o.Result.Type) {
 		return nil
 	}
-	if pg.From != nil && !slices.ContainsFunc(pg.Sources, func(s *PageSource) bool { return s.Next != nil }) {
+	if pg.From != nil && !slices.ContainsFunc(pg.Sources, func(s *PageSource) bool { return len(s.Next) > 0 }) {
 		pg.From, pg.Take = nil, nil // nothing answers with the next cursor
 		for _, s := range pg.Sources {
 			s.Next = nil
@@ -111,18 +112,20 @@ func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
 
 // linkPagination recognises a result that links to its next page: as
 // Azure's x-ms-pageable names it (nextLinkName, and itemName, "value" by
-// default), or, without it, in OData's nextLink or @odata.nextLink. It
+// default), or, without it, in OData's nextLink or @odata.nextLink, or in
+// JSON:API's and HAL's links.next and _links.next when that is a string. It
 // reports whether the operation is settled: x-ms-pageable with a null
 // nextLinkName says the list comes whole, with nothing to walk.
 func linkPagination(o *Operation, op *openapi3.Operation) (*Pagination, bool) {
 	linkNames, items := []string{"nextLink", "@odata.nextLink", "odata.nextLink"}, "value"
+	named := false // x-ms-pageable names the link
 	if ext, ok := op.Extensions["x-ms-pageable"].(map[string]any); ok {
-		name, named := ext["nextLinkName"]
-		if named && name == nil {
+		name, given := ext["nextLinkName"]
+		if given && name == nil {
 			return nil, true
 		}
 		if name, ok := name.(string); ok {
-			linkNames = []string{name}
+			linkNames, named = []string{name}, true
 		}
 		if name, ok := ext["itemName"].(string); ok {
 			items = name
@@ -132,12 +135,17 @@ func linkPagination(o *Operation, op *openapi3.Operation) (*Pagination, bool) {
 	if r.Kind != RefNamed || r.Named.Kind != Struct {
 		return nil, false
 	}
-	src := &PageSource{}
-	for _, f := range r.Named.Fields {
+	src := &PageSource{Next: nextPath(r.Named, func(outer, f *Field) int {
 		switch {
-		case slices.Contains(linkNames, f.JSONName) && isString(f.Type) && f.Wrap != WrapPointer:
-			src.Next = f
-		case f.JSONName == items && f.Type.Kind == RefSlice && f.Wrap != WrapPointer:
+		case outer == nil && slices.Contains(linkNames, f.JSONName):
+			return 0
+		case outer != nil && !named && pagingKey(outer.JSONName) == "links" && pagingKey(f.JSONName) == "next":
+			return 1
+		}
+		return -1
+	})}
+	for _, f := range r.Named.Fields {
+		if f.JSONName == items && f.Type.Kind == RefSlice && f.Wrap != WrapPointer {
 			src.Items = f
 		}
 	}
@@ -147,6 +155,40 @@ func linkPagination(o *Operation, op *openapi3.Operation) (*Pagination, bool) {
 	}
 	pg.Item = src.Items.Type.Elem
 	return pg, true
+}
+
+// nextPath finds where struct t holds the next cursor or link: the string
+// field that rank ranks best (lowest, and not below 0), on t itself or,
+// when none there is, on a struct that t holds, outer, as Kubernetes'
+// lists hold metadata.continue. The path is the field, or outer and it.
+func nextPath(t *Type, rank func(outer, f *Field) int) []*Field {
+	var best []*Field
+	bestRank := -1
+	consider := func(outer, f *Field) {
+		if !isText(f.Type) || f.Wrap == WrapPointer {
+			return
+		}
+		if r := rank(outer, f); r >= 0 && (bestRank < 0 || r < bestRank) {
+			best, bestRank = []*Field{f}, r
+			if outer != nil {
+				best = []*Field{outer, f}
+			}
+		}
+	}
+	for _, f := range t.Fields {
+		consider(nil, f)
+	}
+	if best != nil {
+		return best
+	}
+	for _, outer := range t.Fields {
+		if outer.Wrap != WrapPointer && outer.Type.Kind == RefNamed && outer.Type.Named.Kind == Struct {
+			for _, f := range outer.Type.Named.Fields {
+				consider(outer, f)
+			}
+		}
+	}
+	return best
 }
 
 // pageSources fills in where each shape of result r keeps the items, the
@@ -192,15 +234,16 @@ func (b *builder) pageSources(pg *Pagination, r *Ref) bool {
 // places they could not reach in an array of their own, which sorts
 // before the items in some (failedLocations, then foos).
 func (pg *Pagination) fieldSource(src *PageSource, t *Type) bool {
-	var next []string // the cursor's names, best first
 	if pg.From != nil {
+		// The cursor's names, best first: Auth0's from is answered by
+		// next, pageToken by nextPageToken, NextToken by NextToken.
 		k := pagingKey(pg.From.Name)
-		next = []string{"next" + k, k}
+		next := []string{"next" + k, k, "nextcursor", "nexttoken", "nextpagetoken"}
 		if k == "from" {
 			next = []string{"next"}
 		}
+		src.Next = nextPath(t, func(_, f *Field) int { return slices.Index(next, pagingKey(f.JSONName)) })
 	}
-	nextRank := len(next)
 	for _, f := range t.Fields {
 		k := pagingKey(f.JSONName)
 		switch {
@@ -208,8 +251,6 @@ func (pg *Pagination) fieldSource(src *PageSource, t *Type) bool {
 			if src.Items == nil || src.Items.Type.Elem.Kind == RefBuiltin && f.Type.Elem.Kind != RefBuiltin {
 				src.Items = f
 			}
-		case isString(f.Type) && slices.Contains(next[:nextRank], k):
-			src.Next, nextRank = f, slices.Index(next, k)
 		case f.Type.Kind == RefBuiltin && f.Type.Builtin.Numeric() && slices.Contains(totalNames, k) && src.Total == nil:
 			src.Total = f
 		}
@@ -245,6 +286,12 @@ func firstNumber(p *Param) (int64, bool) {
 		first++ // exclusiveMinimum: 0 starts at 1
 	}
 	return first, true
+}
+
+// isText reports whether r is a string, or a named type that is one
+// (Twitter's PaginationToken32 and NextToken).
+func isText(r *Ref) bool {
+	return isString(r) || r.Kind == RefNamed && r.Named.Kind == Alias && r.Named.Elem != nil && isString(r.Named.Elem) && !r.Nullable
 }
 
 // sameType records the item type on first sight and then checks that every

@@ -37,7 +37,11 @@ func describePaging(pg *Pagination) string {
 			parts = append(parts, "items "+src.Items.JSONName)
 		}
 		if src.Next != nil {
-			parts = append(parts, "next "+src.Next.JSONName)
+			var names []string
+			for _, f := range src.Next {
+				names = append(names, f.JSONName)
+			}
+			parts = append(parts, "next "+strings.Join(names, "."))
 		}
 		if src.Total != nil {
 			parts = append(parts, "total "+src.Total.JSONName)
@@ -63,6 +67,9 @@ paths:
           content:
             application/json:
               schema: ` + result + `
+components:
+  schemas:
+    Token: {type: string, minLength: 1}
 `
 }
 
@@ -125,6 +132,22 @@ func TestPagination(t *testing.T) {
 			`[{name: cursor, in: query, schema: {type: string}}]`,
 			`{type: object, properties: {cursor: {type: string}, data: {type: array, items: {type: string}}, next_cursor: {type: string}}}`,
 			"cursor cursor, items data, next next_cursor"},
+		{"Kubernetes' continue, in the list's metadata",
+			`[{name: continue, in: query, schema: {type: string}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {items: {type: array, items: {type: string}}, metadata: {type: object, properties: {continue: {type: string}, remainingItemCount: {type: integer}}}}}`,
+			"cursor continue/limit, items items, next metadata.continue"},
+		{"a next token under another name, in meta",
+			`[{name: pagination_token, in: query, schema: {type: string}}]`,
+			`{type: object, properties: {data: {type: array, items: {type: string}}, meta: {type: object, properties: {next_token: {type: string}, previous_token: {type: string}}}}}`,
+			"cursor pagination_token, items data, next meta.next_token"},
+		{"named string types, as Twitter's tokens",
+			`[{name: pagination_token, in: query, schema: {$ref: '#/components/schemas/Token'}}]`,
+			`{type: object, properties: {data: {type: array, items: {type: string}}, meta: {type: object, properties: {next_token: {$ref: '#/components/schemas/Token'}}}}}`,
+			"cursor pagination_token, items data, next meta.next_token"},
+		{"a cursor at the top wins over one inside",
+			`[{name: cursor, in: query, schema: {type: string}}]`,
+			`{type: object, properties: {meta: {type: object, properties: {next_cursor: {type: string}}}, data: {type: array, items: {type: string}}, cursor: {type: string}}}`,
+			"cursor cursor, items data, next cursor"},
 		{"a cursor nothing answers",
 			`[{name: cursor, in: query, schema: {type: string}}]`,
 			`{type: object, properties: {data: {type: array, items: {type: string}}}}`,
@@ -141,6 +164,14 @@ func TestPagination(t *testing.T) {
 			`[]`,
 			`{type: object, properties: {nextLink: {type: string}, tags: {type: array, items: {type: string}}}}`,
 			"link, items tags, next nextLink"},
+		{"JSON:API's links.next",
+			`[{name: 'page[cursor]', in: query, schema: {type: string}}]`,
+			`{type: object, properties: {data: {type: array, items: {type: object, properties: {id: {type: string}}}}, links: {type: object, properties: {self: {type: string}, next: {type: string}}}}}`,
+			"link, items data, next links.next"},
+		{"HAL's _links.next, when it is an object, is no link",
+			`[]`,
+			`{type: object, properties: {data: {type: array, items: {type: string}}, _links: {type: object, properties: {next: {type: object, properties: {href: {type: string}}}}}}}`,
+			"none"},
 		{"a link with no items",
 			`[]`,
 			`{type: object, properties: {nextLink: {type: string}, count: {type: integer}}}`,
