@@ -340,6 +340,57 @@ func (s *serverCore) methodNotAllowed(allow string) http.HandlerFunc {
 }
 
 // notFound answers a path the API does not have.
+// sharedRoute is one of the operations that share a method and a path,
+// told apart by what the request carries (AWS's query APIs write
+// /#Action=CreateUser and /#Action=DeleteUser, both POST /): its
+// conditions, and its handler.
+type sharedRoute struct {
+	when []routeCondition
+	h    http.HandlerFunc
+}
+
+// routeCondition is what a request must carry to reach a shared route:
+// the query parameter name, with the given value unless value is "", or,
+// when header is set, the header name.
+type routeCondition struct {
+	name, value string
+	header      bool
+}
+
+// chooseRoute serves a request with the first of routes whose conditions
+// it meets (the model puts the routes with more conditions first), and
+// answers 404 when it meets none, naming what tells the routes apart.
+func (s *serverCore) chooseRoute(routes []sharedRoute) http.HandlerFunc {
+	var keys []string
+	for _, rt := range routes {
+		for _, c := range rt.when {
+			if !slices.Contains(keys, c.name) {
+				keys = append(keys, c.name)
+			}
+		}
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		query := r.URL.Query()
+		for _, rt := range routes {
+			if slices.ContainsFunc(rt.when, func(c routeCondition) bool { return !c.metBy(r, query) }) {
+				continue
+			}
+			rt.h(w, r)
+			return
+		}
+		s.opts.writeError(w, r, &Error{Status: http.StatusNotFound, Code: "not_found", Message: "no operation at " + r.Method + " " + r.URL.Path + " takes this request; the operations there are told apart by " + strings.Join(keys, ", ")})
+	}
+}
+
+// metBy reports whether r, whose query is query, meets c.
+func (c routeCondition) metBy(r *http.Request, query url.Values) bool {
+	if c.header {
+		return r.Header.Get(c.name) != ""
+	}
+	values, ok := query[c.name]
+	return ok && (c.value == "" || slices.Contains(values, c.value))
+}
+
 func (s *serverCore) notFound(w http.ResponseWriter, r *http.Request) {
 	s.opts.writeError(w, r, &Error{Status: http.StatusNotFound, Code: "not_found", Message: "no operation at " + r.URL.Path})
 }

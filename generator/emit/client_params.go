@@ -71,9 +71,10 @@ func pathList(p *model.Param) bool {
 }
 
 // escapePathText escapes the text of a path template around its {params},
-// segment by segment: AWS's S3 paths hold a "#" (/{Bucket}/{Key}#uploadId),
-// which a path cannot hold as it is. Unescaped, it made Go's URL escape the
-// whole path afresh, turning the %2F in a parameter back into a slash.
+// segment by segment, for the text a path cannot hold as it is (a space, a
+// "?"; AWS's "#" used to reach it, before the model cut its fragments
+// off). Unescaped, such text made Go's URL escape the whole path afresh,
+// turning the %2F in a parameter back into a slash.
 func escapePathText(tmpl string) string {
 	var b strings.Builder
 	last := 0

@@ -298,12 +298,59 @@ func newServer(api *model.API) jen.Code {
 		)
 		g.Id("base").Op(":=").Id("s").Dot("core").Dot("opts").Dot("basePath")
 		g.Id("rt").Op(":=").Id("newRouter").Call(jen.Id("s").Dot("core"))
-		for _, o := range api.Operations {
-			g.Id("rt").Dot("handle").Call(jen.Lit(o.Method), jen.Id("base").Op("+").Lit(routePath(o)), jen.Id("s").Dot(handlerFunc(o)))
+		for _, ops := range sharedRoutes(api.Operations) {
+			o := ops[0]
+			handler := jen.Id("s").Dot(handlerFunc(o))
+			if len(ops) > 1 {
+				handler = jen.Id("s").Dot("core").Dot("chooseRoute").Call(jen.Index().Id("sharedRoute").ValuesFunc(func(list *jen.Group) {
+					for _, o := range ops {
+						list.Line().Values(routeConditions(o.When), jen.Id("s").Dot(handlerFunc(o)))
+					}
+					list.Line()
+				}))
+			}
+			g.Id("rt").Dot("handle").Call(jen.Lit(o.Method), jen.Id("base").Op("+").Lit(routePath(o)), handler)
 		}
 		g.Return(jen.Id("rt"))
 	})
 	return code
+}
+
+// sharedRoutes groups ops by their method and route, in the order each
+// group's first comes. Within a group of several (told apart by what
+// their spec paths' fragments name, see model.Operation.When), those with
+// more conditions come first, as the more specific, and an operation with
+// none comes last.
+func sharedRoutes(ops []*model.Operation) [][]*model.Operation {
+	var groups [][]*model.Operation
+	index := map[string]int{}
+	for _, o := range ops {
+		key := o.Method + " " + routePath(o)
+		i, ok := index[key]
+		if !ok {
+			i = len(groups)
+			index[key] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], o)
+	}
+	for _, g := range groups {
+		slices.SortStableFunc(g, func(a, b *model.Operation) int { return len(b.When) - len(a.When) })
+	}
+	return groups
+}
+
+// routeConditions writes when as the runtime's []routeCondition, a
+// condition a line, {name, value, header}: {"Action", "CreateUser", false}.
+func routeConditions(when []model.RouteCondition) jen.Code {
+	if len(when) == 0 {
+		return jen.Nil()
+	}
+	return jen.Index().Id("routeCondition").ValuesFunc(func(list *jen.Group) {
+		for _, c := range when {
+			list.Values(jen.Lit(c.Name), jen.Lit(c.Value), jen.Lit(c.Header))
+		}
+	})
 }
 
 // routePath turns a spec path into a router pattern; wildcards are named

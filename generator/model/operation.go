@@ -65,6 +65,20 @@ type Operation struct {
 	// cannot split); empty when the server serves it. The client calls it
 	// all the same.
 	Unserved string
+	// When is what a request must carry to reach o on a route it shares
+	// with other operations, as its spec path's fragment names it: AWS's
+	// query APIs write /#Action=CreateUser beside /#Action=DeleteUser, and
+	// S3 /{Bucket}/{Key}#uploadId beside /{Bucket}/{Key}. Path leaves the
+	// fragment out, since no request carries one.
+	When []RouteCondition
+}
+
+// RouteCondition is one thing a request must carry to reach an operation
+// on a shared route: query parameter Name, holding Value unless Value is
+// empty, or, when Header, header Name.
+type RouteCondition struct {
+	Name, Value string
+	Header      bool
 }
 
 // FixedPathValue returns the only value that path parameter name of o can

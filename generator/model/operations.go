@@ -86,6 +86,52 @@ func (b *builder) operations() {
 			b.api.Operations = append(b.api.Operations, o)
 		}
 	}
+	b.shareRoutes()
+}
+
+// shareRoutes leaves out of the server each operation that shares its
+// method and path with an earlier one and carries nothing that tells a
+// request to it apart: neither has a fragment in its spec path, or both
+// name the same things in it (/#Action=A twice, in two spellings of the
+// path). Operations told apart by their fragments are served together.
+func (b *builder) shareRoutes() {
+	served := map[string][]*Operation{} // "METHOD path" → its served operations
+	for _, o := range b.api.Operations {
+		if o.Unserved != "" {
+			continue
+		}
+		key := o.Method + " " + o.Path
+		for _, earlier := range served[key] {
+			if slices.Equal(earlier.When, o.When) {
+				o.Unserved = fmt.Sprintf("operation %s has %s %s too, and nothing in their spec paths (after a #) tells their calls apart", earlier.ID, o.Method, o.Path)
+				if b.opts.Server {
+					b.warn(o.Pos, "operation %s: the server leaves it out (the client calls it): %s", o.ID, o.Unserved)
+				}
+				break
+			}
+		}
+		if o.Unserved == "" {
+			served[key] = append(served[key], o)
+		}
+	}
+}
+
+// routeConditions reads the fragment of an operation's spec path as what
+// a request to it carries: Action=CreateUser, a query parameter and its
+// value; uploads or uploadId, a query parameter with any value;
+// x-amz-copy-source, a header, where o declares a header of that name.
+func routeConditions(o *Operation, fragment string) []RouteCondition {
+	var when []RouteCondition
+	for part := range strings.SplitSeq(fragment, "&") {
+		name, value, _ := strings.Cut(part, "=")
+		if name == "" {
+			continue
+		}
+		header := !slices.ContainsFunc(o.Params, func(p *Param) bool { return p.In == InQuery && p.Name == name }) &&
+			slices.ContainsFunc(o.Params, func(p *Param) bool { return p.In == InHeader && strings.EqualFold(p.Name, name) })
+		when = append(when, RouteCondition{Name: name, Value: value, Header: header})
+	}
+	return when
 }
 
 // pathParam matches a parameter of a path template, {name}: the loader's
@@ -130,10 +176,11 @@ func headerIn(name string, names ...string) bool {
 // operation builds one operation; shortName, when not empty, is its method
 // name without its group's (see shortNames).
 func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, shortName string) *Operation {
+	route, fragment, _ := strings.Cut(path, "#")
 	o := &Operation{
 		ID:         cmp.Or(op.OperationID, method+" "+path),
 		Method:     method,
-		Path:       path,
+		Path:       route,
 		Summary:    plainText(op.Summary),
 		Doc:        plainText(op.Description),
 		Pos:        b.doc.Origin(op.Origin),
@@ -221,7 +268,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		}
 		o.Params = append(o.Params, param)
 	}
-	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
+	for _, m := range pathParam.FindAllStringSubmatch(route, -1) {
 		if !declaredPath[m[1]] {
 			b.fail(o.Pos, "operation %s %s: path parameter {%s} is not declared in parameters", method, path, m[1])
 		}
@@ -334,6 +381,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	if len(op.Callbacks) > 0 {
 		b.warn(o.Pos, "operation %s: callbacks are ignored", o.ID)
 	}
+	o.When = routeConditions(o, fragment)
 	return o
 }
 
