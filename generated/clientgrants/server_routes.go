@@ -589,9 +589,10 @@ func (q *queryParams) one(c *validator, p *path, key string) ([]string, bool) {
 // leftovers reports, once the operation has read its parameters, each pair
 // that did not decode and, unless ignoreUnknown, each key the operation
 // does not declare, as Auth0's own API refuses them ("Additional
-// properties not allowed"). credentials are the names of the API keys
-// sent in the query, which the security check has read already.
-func (q *queryParams) leftovers(c *validator, ignoreUnknown bool, credentials ...string) {
+// properties not allowed"). known are the keys read elsewhere: the names
+// of the API keys sent in the query, which the security check has read
+// already, and the keys the route chose the operation by.
+func (q *queryParams) leftovers(c *validator, ignoreUnknown bool, known ...string) {
 	for _, pair := range q.malformed {
 		key, value, _ := strings.Cut(pair, "=")
 		kp := (*path)(nil).key(key)
@@ -605,7 +606,7 @@ func (q *queryParams) leftovers(c *validator, ignoreUnknown bool, credentials ..
 		return
 	}
 	for i, key := range q.keys {
-		if q.read[i] || slices.Contains(credentials, key) || (i > 0 && q.keys[i-1] == key) {
+		if q.read[i] || slices.Contains(known, key) || (i > 0 && q.keys[i-1] == key) {
 			continue // read, or reported once already
 		}
 		kp := (*path)(nil).key(key)

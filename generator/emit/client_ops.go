@@ -131,7 +131,15 @@ func (e *typeEmitter) operationCall(o *model.Operation, recv, name string, heade
 			jen.Id("method"):    jen.Lit(o.Method),
 			jen.Id("path"):      pathExpr(o),
 		}
-		if hasParamsIn(o, model.InQuery) {
+		if fixed := o.FixedQuery(); len(fixed) > 0 {
+			// What tells the operation apart on its route, and no
+			// parameter sends: Flickr's method=flickr.photos.search.
+			query := jen.Dict{}
+			for _, c := range fixed {
+				query[jen.Lit(c.Name)] = jen.Values(jen.Lit(c.Value))
+			}
+			fields[jen.Id("query")] = jen.Qual("net/url", "Values").Values(query)
+		} else if hasParamsIn(o, model.InQuery) {
 			fields[jen.Id("query")] = jen.Qual("net/url", "Values").Values()
 		}
 		if hasParamsIn(o, model.InHeader) {

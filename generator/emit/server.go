@@ -301,7 +301,9 @@ func newServer(api *model.API) jen.Code {
 		for _, ops := range sharedRoutes(api.Operations) {
 			o := ops[0]
 			handler := jen.Id("s").Dot(handlerFunc(o))
-			if len(ops) > 1 {
+			if len(ops) > 1 || len(o.When) > 0 {
+				// Alone, an operation still takes only what its
+				// fragment names: Flickr's /rest?method=photos.search.
 				handler = jen.Id("s").Dot("core").Dot("chooseRoute").Call(jen.Index().Id("sharedRoute").ValuesFunc(func(list *jen.Group) {
 					for _, o := range ops {
 						list.Line().Values(routeConditions(o.When), jen.Id("s").Dot(handlerFunc(o)))

@@ -63,6 +63,9 @@ func (e *typeEmitter) operationHandler(o *model.Operation, queryCredentials []st
 		for _, name := range queryCredentials {
 			leftovers = append(leftovers, jen.Lit(name))
 		}
+		for _, c := range o.FixedQuery() {
+			leftovers = append(leftovers, jen.Lit(c.Name)) // the route chose the operation by it
+		}
 		g.Id("query").Dot("leftovers").Call(leftovers...)
 		if o.ParamsType != nil {
 			paramDefaults(g, o.ParamsType.Fields)

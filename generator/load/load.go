@@ -133,7 +133,7 @@ func Data(path string, data []byte) (*Document, error) {
 	if err := doc.checkVersion(data); err != nil {
 		return nil, err
 	}
-	skipQueryPaths(doc)
+	queryPaths(doc)
 	skipNamelessParameters(doc)
 	ctx := context.Background()
 	opts := []openapi3.ValidationOption{
@@ -791,15 +791,19 @@ func pathParameterProblems(doc *Document, ppe *openapi3.PathParametersError) (*o
 // the name as its first group; the model reads paths with it too.
 var PathTemplateParam = regexp.MustCompile(`\{([^}]*)\}`)
 
-// skipQueryPaths leaves out each path with a query string in it, which
-// OpenAPI does not allow: a path is matched without its query, and query
-// parameters are declared with in: query. Real specs write them
-// (/pricing/{country}?currency={currency}, Flickr's
-// /rest?method=flickr.photos.search), and code generated from them would
-// send a URL with two query strings and serve a route that never matches.
-// Their operations are skipped with a note in doc.Skipped, so the rest of
-// the spec still generates (and -strict refuses it).
-func skipQueryPaths(doc *Document) {
+// queryPaths reads each path with a query string in it, which OpenAPI
+// does not allow (a path is matched without its query, and query
+// parameters are declared with in: query), as the path without it and a
+// fragment that names what its query holds: real specs write them
+// (Weatherbit's /current?lat={lat}&lon={lon} beside
+// /current?city={city}, Flickr's /rest?method=flickr.photos.search), and
+// the fragment tells their operations apart on the one route, as AWS's
+// fragments do (see model.Operation.When). The parameter a pair names,
+// k={name}, becomes query parameter k. Each path read so is noted in
+// doc.Skipped, so -strict refuses it. A path that cannot be read so (a
+// key in braces, a pair that names no parameter, a path already there)
+// is left out with its operations, also with a note.
+func queryPaths(doc *Document) {
 	if doc.Spec.Paths == nil {
 		return
 	}
@@ -808,18 +812,73 @@ func skipQueryPaths(doc *Document) {
 		if !found {
 			continue
 		}
+		item := doc.Spec.Paths.Value(path)
 		var origin *openapi3.Origin
 		var methods []string
-		if item := doc.Spec.Paths.Value(path); item != nil {
+		if item != nil {
 			origin = item.Origin
 			for method := range item.Operations() {
 				methods = append(methods, method)
 			}
 		}
 		slices.Sort(methods)
-		doc.Skipped = append(doc.Skipped, &Error{Pos: doc.Origin(origin), Msg: fmt.Sprintf("path %q has a query string (?%s), which an OpenAPI path cannot have; its operations (%s) are skipped (write the path as %q and declare each query parameter with in: query)", path, query, strings.Join(methods, ", "), before)})
 		doc.Spec.Paths.Delete(path)
+		if key, ok := readQuery(before, query, item); ok && doc.Spec.Paths.Value(key) == nil {
+			doc.Spec.Paths.Set(key, item)
+			doc.Skipped = append(doc.Skipped, &Error{Pos: doc.Origin(origin), Msg: fmt.Sprintf("path %q has a query string (?%s), which an OpenAPI path cannot have; it is read as %s with the query parameters it names (write it so, and declare each query parameter with in: query)", path, query, before)})
+			continue
+		}
+		doc.Skipped = append(doc.Skipped, &Error{Pos: doc.Origin(origin), Msg: fmt.Sprintf("path %q has a query string (?%s), which an OpenAPI path cannot have; its operations (%s) are skipped (write the path as %q and declare each query parameter with in: query)", path, query, strings.Join(methods, ", "), before)})
 	}
+}
+
+// readQuery returns the key that path before?query is read as, before and
+// a fragment: k=v for a pair of fixed text, k alone for a pair k={name}
+// or a key alone. It turns each parameter named by a pair k={name} into
+// query parameter k, in the path item and in each of its operations (a
+// copy, where a $ref shares it). ok is false when a key holds a brace, a
+// pair names a parameter that none of them declares, or before holds a
+// fragment already.
+func readQuery(before, query string, item *openapi3.PathItem) (string, bool) {
+	if item == nil || strings.Contains(before, "#") {
+		return "", false
+	}
+	lists := []openapi3.Parameters{item.Parameters}
+	for _, op := range item.Operations() {
+		lists = append(lists, op.Parameters)
+	}
+	var conds []string
+	for pair := range strings.SplitSeq(query, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		if k == "" || strings.ContainsAny(k, "{}") {
+			return "", false
+		}
+		name, templated := strings.CutPrefix(v, "{")
+		name, closed := strings.CutSuffix(name, "}")
+		switch {
+		case !templated && !strings.ContainsAny(v, "{}"):
+			conds = append(conds, pair)
+			continue
+		case !templated || !closed || strings.ContainsAny(name, "{}"):
+			return "", false
+		}
+		declared := false
+		for _, list := range lists {
+			for i, p := range list {
+				if p != nil && p.Value != nil && p.Value.Name == name && (p.Value.In == "path" || p.Value.In == "query") {
+					moved := *p.Value
+					moved.In, moved.Name = "query", k
+					list[i] = &openapi3.ParameterRef{Value: &moved}
+					declared = true
+				}
+			}
+		}
+		if !declared {
+			return "", false
+		}
+		conds = append(conds, k)
+	}
+	return before + "#" + strings.Join(conds, "&"), true
 }
 
 // skipNamelessParameters leaves out each parameter with an empty name,

@@ -685,10 +685,12 @@ paths:
 	}
 }
 
-// TestQueryInPath: a path with a query string in it, which real specs
-// write (/pricing/{country}?currency={currency}), is left out with a note
-// at each such path, in the order of the file, and the rest of the spec
-// loads (kin-openapi refused it, as a path parameter that is missing).
+// TestQueryInPath: a path with a query string, which OpenAPI does not
+// allow, is read as the path with a fragment that names its query, and
+// the parameters its pairs name become query parameters; a path that
+// cannot be read so is left out. Each gets a note in doc.Skipped, and the
+// rest of the spec loads (kin-openapi refused
+// it, as a path parameter that is missing).
 func TestQueryInPath(t *testing.T) {
 	spec := []byte(`openapi: 3.0.3
 info: {title: t, version: "1"}
@@ -703,27 +705,69 @@ paths:
         - {name: currency, in: path, required: true, schema: {type: string}}
       responses: {"200": {description: ok}}
     post:
+      parameters:
+        - {name: country, in: path, required: true, schema: {type: string}}
+        - $ref: '#/components/parameters/Currency'
       responses: {"200": {description: ok}}
-  /rest?method=photos.search:
+  /rest?method=photos.search&nojsoncallback=1:
     get:
       responses: {"200": {description: ok}}
+  /numbers?{search}=1:
+    get:
+      responses: {"200": {description: ok}}
+  /search?q={query}:
+    get:
+      responses: {"200": {description: ok}}
+  /plain?:
+    get:
+      responses: {"200": {description: ok}}
+  /plain#?a=1:
+    get:
+      responses: {"200": {description: ok}}
+  /plain#a=1:
+    get:
+      responses: {"200": {description: ok}}
+components:
+  parameters:
+    Currency: {name: currency, in: path, required: true, schema: {type: string}}
 `)
 	doc, err := load.Data("spec.yaml", spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if keys := doc.Spec.Paths.Keys(); !slices.Equal(keys, []string{"/plain"}) {
-		t.Errorf("paths = %v, want only /plain", keys)
+	keys := doc.Spec.Paths.Keys()
+	slices.Sort(keys)
+	if want := []string{"/plain", "/plain#a=1", "/pricing/{country}#currency", "/rest#method=photos.search&nojsoncallback=1"}; !slices.Equal(keys, want) {
+		t.Errorf("paths = %q, want %q", keys, want)
+	}
+	if item := doc.Spec.Paths.Value("/pricing/{country}#currency"); item != nil {
+		for _, op := range []*openapi3.Operation{item.Get, item.Post} {
+			var params []string
+			for _, p := range op.Parameters {
+				params = append(params, p.Value.In+":"+p.Value.Name)
+			}
+			if got := strings.Join(params, " "); !strings.HasSuffix(got, "query:currency") {
+				t.Errorf("parameters = %s, want currency in the query", got)
+			}
+		}
+		if p := doc.Spec.Components.Parameters["Currency"].Value; p.In != "path" {
+			t.Errorf("the shared Currency parameter is now in: %s; want it left as it was", p.In)
+		}
 	}
 	var got []string
 	for _, s := range doc.Skipped {
 		got = append(got, s.Error())
 	}
-	slices.Sort(got)
 	want := []string{
-		`spec.yaml:15:3: path "/rest?method=photos.search" has a query string (?method=photos.search), which an OpenAPI path cannot have; its operations (GET) are skipped (write the path as "/rest" and declare each query parameter with in: query)`,
-		`spec.yaml:7:3: path "/pricing/{country}?currency={currency}" has a query string (?currency={currency}), which an OpenAPI path cannot have; its operations (GET, POST) are skipped (write the path as "/pricing/{country}" and declare each query parameter with in: query)`,
+		`spec.yaml:7:3: path "/pricing/{country}?currency={currency}" has a query string (?currency={currency}), which an OpenAPI path cannot have; it is read as /pricing/{country} with the query parameters it names (write it so, and declare each query parameter with in: query)`,
+		`spec.yaml:18:3: path "/rest?method=photos.search&nojsoncallback=1" has a query string (?method=photos.search&nojsoncallback=1), which an OpenAPI path cannot have; it is read as /rest with the query parameters it names (write it so, and declare each query parameter with in: query)`,
+		`spec.yaml:21:3: path "/numbers?{search}=1" has a query string (?{search}=1), which an OpenAPI path cannot have; its operations (GET) are skipped (write the path as "/numbers" and declare each query parameter with in: query)`,
+		`spec.yaml:24:3: path "/search?q={query}" has a query string (?q={query}), which an OpenAPI path cannot have; its operations (GET) are skipped (write the path as "/search" and declare each query parameter with in: query)`,
+		`spec.yaml:27:3: path "/plain?" has a query string (?), which an OpenAPI path cannot have; its operations (GET) are skipped (write the path as "/plain" and declare each query parameter with in: query)`,
+		`spec.yaml:30:3: path "/plain#?a=1" has a query string (?a=1), which an OpenAPI path cannot have; its operations (GET) are skipped (write the path as "/plain#" and declare each query parameter with in: query)`,
 	}
+	slices.Sort(got)
+	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("skipped:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

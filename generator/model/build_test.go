@@ -1713,13 +1713,13 @@ func TestNumericEnumOfStrings(t *testing.T) {
 }
 
 // TestSkippedPathsAreWarnings: what load leaves out (a path with a query
-// string) is among the model's warnings, in file order, and generates no
-// operation.
+// string whose key is in braces) is among the model's warnings, in file
+// order, and generates no operation.
 func TestSkippedPathsAreWarnings(t *testing.T) {
 	api := buildYAML(t, `openapi: 3.1.0
 info: {title: t, version: "1"}
 paths:
-  /rest?method=photos.search:
+  /rest?{method}=photos.search:
     get:
       operationId: searchPhotos
       responses: {"200": {description: ok}}

@@ -73,6 +73,21 @@ type Operation struct {
 	When []RouteCondition
 }
 
+// FixedQuery lists the conditions of o.When that no parameter of o sends:
+// query keys that the client adds to each call with their values (Flickr's
+// /rest?method=flickr.photos.search is /rest#method=flickr.photos.search,
+// and declares no method parameter), and that the server does not refuse
+// as unknown.
+func (o *Operation) FixedQuery() []RouteCondition {
+	var fixed []RouteCondition
+	for _, c := range o.When {
+		if !c.Header && !slices.ContainsFunc(o.Params, func(p *Param) bool { return p.In == InQuery && p.Name == c.Name }) {
+			fixed = append(fixed, c)
+		}
+	}
+	return fixed
+}
+
 // RouteCondition is one thing a request must carry to reach an operation
 // on a shared route: query parameter Name, holding Value unless Value is
 // empty, or, when Header, header Name.

@@ -120,6 +120,9 @@ func (b *builder) shareRoutes() {
 // a request to it carries: Action=CreateUser, a query parameter and its
 // value; uploads or uploadId, a query parameter with any value;
 // x-amz-copy-source, a header, where o declares a header of that name.
+// A value that o's own parameter of that name lists among others is read
+// as any value, which the parameter's checks judge: openSUSE's
+// ?view=fileinfo declares a view that may also be fileinfo_ext.
 func routeConditions(o *Operation, fragment string) []RouteCondition {
 	var when []RouteCondition
 	for part := range strings.SplitSeq(fragment, "&") {
@@ -127,11 +130,39 @@ func routeConditions(o *Operation, fragment string) []RouteCondition {
 		if name == "" {
 			continue
 		}
-		header := !slices.ContainsFunc(o.Params, func(p *Param) bool { return p.In == InQuery && p.Name == name }) &&
-			slices.ContainsFunc(o.Params, func(p *Param) bool { return p.In == InHeader && strings.EqualFold(p.Name, name) })
-		when = append(when, RouteCondition{Name: name, Value: value, Header: header})
+		var query, header *Param
+		for _, p := range o.Params {
+			switch {
+			case p.In == InQuery && p.Name == name:
+				query = p
+			case p.In == InHeader && strings.EqualFold(p.Name, name):
+				header = p
+			}
+		}
+		if query != nil && value != "" && slices.Contains(stringEnum(query.Type), value) && len(stringEnum(query.Type)) > 1 {
+			value = ""
+		}
+		when = append(when, RouteCondition{Name: name, Value: value, Header: query == nil && header != nil})
 	}
 	return when
+}
+
+// stringEnum lists the values of a string enum, or of the items of an
+// array of one; nil for anything else.
+func stringEnum(r *Ref) []string {
+	if r.Kind == RefSlice {
+		r = r.Elem
+	}
+	if r.Kind != RefNamed || r.Named.Kind != Enum || r.Named.Enum.Base != String {
+		return nil
+	}
+	var values []string
+	for _, v := range r.Named.Enum.Values {
+		if s, ok := v.Value.(string); ok {
+			values = append(values, s)
+		}
+	}
+	return values
 }
 
 // pathParam matches a parameter of a path template, {name}: the loader's
