@@ -272,7 +272,7 @@ func resultType(o *model.Operation) *jen.Statement {
 // the credentials it needs.
 func operationDoc(o *model.Operation) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s invokes operation %s: %s %s.", o.Name, o.ID, o.Method, o.Path)
+	fmt.Fprintf(&b, "%s invokes operation %s: %s.", o.Name, o.ID, o.Target())
 	if o.Summary != "" {
 		b.WriteString("\n\n" + strings.TrimSuffix(o.Summary, ".") + ".")
 	}

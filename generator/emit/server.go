@@ -97,7 +97,7 @@ func handlerInterface(api *model.API) jen.Code {
 	code := comment("Handler is the API's server side: implement it and serve it with NewServer. Each method receives parameters and a body that are already parsed and valid, and returns a response built with one of its constructors, or an error: an *Error chooses the status, code and message; any other error answers 500 and is logged, never shown to the client.")
 	return code.Type().Id("Handler").InterfaceFunc(func(g *jen.Group) {
 		for _, o := range api.Operations {
-			doc := fmt.Sprintf("%s serves operation %s: %s %s.", o.HandlerName, o.ID, o.Method, o.Path)
+			doc := fmt.Sprintf("%s serves operation %s: %s.", o.HandlerName, o.ID, o.Target())
 			if o.Summary != "" {
 				doc += " " + strings.TrimSuffix(o.Summary, ".") + "."
 			}

@@ -17,7 +17,7 @@ import (
 //
 //	func (s *server) serveClientGrantsList(w http.ResponseWriter, r *http.Request) { ... }
 func (e *typeEmitter) operationHandler(o *model.Operation, queryCredentials []string) jen.Code {
-	code := commentf("%s serves %s %s.", handlerFunc(o), o.Method, o.Path)
+	code := commentf("%s serves %s.", handlerFunc(o), o.Target())
 	return code.Func().Params(jen.Id("s").Op("*").Id("server")).Id(handlerFunc(o)).Params(
 		jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request"),
 	).BlockFunc(func(g *jen.Group) {

@@ -73,6 +73,31 @@ type Operation struct {
 	When []RouteCondition
 }
 
+// Target is o's method, path and what tells it apart on its route, for
+// documentation: "POST /?Action=CreateUser", "GET /{Bucket}/{Key}?uploadId",
+// "PUT /{Bucket}/{Key} with header x-amz-copy-source".
+func (o *Operation) Target() string {
+	var query, headers []string
+	for _, c := range o.When {
+		switch {
+		case c.Header:
+			headers = append(headers, c.Name)
+		case c.Value != "":
+			query = append(query, c.Name+"="+c.Value)
+		default:
+			query = append(query, c.Name)
+		}
+	}
+	target := o.Method + " " + o.Path
+	if len(query) > 0 {
+		target += "?" + strings.Join(query, "&")
+	}
+	if len(headers) > 0 {
+		target += " with header " + strings.Join(headers, ", ")
+	}
+	return target
+}
+
 // FixedQuery lists the conditions of o.When that no parameter of o sends:
 // query keys that the client adds to each call with their values (Flickr's
 // /rest?method=flickr.photos.search is /rest#method=flickr.photos.search,
