@@ -668,9 +668,17 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 					jen.If(jen.Op("!").Id("yield").Call(jen.Id("it"), jen.Nil())).Block(jen.Return()),
 				)
 				if pg.From != nil {
+					sent := field(pg.From.Field.Name).Dot("Set").Op("&&").Id("next").Op("==").Add(textValue(field(pg.From.Field.Name).Dot("Value"), pg.From.Type))
 					follow := func(b *jen.Group) {
-						b.If(jen.Id("next").Op("==").Lit("").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return())
-						b.If(field(pg.From.Field.Name).Dot("Set").Op("&&").Id("next").Op("==").Add(textValue(field(pg.From.Field.Name).Dot("Value"), pg.From.Type))).BlockFunc(func(b *jen.Group) {
+						if both {
+							// Auth0's checkpoints end with an empty page.
+							b.If(jen.Id("next").Op("==").Lit("").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return())
+						} else {
+							// A page may be empty and still lead on (AWS's
+							// NextToken); one that leads back to itself ends.
+							b.If(jen.Id("next").Op("==").Lit("").Op("||").Len(jen.Id("items")).Op("==").Lit(0).Op("&&").Parens(sent.Clone())).Block(jen.Return())
+						}
+						b.If(sent.Clone()).BlockFunc(func(b *jen.Group) {
 							stop(b, "the server answered with the cursor it was sent, so paging stops")
 						})
 						cursor := jen.Id("next")
