@@ -48,8 +48,10 @@ func pagingKey(name string) string {
 //     and next_cursor, Kubernetes' continue and metadata.continue), with a
 //     page size when the spec has one.
 //
-// An operation may have both numbers and a cursor, as Auth0's do; the
-// client then follows the cursor when it is given one. The extension
+// A result that links to its next page (see linkPagination) is walked by
+// its links instead, except a HAL link where parameters page. An operation
+// may have both numbers and a cursor, as Auth0's do; the client then
+// follows the cursor when it is given one. The extension
 // x-oasgen-pagination: false turns recognition off.
 func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
 	if off, ok := op.Extensions["x-oasgen-pagination"].(bool); ok && !off {
@@ -58,9 +60,19 @@ func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
 	if o.Method != "GET" || o.Result == nil || o.Result.Type == nil || !IsJSONMedia(o.Result.ContentType) {
 		return nil // a result that is not JSON reaches the client as bytes, with no items to walk
 	}
-	if pg, ok := linkPagination(o, op); ok {
+	if pg, ok := linkPagination(o, op, false); ok {
 		return pg
 	}
+	if pg := b.paramPagination(o); pg != nil {
+		return pg
+	}
+	pg, _ := linkPagination(o, op, true)
+	return pg
+}
+
+// paramPagination recognises the numbered, offset and cursor modes that
+// the operation's query parameters drive (see pagination).
+func (b *builder) paramPagination(o *Operation) *Pagination {
 	query := map[string]*Param{}
 	for _, p := range o.Params {
 		if k := pagingKey(p.Name); p.In == InQuery && !p.Required && query[k] == nil {
@@ -113,10 +125,12 @@ func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
 // linkPagination recognises a result that links to its next page: as
 // Azure's x-ms-pageable names it (nextLinkName, and itemName, "value" by
 // default), or, without it, in OData's nextLink or @odata.nextLink, or in
-// JSON:API's and HAL's links.next and _links.next when that is a string. It
+// JSON:API's and HAL's links.next and _links.next, a string or, when hal
+// is set, an object whose href is one (a HAL link is followed only where
+// no parameter pages: its host may not be the client's). It
 // reports whether the operation is settled: x-ms-pageable with a null
 // nextLinkName says the list comes whole, with nothing to walk.
-func linkPagination(o *Operation, op *openapi3.Operation) (*Pagination, bool) {
+func linkPagination(o *Operation, op *openapi3.Operation, hal bool) (*Pagination, bool) {
 	linkNames, items := []string{"nextLink", "@odata.nextLink", "odata.nextLink"}, "value"
 	named := false // x-ms-pageable names the link
 	if ext, ok := op.Extensions["x-ms-pageable"].(map[string]any); ok {
@@ -144,6 +158,9 @@ func linkPagination(o *Operation, op *openapi3.Operation) (*Pagination, bool) {
 		}
 		return -1
 	})}
+	if src.Next == nil && !named && hal {
+		src.Next = halNext(r.Named)
+	}
 	for _, f := range r.Named.Fields {
 		if f.JSONName == items && f.Type.Kind == RefSlice && f.Wrap != WrapPointer {
 			src.Items = f
@@ -155,6 +172,31 @@ func linkPagination(o *Operation, op *openapi3.Operation) (*Pagination, bool) {
 	}
 	pg.Item = src.Items.Type.Elem
 	return pg, true
+}
+
+// halNext finds HAL's link to the next page, _links.next.href, where the
+// link is an object (Adyen's, and some JSON:API specs' links.next); nil
+// when t has none.
+func halNext(t *Type) []*Field {
+	objects := func(t *Type, key string) []*Field {
+		var found []*Field
+		for _, f := range t.Fields {
+			if pagingKey(f.JSONName) == key && f.Wrap != WrapPointer && f.Type.Kind == RefNamed && f.Type.Named.Kind == Struct {
+				found = append(found, f)
+			}
+		}
+		return found
+	}
+	for _, links := range objects(t, "links") {
+		for _, next := range objects(links.Type.Named, "next") {
+			for _, href := range next.Type.Named.Fields {
+				if href.JSONName == "href" && isText(href.Type) && href.Wrap != WrapPointer {
+					return []*Field{links, next, href}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // nextPath finds where struct t holds the next cursor or link: the string
