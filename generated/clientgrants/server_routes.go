@@ -352,8 +352,9 @@ type sharedRoute struct {
 }
 
 // routeCondition is what a request must carry to reach a shared route:
-// the query parameter name, with the given value unless value is "", or,
-// when header is set, the header name.
+// the query parameter or, when header is set, the header name, with the
+// given value unless value is "" (AWS's JSON APIs put every action on
+// POST /, told apart by the X-Amz-Target header).
 type routeCondition struct {
 	name, value string
 	header      bool
@@ -387,7 +388,8 @@ func (s *serverCore) chooseRoute(routes []sharedRoute) http.HandlerFunc {
 // metBy reports whether r, whose query is query, meets c.
 func (c routeCondition) metBy(r *http.Request, query url.Values) bool {
 	if c.header {
-		return r.Header.Get(c.name) != ""
+		v := r.Header.Get(c.name)
+		return v != "" && (c.value == "" || v == c.value)
 	}
 	values, ok := query[c.name]
 	return ok && (c.value == "" || slices.Contains(values, c.value))

@@ -119,7 +119,8 @@ func (b *builder) shareRoutes() {
 // routeConditions reads the fragment of an operation's spec path as what
 // a request to it carries: Action=CreateUser, a query parameter and its
 // value; uploads or uploadId, a query parameter with any value;
-// x-amz-copy-source, a header, where o declares a header of that name.
+// x-amz-copy-source, a header, and X-Amz-Target=Shield.ListAttacks, a
+// header and its value, where o declares a header of that name.
 // A value that o's own parameter of that name lists among others is read
 // as any value, which the parameter's checks judge: openSUSE's
 // ?view=fileinfo declares a view that may also be fileinfo_ext.
@@ -139,7 +140,11 @@ func routeConditions(o *Operation, fragment string) []RouteCondition {
 				header = p
 			}
 		}
-		if query != nil && value != "" && slices.Contains(stringEnum(query.Type), value) && len(stringEnum(query.Type)) > 1 {
+		own := query
+		if own == nil {
+			own = header
+		}
+		if own != nil && value != "" && slices.Contains(stringEnum(own.Type), value) && len(stringEnum(own.Type)) > 1 {
 			value = ""
 		}
 		when = append(when, RouteCondition{Name: name, Value: value, Header: query == nil && header != nil})
