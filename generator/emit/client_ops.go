@@ -500,11 +500,13 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 		}
 	}
 	if pg.Page != nil {
-		m := fmt.Sprintf("otherwise it asks for page after page, from %s (%d by default)", pg.Page.Name, pg.FirstPage)
-		if pg.Offset {
+		var m string
+		switch {
+		case pg.Offset:
 			m = fmt.Sprintf("otherwise it asks for page after page of %s items, moving %s (%d by default) past the items of each", pg.PerPage.Name, pg.Page.Name, pg.FirstPage)
-		}
-		if !pg.Offset && !pg.FirstPageGiven {
+		case pg.FirstPageGiven:
+			m = fmt.Sprintf("otherwise it asks for page after page, from %s (%d by default)", pg.Page.Name, pg.FirstPage)
+		default:
 			m = fmt.Sprintf("otherwise it asks for page after page, from %s (0 by default, and on from 2 when the server answers page 1 as it did page 0, counting from 1)", pg.Page.Name)
 		}
 		if pg.From == nil {
@@ -541,7 +543,8 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 				}
 				g.Id("checkpoint").Op(":=").Add(checkpoint)
 			}
-			// byNumber and byCursor emit what only one of the modes runs.
+			// byNumber emits what only the numbered walk runs: under
+			// !checkpoint when a cursor could run instead.
 			byNumber := func(g *jen.Group, cond *jen.Statement, code func(*jen.Group)) {
 				switch {
 				case both && cond != nil:
@@ -617,7 +620,7 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 							b.Id("items").Op("=").Add(fieldValue(v.Clone(), src.Items))
 						}
 						if src.Next != nil && pg.From != nil {
-							b.Id("next").Op("=").Add(textValue(fieldPathValue(v.Clone(), src.Next), src.Next[len(src.Next)-1].Type))
+							b.Id("next").Op("=").Add(nextValue(v.Clone(), src.Next))
 						}
 						if src.Total != nil && pg.Page != nil {
 							set := jen.Id("total").Op("=").Int().Call(fieldValue(v.Clone(), src.Total))
@@ -739,7 +742,7 @@ func linkPager(o *model.Operation, item *jen.Statement, call []jen.Code) jen.Cod
 			jen.For(jen.List(jen.Id("_"), jen.Id("it")).Op(":=").Range().Add(fieldValue(jen.Id("page"), src.Items))).Block(
 				jen.If(jen.Op("!").Id("yield").Call(jen.Id("it"), jen.Nil())).Block(jen.Return()),
 			),
-			jen.Id("next").Op(":=").Add(textValue(fieldPathValue(jen.Id("page"), src.Next), src.Next[len(src.Next)-1].Type)),
+			jen.Id("next").Op(":=").Add(nextValue(jen.Id("page"), src.Next)),
 			jen.If(jen.Id("next").Op("==").Lit("")).Block(jen.Return()),
 			jen.If(jen.Id("next").Op("==").Id("link")).Block(
 				jen.Var().Id("zero").Add(item.Clone()),
@@ -751,13 +754,14 @@ func linkPager(o *model.Operation, item *jen.Statement, call []jen.Code) jen.Cod
 	))
 }
 
-// fieldPathValue reads the last of path, a field and the fields within it,
-// through their wrappers: page.Metadata.Value.Continue.Value.
-func fieldPathValue(v *jen.Statement, path []*model.Field) *jen.Statement {
+// nextValue reads the next cursor or link at path, a field and the fields
+// within it, through their wrappers, as a string:
+// page.Metadata.Value.Continue.Value, string(page.NextToken.Value).
+func nextValue(v *jen.Statement, path []*model.Field) *jen.Statement {
 	for _, f := range path {
 		v = fieldValue(v, f)
 	}
-	return v
+	return textValue(v, path[len(path)-1].Type)
 }
 
 // textValue is v, a string or a named string type (see model.isText), as

@@ -144,8 +144,10 @@ func routeConditions(o *Operation, fragment string) []RouteCondition {
 		if own == nil {
 			own = header
 		}
-		if own != nil && value != "" && slices.Contains(stringEnum(own.Type), value) && len(stringEnum(own.Type)) > 1 {
-			value = ""
+		if own != nil && value != "" {
+			if values := stringEnum(own.Type); len(values) > 1 && slices.Contains(values, value) {
+				value = ""
+			}
 		}
 		when = append(when, RouteCondition{Name: name, Value: value, Header: query == nil && header != nil})
 	}

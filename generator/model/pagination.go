@@ -63,7 +63,7 @@ func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
 	if pg, ok := linkPagination(o, op, false); ok {
 		return pg
 	}
-	if pg := b.paramPagination(o); pg != nil {
+	if pg := paramPagination(o); pg != nil {
 		return pg
 	}
 	pg, _ := linkPagination(o, op, true)
@@ -72,7 +72,7 @@ func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
 
 // paramPagination recognises the numbered, offset and cursor modes that
 // the operation's query parameters drive (see pagination).
-func (b *builder) paramPagination(o *Operation) *Pagination {
+func paramPagination(o *Operation) *Pagination {
 	query := map[string]*Param{}
 	for _, p := range o.Params {
 		if k := pagingKey(p.Name); p.In == InQuery && !p.Required && query[k] == nil {
@@ -107,7 +107,7 @@ func (b *builder) paramPagination(o *Operation) *Pagination {
 	if pg.Page == nil && pg.From == nil {
 		return nil
 	}
-	if !b.pageSources(pg, o.Result.Type) {
+	if !pageSources(pg, o.Result.Type) {
 		return nil
 	}
 	if pg.From != nil && !slices.ContainsFunc(pg.Sources, func(s *PageSource) bool { return len(s.Next) > 0 }) {
@@ -236,7 +236,7 @@ func nextPath(t *Type, rank func(outer, f *Field) int) []*Field {
 // pageSources fills in where each shape of result r keeps the items, the
 // next cursor and the total, and reports whether every shape holds items
 // of one type.
-func (b *builder) pageSources(pg *Pagination, r *Ref) bool {
+func pageSources(pg *Pagination, r *Ref) bool {
 	if r.Kind == RefSlice {
 		pg.Item = r.Elem
 		pg.Sources = []*PageSource{{}}
