@@ -17,7 +17,20 @@ var (
 	sizeNames   = []string{"perpage", "pagesize", "limit", "size", "maxresults", "take", "top", "count", "pagelimit"}
 	cursorNames = []string{"from", "cursor", "pagetoken", "nexttoken", "nextpagetoken", "paginationtoken", "continuationtoken", "continue", "marker", "after", "pagecursor"}
 	totalNames  = []string{"total", "totalcount", "totalelements", "totalitems", "totalresults", "totalrecords", "totalentries"}
+	// linkNames are the properties of a result that link to its next page
+	// by their names alone: OData's nextLink and @odata.nextLink, Twilio's
+	// next_page_uri (and meta.next_page_url), Intellifi's next_url.
+	linkNames = []string{"nextlink", "odatanextlink", "nextpagelink", "nextpageurl", "nextpageuri", "nexturl", "nexturi"}
 )
+
+// isLink reports whether f links to the next page: linkNames name it, or
+// it is a next whose format is a URI, as Django REST framework's pages
+// write theirs. A next of no format is as often a cursor (Auth0's).
+func isLink(f *Field) bool {
+	k := pagingKey(f.JSONName)
+	return slices.Contains(linkNames, k) ||
+		k == "next" && slices.Contains([]string{"uri", "uri-reference", "url"}, f.Type.Constraints.Format)
+}
 
 // pagingKey folds a parameter's or property's name for the lists above:
 // per_page, per-page and perPage are all "perpage", $top is "top".
@@ -124,14 +137,16 @@ func paramPagination(o *Operation) *Pagination {
 
 // linkPagination recognises a result that links to its next page: as
 // Azure's x-ms-pageable names it (nextLinkName, and itemName, "value" by
-// default), or, without it, in OData's nextLink or @odata.nextLink, or in
-// JSON:API's and HAL's links.next and _links.next, a string or, when hal
-// is set, an object whose href is one (a HAL link is followed only where
-// no parameter pages: its host may not be the client's). It
-// reports whether the operation is settled: x-ms-pageable with a null
+// default), or, without it, in a property that isLink accepts, on the
+// result or on an object below it (meta.next_page_url), or in JSON:API's
+// and HAL's links.next and _links.next, a string or, when hal is set, an
+// object whose href is one (a HAL link is followed only where no parameter
+// pages: its host may not be the client's). A link wins over the page
+// numbers beside it, as Twilio asks its clients to follow next_page_url.
+// It reports whether the operation is settled: x-ms-pageable with a null
 // nextLinkName says the list comes whole, with nothing to walk.
 func linkPagination(o *Operation, op *openapi3.Operation, hal bool) (*Pagination, bool) {
-	linkNames, items := []string{"nextLink", "@odata.nextLink", "odata.nextLink"}, "value"
+	linked, items := isLink, "value"
 	named := false // x-ms-pageable names the link
 	if ext, ok := op.Extensions["x-ms-pageable"].(map[string]any); ok {
 		name, given := ext["nextLinkName"]
@@ -139,7 +154,7 @@ func linkPagination(o *Operation, op *openapi3.Operation, hal bool) (*Pagination
 			return nil, true
 		}
 		if name, ok := name.(string); ok {
-			linkNames, named = []string{name}, true
+			linked, named = func(f *Field) bool { return f.JSONName == name }, true
 		}
 		if name, ok := ext["itemName"].(string); ok {
 			items = name
@@ -151,10 +166,12 @@ func linkPagination(o *Operation, op *openapi3.Operation, hal bool) (*Pagination
 	}
 	src := &PageSource{Next: nextPath(r.Named, func(outer, f *Field) int {
 		switch {
-		case outer == nil && slices.Contains(linkNames, f.JSONName):
+		case outer == nil && linked(f):
 			return 0
-		case outer != nil && !named && pagingKey(outer.JSONName) == "links" && pagingKey(f.JSONName) == "next":
+		case outer != nil && !named && linked(f):
 			return 1
+		case outer != nil && !named && pagingKey(outer.JSONName) == "links" && pagingKey(f.JSONName) == "next":
+			return 2
 		}
 		return -1
 	})}
@@ -162,7 +179,7 @@ func linkPagination(o *Operation, op *openapi3.Operation, hal bool) (*Pagination
 		src.Next = halNext(r.Named)
 	}
 	for _, f := range r.Named.Fields {
-		if f.JSONName == items && f.Type.Kind == RefSlice && f.Wrap != WrapPointer {
+		if f.JSONName == items && listOf(f.Type) != nil && f.Wrap != WrapPointer {
 			src.Items = f
 		}
 	}
@@ -170,7 +187,7 @@ func linkPagination(o *Operation, op *openapi3.Operation, hal bool) (*Pagination
 	if src.Next == nil || src.Items == nil && !pg.fieldSource(src, r.Named) {
 		return nil, false
 	}
-	pg.Item = src.Items.Type.Elem
+	pg.Item = listOf(src.Items.Type)
 	return pg, true
 }
 
@@ -201,44 +218,49 @@ func halNext(t *Type) []*Field {
 
 // nextPath finds where struct t holds the next cursor or link: the string
 // field that rank ranks best (lowest, and not below 0), on t itself or,
-// when none there is, on a struct that t holds, outer, as Kubernetes'
-// lists hold metadata.continue. The path is the field, or outer and it.
+// when none there is, on a struct that t holds, as Kubernetes' lists hold
+// metadata.continue, or, when none there is either, one struct further
+// down, as HubSpot's hold paging.next.after. rank sees the field and the
+// struct field that holds it (outer, nil on t). The path is the fields
+// from t's down to the cursor's.
 func nextPath(t *Type, rank func(outer, f *Field) int) []*Field {
-	var best []*Field
-	bestRank := -1
-	consider := func(outer, f *Field) {
-		if !isText(f.Type) || f.Wrap == WrapPointer {
-			return
-		}
-		if r := rank(outer, f); r >= 0 && (bestRank < 0 || r < bestRank) {
-			best, bestRank = []*Field{f}, r
-			if outer != nil {
-				best = []*Field{outer, f}
+	level := [][]*Field{nil} // the paths to the structs searched at this depth
+	for depth := 0; depth < 3 && len(level) > 0; depth++ {
+		var best []*Field
+		var deeper [][]*Field
+		bestRank := -1
+		for _, path := range level {
+			holder, outer := t, (*Field)(nil)
+			if len(path) > 0 {
+				outer = path[len(path)-1]
+				holder = outer.Type.Named
+			}
+			for _, f := range holder.Fields {
+				switch {
+				case f.Wrap == WrapPointer:
+				case isText(f.Type):
+					if r := rank(outer, f); r >= 0 && (bestRank < 0 || r < bestRank) {
+						best, bestRank = append(slices.Clip(path), f), r
+					}
+				case f.Type.Kind == RefNamed && f.Type.Named.Kind == Struct:
+					deeper = append(deeper, append(slices.Clip(path), f))
+				}
 			}
 		}
-	}
-	for _, f := range t.Fields {
-		consider(nil, f)
-	}
-	if best != nil {
-		return best
-	}
-	for _, outer := range t.Fields {
-		if outer.Wrap != WrapPointer && outer.Type.Kind == RefNamed && outer.Type.Named.Kind == Struct {
-			for _, f := range outer.Type.Named.Fields {
-				consider(outer, f)
-			}
+		if best != nil {
+			return best
 		}
+		level = deeper
 	}
-	return best
+	return nil
 }
 
 // pageSources fills in where each shape of result r keeps the items, the
 // next cursor and the total, and reports whether every shape holds items
 // of one type.
 func pageSources(pg *Pagination, r *Ref) bool {
-	if r.Kind == RefSlice {
-		pg.Item = r.Elem
+	if item := listOf(r); item != nil {
+		pg.Item = item
 		pg.Sources = []*PageSource{{}}
 		return true
 	}
@@ -253,8 +275,8 @@ func pageSources(pg *Pagination, r *Ref) bool {
 	for _, v := range r.Named.Variants {
 		src := &PageSource{Variant: v}
 		switch {
-		case v.Type.Kind == RefSlice:
-			if !sameType(&pg.Item, v.Type.Elem) {
+		case listOf(v.Type) != nil:
+			if !sameType(&pg.Item, listOf(v.Type)) {
 				return false
 			}
 		case v.Type.Kind == RefNamed && v.Type.Named.Kind == Struct:
@@ -289,15 +311,28 @@ func (pg *Pagination) fieldSource(src *PageSource, t *Type) bool {
 	for _, f := range t.Fields {
 		k := pagingKey(f.JSONName)
 		switch {
-		case f.Type.Kind == RefSlice && f.Wrap != WrapPointer && k != "errors" && k != "warnings":
-			if src.Items == nil || src.Items.Type.Elem.Kind == RefBuiltin && f.Type.Elem.Kind != RefBuiltin {
+		case listOf(f.Type) != nil && f.Wrap != WrapPointer && k != "errors" && k != "warnings":
+			if src.Items == nil || listOf(src.Items.Type).Kind == RefBuiltin && listOf(f.Type).Kind != RefBuiltin {
 				src.Items = f
 			}
 		case f.Type.Kind == RefBuiltin && f.Type.Builtin.Numeric() && slices.Contains(totalNames, k) && src.Total == nil:
 			src.Total = f
 		}
 	}
-	return src.Items != nil && sameType(&pg.Item, src.Items.Type.Elem)
+	return src.Items != nil && sameType(&pg.Item, listOf(src.Items.Type))
+}
+
+// listOf is the type of r's items when r is an array, written inline or
+// named (AWS's Applications hold their Items in an ApplicationList); nil
+// when r is not one.
+func listOf(r *Ref) *Ref {
+	switch {
+	case r.Kind == RefSlice:
+		return r.Elem
+	case r.Kind == RefNamed && r.Named.Kind == Slice:
+		return r.Named.Elem
+	}
+	return nil
 }
 
 // firstNumber is the number of the first page, or the first offset, and
