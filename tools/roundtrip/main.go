@@ -77,6 +77,8 @@ type declarations struct {
 	unionCtors        map[string][]string // union type → its New… constructors
 	answerCtors       map[string][]string // server.go's functions by the type they return: answers' constructors, in order
 	credentialOptions []string            // calls of client.go's With… options, with "k" for each string
+	clientOps         map[string][]string // operation ID → its client methods, as Receiver.Method
+	servedOps         map[string]bool     // the operation IDs the Handler serves
 	setsAuthorization bool                // one of them sets the Authorization header (HTTP basic)
 	readsBearer       bool                // the server reads a bearer token for some scheme
 	fset              *token.FileSet
@@ -92,13 +94,14 @@ func read(dir string) (*declarations, error) {
 	d := &declarations{
 		imports: map[string]string{}, enums: map[string]bool{}, consts: map[string][]string{},
 		unionCtors: map[string][]string{}, answerCtors: map[string][]string{}, fset: token.NewFileSet(),
+		clientOps: map[string][]string{}, servedOps: map[string]bool{},
 	}
 	for _, e := range entries {
 		name := e.Name()
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(d.fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(d.fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return nil, err
 		}
@@ -144,6 +147,11 @@ func (d *declarations) genDecl(decl *ast.GenDecl) {
 				switch spec.Name.Name {
 				case "Handler":
 					d.handler = it
+					for _, m := range it.Methods.List {
+						if id, ok := operationOf(m.Doc, "serves"); ok {
+							d.servedOps[id] = true
+						}
+					}
 				case "SecurityHandler":
 					d.security = it
 				}
@@ -160,6 +168,17 @@ func (d *declarations) genDecl(decl *ast.GenDecl) {
 
 func (d *declarations) funcDecl(fd *ast.FuncDecl, file string) {
 	if fd.Recv != nil {
+		if id, ok := operationOf(fd.Doc, "invokes"); ok && file == "client.go" {
+			recv := fd.Recv.List[0].Type
+			if star, ok := recv.(*ast.StarExpr); ok {
+				recv = star.X
+			}
+			if t, ok := recv.(*ast.Ident); ok {
+				for _, suffix := range []string{"", "WithHeaders", "All"} {
+					d.clientOps[id] = append(d.clientOps[id], t.Name+"."+fd.Name.Name+suffix)
+				}
+			}
+		}
 		if fd.Name.Name == "IsKnown" {
 			t := fd.Recv.List[0].Type
 			if star, ok := t.(*ast.StarExpr); ok {
@@ -200,6 +219,23 @@ func (d *declarations) funcDecl(fd *ast.FuncDecl, file string) {
 	}
 }
 
+// operationOf reads the operation ID from a method's doc comment, whose
+// first sentence says "ListItems invokes operation listItems: GET /items."
+// (verb "invokes", in client.go) or "… serves operation …" (verb "serves",
+// in the Handler).
+func operationOf(doc *ast.CommentGroup, verb string) (string, bool) {
+	if doc == nil {
+		return "", false
+	}
+	text := strings.Join(strings.Fields(doc.Text()), " ") // unwrapped
+	_, rest, ok := strings.Cut(text, " "+verb+" operation ")
+	if !ok {
+		return "", false
+	}
+	id, _, ok := strings.Cut(rest, ": ")
+	return id, ok
+}
+
 // stubFile returns the package's name and the stub file's source.
 func stubFile(dir string) (string, []byte, error) {
 	d, err := read(dir)
@@ -228,6 +264,17 @@ func stubFile(dir string) (string, []byte, error) {
 	for _, t := range slices.Sorted(maps.Keys(d.enums)) {
 		if len(d.consts[t]) > 0 {
 			fmt.Fprintf(&b, "reflect.TypeFor[%s](): {%s},\n", t, strings.Join(d.consts[t], ", "))
+		}
+	}
+	// The client methods of the operations the server leaves out (two
+	// paths it cannot tell apart, see the generator's warning) have
+	// nothing to reach.
+	b.WriteString("}\n\nvar zzUnserved = map[string]bool{\n")
+	for _, id := range slices.Sorted(maps.Keys(d.clientOps)) {
+		if !d.servedOps[id] {
+			for _, m := range d.clientOps[id] {
+				fmt.Fprintf(&b, "%q: true,\n", m)
+			}
 		}
 	}
 	b.WriteString("}\n\nvar zzCtors = map[reflect.Type][]any{\n")

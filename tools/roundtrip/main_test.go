@@ -175,6 +175,31 @@ paths:
 `, "ZZANSWERS answered 2, compared 0 of 2 methods")
 }
 
+// TestUnservedOperation: HubSpot's folders by id and by path are one route
+// to a server, which serves only the first; the client still calls both.
+// The one the server leaves out is not counted, where its calls reached
+// the other with a path that breaks its pattern and failed the round trip.
+func TestUnservedOperation(t *testing.T) {
+	checkRoundTrip(t, `openapi: 3.0.3
+info: {title: Folders, version: "1"}
+paths:
+  /folders/{folderId}:
+    get:
+      operationId: getById
+      parameters:
+        - {name: folderId, in: path, required: true, schema: {type: string, pattern: '^\d+$'}}
+      responses:
+        "204": {description: found}
+  /folders/{folderPath}:
+    get:
+      operationId: getByPath
+      parameters:
+        - {name: folderPath, in: path, required: true, schema: {type: string, pattern: '^[a-z]+$'}}
+      responses:
+        "204": {description: found}
+`, "ZZSUMMARY reached 1 of 1")
+}
+
 // checkRoundTrip generates the package of spec, with its client and
 // server, runs the round trip on it, and wants it to pass and print want.
 func checkRoundTrip(t *testing.T, spec, want string) {
