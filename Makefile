@@ -35,10 +35,10 @@ bench:
 # Fuzz for a while (FUZZTIME each): the generator on mutated specs, the
 # quick JSON loader, the split of look-ahead patterns, the spelling out of
 # long repeat counts, the generated decoders, the generated codecs against
-# encoding/json (both directions), the JSON reader and writer, and the fake
-# server. Their seed corpora run in make test. Minimizing a new input is
-# capped at 5 s: at the default minute, the workers spent most of a run
-# minimizing and looked stalled at 0 execs/s.
+# encoding/json (both directions), the JSON reader and writer, the Link
+# header's reader, and the fake server. Their seed corpora run in make
+# test. Minimizing a new input is capped at 5 s: at the default minute, the
+# workers spent most of a run minimizing and looked stalled at 0 execs/s.
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzGenerate -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generator
@@ -52,6 +52,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzReaderNumber -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./templates
 	$(GO) test -run '^$$' -fuzz FuzzSkip -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./templates
 	$(GO) test -run '^$$' -fuzz FuzzWriterString -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./templates
+	$(GO) test -run '^$$' -fuzz FuzzNextLinkHeader -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./templates
 	$(GO) test -run '^$$' -fuzz FuzzServer -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./cmd/clientgrants-fake
 
 fmt:

@@ -144,6 +144,7 @@ var identifiers = []string{
 	"newRouter",
 	"newServerCore",
 	"newTransport",
+	"nextLinkHeader",
 	"number",
 	"objectItems",
 	"objectKeys",

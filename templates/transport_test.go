@@ -1081,3 +1081,40 @@ func TestRedirects(t *testing.T) {
 		t.Error("the caller's http.Client was changed")
 	}
 }
+
+// TestNextLinkHeader checks that the next page is found in the Link
+// headers servers send, and nothing is made up where there is none.
+func TestNextLinkHeader(t *testing.T) {
+	for _, tt := range []struct{ header, want string }{
+		{`<https://api.github.com/users?since=46>; rel="next", <https://api.github.com/users{?since}>; rel="first"`, "https://api.github.com/users?since=46"},
+		{`<https://x.test/a?page=1>; rel="prev", <https://x.test/a?page=3>; rel="next"`, "https://x.test/a?page=3"},
+		{`</items?cursor=abc>; rel=next`, "/items?cursor=abc"},
+		{`<https://x.test/b>; title="a, b; c"; rel="last next"`, "https://x.test/b"},
+		{`<https://x.test/c>;rel="NEXT"`, "https://x.test/c"},
+		{`<https://x.test/d>; rel="next-archive", <https://x.test/e>; rel="nextpage"`, ""},
+		{`<https://x.test/f>; rel="first", <https://x.test/g>; rel="last"`, ""},
+		{`<https://x.test/h>; title="unclosed; rel="next"`, ""},
+		{`https://x.test/i; rel="next"`, ""},
+		{`<https://x.test/j; rel="next"`, ""},
+		{`<https://x.test/k>; rel="prev" junk, <https://x.test/l>; rel="next"`, ""},
+		{`<https://x.test/m>; rel="a\"b next"`, "https://x.test/m"},
+		{``, ""},
+	} {
+		if got := nextLinkHeader(tt.header); got != tt.want {
+			t.Errorf("nextLinkHeader(%s) = %q, want %q", tt.header, got, tt.want)
+		}
+	}
+}
+
+// FuzzNextLinkHeader checks that any header parses without a panic, and
+// that a link found is one the header holds between angle brackets.
+func FuzzNextLinkHeader(f *testing.F) {
+	f.Add(`<https://api.github.com/users?since=46>; rel="next", <https://api.github.com/users{?since}>; rel="first"`)
+	f.Add(`<a>; title="x, \"y\"; z"; rel=next`)
+	f.Add(`<a>;;; rel=,,<b>; rel="next"`)
+	f.Fuzz(func(t *testing.T, header string) {
+		if got := nextLinkHeader(header); got != "" && !strings.Contains(header, "<"+got+">") {
+			t.Errorf("nextLinkHeader(%q) = %q, which the header does not hold", header, got)
+		}
+	})
+}

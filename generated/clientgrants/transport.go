@@ -392,6 +392,65 @@ func withPageLink(ctx context.Context, link string) context.Context {
 	return context.WithValue(ctx, pageLinkKey{}, link)
 }
 
+// nextLinkHeader is the target of the link whose relation is next in v,
+// the value of a Link header (RFC 8288), as GitHub writes it:
+//
+//	<https://api.github.com/users?since=46>; rel="next", <https://api.github.com/users{?since}>; rel="first"
+//
+// It is "" when v links no next page, or does not parse.
+func nextLinkHeader(v string) string {
+	token := func(s string) int {
+		if i := strings.IndexAny(s, "=;, \t"); i >= 0 {
+			return i
+		}
+		return len(s)
+	}
+	for {
+		v = strings.TrimLeft(v, " \t,")
+		end := strings.IndexByte(v, '>')
+		if !strings.HasPrefix(v, "<") || end < 0 {
+			return ""
+		}
+		target, next := v[1:end], false
+		v = strings.TrimLeft(v[end+1:], " \t")
+		for strings.HasPrefix(v, ";") {
+			v = strings.TrimLeft(v[1:], " \t")
+			name := v[:token(v)]
+			v = strings.TrimLeft(v[len(name):], " \t")
+			value := ""
+			if strings.HasPrefix(v, "=") {
+				v = strings.TrimLeft(v[1:], " \t")
+				if strings.HasPrefix(v, `"`) {
+					var b strings.Builder
+					i := 1
+					for ; i < len(v) && v[i] != '"'; i++ {
+						if v[i] == '\\' && i+1 < len(v) {
+							i++
+						}
+						b.WriteByte(v[i])
+					}
+					if i == len(v) {
+						return "" // the quotes are not closed
+					}
+					value, v = b.String(), v[i+1:]
+				} else {
+					value, v = v[:token(v)], v[token(v):]
+				}
+			}
+			if strings.EqualFold(name, "rel") && slices.ContainsFunc(strings.Fields(value), func(rel string) bool { return strings.EqualFold(rel, "next") }) {
+				next = true
+			}
+			v = strings.TrimLeft(v, " \t")
+		}
+		if next {
+			return target
+		}
+		if v != "" && !strings.HasPrefix(v, ",") {
+			return ""
+		}
+	}
+}
+
 // follow returns the URL of a next-page link, resolved against target,
 // the URL the operation's own request goes to. The link's query stays as
 // the server wrote it, with the client's query parameters and the query

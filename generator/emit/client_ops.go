@@ -484,7 +484,11 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 		return doc.Func().Params(jen.Id("s").Op("*").Id(recv)).Id(pg.Method).Params(args...).Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
 	}
 	if pg.Link {
-		doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. It asks for each next page at the link the page before holds in %s, on the client's own host only, until a page holds none. A server that links a page to itself ends the walk with an error rather than an endless loop.", pg.Method, o.Name, jsonPath(pg.Sources[0].Next))
+		holder := "in " + jsonPath(pg.Sources[0].Next)
+		if pg.LinkHeader != nil {
+			holder = `in its ` + pg.LinkHeader.Name + ` header (rel="next")`
+		}
+		doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. It asks for each next page at the link the page before holds %s, on the client's own host only, until a page holds none. A server that links a page to itself ends the walk with an error rather than an endless loop.", pg.Method, o.Name, holder)
 		return signature(doc).Block(linkPager(o, item, call))
 	}
 
@@ -728,21 +732,35 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 //		link = next
 //	}
 func linkPager(o *model.Operation, item *jen.Statement, call []jen.Code) jen.Code {
-	src := o.Pagination.Sources[0]
+	pg, src := o.Pagination, o.Pagination.Sources[0]
 	call = append([]jen.Code{jen.Id("withPageLink").Call(jen.Id("ctx"), jen.Id("link"))}, call[1:]...)
+	fetch := jen.List(jen.Id("page"), jen.Err()).Op(":=").Id("s").Dot(o.Name).Call(call...)
+	items := jen.Id("page")
+	if src.Items != nil {
+		items = fieldValue(items, src.Items)
+	}
+	var next *jen.Statement
+	if pg.LinkHeader != nil {
+		fetch = jen.List(jen.Id("page"), jen.Id("h"), jen.Err()).Op(":=").Id("s").Dot(o.HeadersMethod).Call(call...)
+		i := slices.IndexFunc(o.Success.HeadersType.Fields, func(f *model.Field) bool { return f.Param == pg.LinkHeader })
+		f := o.Success.HeadersType.Fields[i]
+		next = jen.Id("nextLinkHeader").Call(textValue(fieldValue(jen.Id("h"), f), f.Type))
+	} else {
+		next = nextValue(jen.Id("page"), src.Next)
+	}
 	return jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(item.Clone(), jen.Error()).Bool()).Block(
 		jen.Id("link").Op(":=").Lit(""),
 		jen.For().Block(
-			jen.List(jen.Id("page"), jen.Err()).Op(":=").Id("s").Dot(o.Name).Call(call...),
+			fetch,
 			jen.If(jen.Err().Op("!=").Nil()).Block(
 				jen.Var().Id("zero").Add(item.Clone()),
 				jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
 				jen.Return(),
 			),
-			jen.For(jen.List(jen.Id("_"), jen.Id("it")).Op(":=").Range().Add(fieldValue(jen.Id("page"), src.Items))).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("it")).Op(":=").Range().Add(items)).Block(
 				jen.If(jen.Op("!").Id("yield").Call(jen.Id("it"), jen.Nil())).Block(jen.Return()),
 			),
-			jen.Id("next").Op(":=").Add(nextValue(jen.Id("page"), src.Next)),
+			jen.Id("next").Op(":=").Add(next),
 			jen.If(jen.Id("next").Op("==").Lit("")).Block(jen.Return()),
 			jen.If(jen.Id("next").Op("==").Id("link")).Block(
 				jen.Var().Id("zero").Add(item.Clone()),

@@ -230,9 +230,12 @@ type Pagination struct {
 	// the spec has none).
 	From, Take *Param
 	// Link says the result holds the URL of the next page (Azure's and
-	// OData's nextLink), in its sources' Next, which the client follows in
-	// place of the operation's own URL; the other modes are then unused.
-	Link bool
+	// OData's nextLink), in its sources' Next, or, when LinkHeader is set,
+	// the answer's Link header does (RFC 8288's rel="next"); the client
+	// follows it in place of the operation's own URL, and the other modes
+	// are then unused.
+	Link       bool
+	LinkHeader *Param
 	// Sources says, for each shape of the result, where the items, the
 	// cursor of the next page and the total are.
 	Sources []*PageSource

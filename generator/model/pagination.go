@@ -62,7 +62,10 @@ func pagingKey(name string) string {
 //     page size when the spec has one.
 //
 // A result that links to its next page (see linkPagination) is walked by
-// its links instead, except a HAL link where parameters page. An operation
+// its links instead, except a HAL link where parameters page. Where
+// nothing else pages, a Link header that the answer declares (RFC 8288,
+// GitHub's on lists that take a since) is followed to its rel="next"
+// target, as a link in the result would be. An operation
 // may have both numbers and a cursor, as Auth0's do; the client then
 // follows the cursor when it is given one. The extension
 // x-oasgen-pagination: false turns recognition off.
@@ -79,7 +82,26 @@ func (b *builder) pagination(o *Operation, op *openapi3.Operation) *Pagination {
 	if pg := paramPagination(o); pg != nil {
 		return pg
 	}
-	pg, _ := linkPagination(o, op, true)
+	if pg, _ := linkPagination(o, op, true); pg != nil {
+		return pg
+	}
+	return linkHeaderPagination(o)
+}
+
+// linkHeaderPagination recognises a list whose answer declares a Link
+// header of text (see pagination); nil when it has none, or no items.
+func linkHeaderPagination(o *Operation) *Pagination {
+	if o.Success == nil {
+		return nil
+	}
+	i := slices.IndexFunc(o.Success.Headers, func(h *Param) bool { return strings.EqualFold(h.Name, "Link") && isText(h.Type) })
+	if i < 0 {
+		return nil
+	}
+	pg := &Pagination{Link: true, LinkHeader: o.Success.Headers[i]}
+	if !pageSources(pg, o.Result.Type) || len(pg.Sources) != 1 || pg.Sources[0].Variant != nil {
+		return nil
+	}
 	return pg
 }
 

@@ -25,6 +25,9 @@ func describePaging(pg *Pagination) string {
 	if pg.Link {
 		parts = append(parts, "link")
 	}
+	if pg.LinkHeader != nil {
+		parts = append(parts, "header "+pg.LinkHeader.Name)
+	}
 	if pg.From != nil {
 		cursor := "cursor " + pg.From.Name
 		if pg.Take != nil {
@@ -282,5 +285,45 @@ func TestPaginationOnlyForGet(t *testing.T) {
 	api := buildYAML(t, listSpec("post", "", `[{name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`, `{type: array, items: {type: string}}`))
 	if pg := api.Operations[0].Pagination; pg != nil {
 		t.Errorf("POST pagination = %s, want none", describePaging(pg))
+	}
+}
+
+// TestPaginationByLinkHeader checks that a Link header the answer declares
+// pages a list where nothing else does (GitHub's users, from since).
+func TestPaginationByLinkHeader(t *testing.T) {
+	for _, tt := range []struct{ name, params, header, result, want string }{
+		{"GitHub's since", `[{name: since, in: query, schema: {type: integer}}, {name: per_page, in: query, schema: {type: integer}}]`,
+			`{type: string}`, `{type: array, items: {type: string}}`, "link, header Link"},
+		{"items in an object", `[]`,
+			`{type: string}`, `{type: object, properties: {total: {type: integer}, data: {type: array, items: {type: string}}}}`, "link, header Link, items data, total total"},
+		{"page numbers win", `[{name: page, in: query, schema: {type: integer, default: 1}}, {name: per_page, in: query, schema: {type: integer}}]`,
+			`{type: string}`, `{type: array, items: {type: string}}`, "page page/per_page from 1"},
+		{"a Link header that is not text", `[]`,
+			`{type: array, items: {type: string}}`, `{type: array, items: {type: string}}`, "none"},
+		{"a result with no list", `[]`,
+			`{type: string}`, `{type: object, properties: {id: {type: string}}}`, "none"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := `openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /items:
+    get:
+      operationId: listItems
+      parameters: ` + tt.params + `
+      responses:
+        "200":
+          description: ok
+          headers:
+            Link: {schema: ` + tt.header + `}
+          content:
+            application/json:
+              schema: ` + tt.result + `
+`
+			api := buildYAML(t, src)
+			if got := describePaging(api.Operations[0].Pagination); got != tt.want {
+				t.Errorf("pagination = %s\nwant %s", got, tt.want)
+			}
+		})
 	}
 }
