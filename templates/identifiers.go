@@ -150,6 +150,7 @@ var identifiers = []string{
 	"objectKeys",
 	"objectPath",
 	"objectVariant",
+	"onOrigin",
 	"pageLinkKey",
 	"paramText",
 	"parseBool",

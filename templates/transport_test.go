@@ -235,6 +235,58 @@ func TestDoFollowsPageLink(t *testing.T) {
 	}
 }
 
+// TestOnOrigin checks which next-page links stay on the client's base
+// URL, and that an http:// link on an https:// API goes as https://.
+func TestOnOrigin(t *testing.T) {
+	for _, tt := range []struct {
+		base, link string
+		want       bool
+		sent       string // the link as followed, when it is
+	}{
+		{"https://api.example.com/v1", "https://api.example.com/v1/items?page=2", true, "https://api.example.com/v1/items?page=2"},
+		{"https://api.example.com/v1", "https://API.Example.com:443/v1/items", true, "https://API.Example.com:443/v1/items"},
+		{"http://api.example.com", "http://api.example.com:80/items", true, "http://api.example.com:80/items"},
+		{"https://api.example.com", "http://api.example.com/items?cursor=x", true, "https://api.example.com/items?cursor=x"},
+		{"https://api.example.com:8443", "http://api.example.com:8443/items", true, "https://api.example.com:8443/items"},
+		{"https://api.example.com", "http://api.example.com:80/items", false, ""},
+		{"http://api.example.com", "https://api.example.com/items", false, ""},
+		{"https://api.example.com", "https://api.example.com:8443/items", false, ""},
+		{"https://api.example.com", "https://elsewhere.example/items", false, ""},
+		{"https://api.example.com", "https://api.example.com.evil.test/items", false, ""},
+		{"https://api.example.com", "ftp://api.example.com/items", false, ""},
+	} {
+		base, _ := url.Parse(tt.base)
+		u, err := url.Parse(tt.link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := onOrigin(u, base); got != tt.want || got && u.String() != tt.sent {
+			t.Errorf("onOrigin(%s, %s) = %v, followed as %s; want %v, %s", tt.link, tt.base, got, u, tt.want, tt.sent)
+		}
+	}
+}
+
+// TestDoFollowsHTTPLinkAsHTTPS: a Django API behind a proxy that ends TLS
+// writes its next links http://; on an https:// client they go over TLS,
+// with the token, where they were refused and ended the walk.
+func TestDoFollowsHTTPLinkAsHTTPS(t *testing.T) {
+	var seen seenRequest
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen = see(r)
+		seen.header.Set("X-TLS", strconv.FormatBool(r.TLS != nil))
+	}))
+	defer srv.Close()
+	tr := mustTransport(t, srv.URL, WithHTTPClient(srv.Client()), WithToken("tok"))
+	link := strings.Replace(srv.URL, "https:", "http:", 1) + "/items?cursor=c2"
+	r := &request{operation: "op", method: http.MethodGet, path: "/items"}
+	if _, err := tr.do(withPageLink(context.Background(), link), r); err != nil {
+		t.Fatalf("link %q: %v", link, err)
+	}
+	if seen.requestURI != "/items?cursor=c2" || seen.header.Get("X-TLS") != "true" || seen.header.Get("Authorization") != "Bearer tok" {
+		t.Errorf("request URI %q, over TLS %s, Authorization %q; want /items?cursor=c2 over TLS with the token", seen.requestURI, seen.header.Get("X-TLS"), seen.header.Get("Authorization"))
+	}
+}
+
 // TestDoQueryReserved: the values of an allowReserved parameter keep the
 // reserved characters a query allows, and still read back as given, by
 // url.ParseQuery and by the generated server's parser; other values are

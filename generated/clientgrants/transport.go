@@ -451,6 +451,32 @@ func nextLinkHeader(v string) string {
 	}
 }
 
+// onOrigin reports whether link u is on base's scheme, host and port,
+// which a host in another case or a port written out (https://h:443) still
+// is. A link written http:// on an https:// API's own host and port, as a
+// proxy that forgets the scheme writes Django's links, is taken as https
+// and u changed so: the credentials never go over plain HTTP.
+func onOrigin(u, base *url.URL) bool {
+	port := func(u *url.URL) string {
+		switch {
+		case u.Port() != "":
+			return u.Port()
+		case u.Scheme == "http":
+			return "80"
+		case u.Scheme == "https":
+			return "443"
+		}
+		return ""
+	}
+	if !strings.EqualFold(u.Hostname(), base.Hostname()) {
+		return false
+	}
+	if u.Scheme == "http" && base.Scheme == "https" && (u.Port() == "" || u.Port() == port(base)) {
+		u.Scheme = "https"
+	}
+	return u.Scheme == base.Scheme && port(u) == port(base)
+}
+
 // follow returns the URL of a next-page link, resolved against target,
 // the URL the operation's own request goes to. The link's query stays as
 // the server wrote it, with the client's query parameters and the query
@@ -461,7 +487,7 @@ func (t *transport) follow(target *url.URL, link string, creds []credential) (*u
 	if err != nil {
 		return nil, fmt.Errorf("the next page's link does not parse: %w", err)
 	}
-	if u.Scheme != t.base.Scheme || u.Host != t.base.Host {
+	if !onOrigin(u, t.base) {
 		return nil, fmt.Errorf("the next page's link leaves %s://%s, so it is not followed", t.base.Scheme, t.base.Host)
 	}
 	has := u.Query()
