@@ -386,8 +386,8 @@ func (s *serverCore) chooseRoute(routes []sharedRoute) http.HandlerFunc {
 // metBy reports whether r, whose query is query, meets c.
 func (c routeCondition) metBy(r *http.Request, query url.Values) bool {
 	if c.header {
-		v := r.Header.Get(c.name)
-		return v != "" && (c.value == "" || v == c.value)
+		values, ok := r.Header[http.CanonicalHeaderKey(c.name)]
+		return ok && (c.value == "" || slices.Contains(values, c.value))
 	}
 	values, ok := query[c.name]
 	return ok && (c.value == "" || slices.Contains(values, c.value))

@@ -467,3 +467,33 @@ func TestRouterManyWildcards(t *testing.T) {
 		t.Errorf("= %d %q, want 200 aij", w.Code, w.Body)
 	}
 }
+
+// TestRouteConditionMetBy checks what meets a shared route's condition: a
+// header or query parameter that is there, even empty (AWS Cloud
+// Directory's required x-amz-data-partition may be ""), and, where the
+// condition has a value, one of the values sent.
+func TestRouteConditionMetBy(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		cond   routeCondition
+		header http.Header
+		query  string
+		want   bool
+	}{
+		{"an empty header is there", routeCondition{name: "x-amz-data-partition", header: true}, http.Header{"X-Amz-Data-Partition": {""}}, "", true},
+		{"a header that is not there", routeCondition{name: "x-amz-data-partition", header: true}, http.Header{}, "x-amz-data-partition=1", false},
+		{"a header's value", routeCondition{name: "X-Amz-Target", value: "Shield.ListAttacks", header: true}, http.Header{"X-Amz-Target": {"Shield.ListAttacks"}}, "", true},
+		{"another header value", routeCondition{name: "X-Amz-Target", value: "Shield.ListAttacks", header: true}, http.Header{"X-Amz-Target": {"Shield.DescribeAttack"}}, "", false},
+		{"an empty query parameter is there", routeCondition{name: "uploads"}, nil, "uploads", true},
+		{"a query parameter's value", routeCondition{name: "Action", value: "CreateUser"}, nil, "Action=DeleteUser&Action=CreateUser", true},
+		{"another query value", routeCondition{name: "Action", value: "CreateUser"}, nil, "Action=DeleteUser", false},
+	} {
+		r := httptest.NewRequest(http.MethodPut, "/directory?"+tt.query, nil)
+		for k, vs := range tt.header {
+			r.Header[k] = vs
+		}
+		if got := tt.cond.metBy(r, r.URL.Query()); got != tt.want {
+			t.Errorf("%s: metBy = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
