@@ -718,8 +718,9 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 }
 
 // linkPager is the body of the iterator over a list whose pages link to
-// the next (Azure's nextLink): each page is asked for through the list's
-// own method, with the link in the context in place of its URL.
+// the next (Azure's nextLink), or whose answers do in a Link header, read
+// through the list's WithHeaders method: each page is asked for through
+// the list's own method, with the link in the context in place of its URL.
 //
 //	link := ""
 //	for {
