@@ -94,6 +94,15 @@ func headerReader(t *model.Type) jen.Code {
 			g.Var().Id("p").Op("*").Id("path")
 		}
 		for _, f := range t.Fields {
+			if strings.EqualFold(f.Param.Name, "Link") && f.Param.Type.Kind == model.RefBuiltin && f.Param.Type.Builtin == model.String {
+				// RFC 8288 lets a server send its links one per line, as
+				// JAX-RS does; they are one list, and rel="next" may be in
+				// any line.
+				g.If(jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("h").Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(f.Param.Name))), jen.Id("ok")).Block(
+					jen.Id("out").Dot(f.Name).Op("=").Add(wrapped(f.Wrap, jen.Qual("strings", "Join").Call(jen.Id("values"), jen.Lit(", ")))),
+				)
+				continue
+			}
 			paramDecodingFrom(g, f, jen.Id("h"), jen.Id("out"), false, nil)
 		}
 	})
