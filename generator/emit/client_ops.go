@@ -95,9 +95,12 @@ func headerReader(t *model.Type) jen.Code {
 		}
 		for _, f := range t.Fields {
 			if strings.EqualFold(f.Param.Name, "Link") && f.Param.Type.Kind == model.RefBuiltin && f.Param.Type.Builtin == model.String {
-				// RFC 8288 lets a server send its links one per line, as
-				// JAX-RS does; they are one list, and rel="next" may be in
-				// any line.
+				// Link is a list (RFC 8288), which a server may send a
+				// line per link, as JAX-RS does: its lines are one value,
+				// joined with commas (RFC 9110, section 5.3), and
+				// rel="next" may be in any of them. Other headers keep
+				// their first line: most are single values (Location,
+				// ETag), whose lines joined would be nonsense.
 				g.If(jen.List(jen.Id("values"), jen.Id("ok")).Op(":=").Id("h").Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(f.Param.Name))), jen.Id("ok")).Block(
 					jen.Id("out").Dot(f.Name).Op("=").Add(wrapped(f.Wrap, jen.Qual("strings", "Join").Call(jen.Id("values"), jen.Lit(", ")))),
 				)
