@@ -102,6 +102,8 @@ func newRouter(core *serverCore) *router { return &router{core: core} }
 // can hold one value only ({p1=.json}, a parameter whose enum lists one)
 // is matched as that text and given that value: healthcare.gov writes
 // /profiles/{id}{mediaTypeExtension}, which could not be split otherwise.
+// A wildcard that names the values it can hold ({p1|diff|patch}, an enum's)
+// matches only one of them while the router looks for a strict match.
 type mixedSegment struct {
 	texts []string // len(texts) is one more than the wildcards matched
 	// fixed holds the values of the one-value wildcards by their place
@@ -111,15 +113,19 @@ type mixedSegment struct {
 	// cannot hold the text after it ({p0:short}.{p1}, an integer before a
 	// dot): it ends at the first occurrence of that text.
 	shortFirst bool
-	node       *routeNode
+	// oneOf holds the values a matched wildcard can hold, by its place among
+	// the matched ones; nil when no wildcard names its values.
+	oneOf map[int][]string
+	node  *routeNode
 }
 
 // match splits seg into the segment's wildcard values, each non-empty, or
 // returns false. Where two wildcards meet at a text that seg has more than
 // once, the earlier wildcard takes the longer share: {name}.{ext} splits
 // a.tar.gz as a.tar and gz. A short first wildcard takes the shorter one:
-// {segmentId:short}.{container} splits 5.a.b as 5 and a.b.
-func (m *mixedSegment) match(seg string) ([]string, bool) {
+// {segmentId:short}.{container} splits 5.a.b as 5 and a.b. When strict, a
+// wildcard that names its values must hold one of them.
+func (m *mixedSegment) match(seg string, strict bool) ([]string, bool) {
 	if len(m.texts) == 1 { // every wildcard holds one value only
 		return m.withFixed(nil), seg == m.texts[0]
 	}
@@ -146,8 +152,8 @@ func (m *mixedSegment) match(seg string) ([]string, bool) {
 		values[i], rest = rest[cut+len(m.texts[i]):], rest[:cut]
 	}
 	values[from] = rest
-	for _, v := range values {
-		if v == "" {
+	for i, v := range values {
+		if v == "" || strict && m.oneOf[i] != nil && !slices.Contains(m.oneOf[i], v) {
 			return nil, false
 		}
 	}
@@ -213,6 +219,7 @@ func (rt *router) handle(method, pattern string, h http.HandlerFunc) {
 func (n *routeNode) mixedChild(seg string) *routeNode {
 	var texts []string
 	var fixed map[int]string
+	var oneOf map[int][]string
 	shortFirst := false
 	text := ""
 	for i := 0; ; i++ {
@@ -223,27 +230,35 @@ func (n *routeNode) mixedChild(seg string) *routeNode {
 		}
 		wildcard := seg[open+1 : open+end]
 		text += seg[:open]
-		if _, short := strings.CutSuffix(wildcard, ":short"); short && i == 0 && text == "" {
-			shortFirst = true
-		}
 		if _, value, ok := strings.Cut(wildcard, "="); ok {
 			if fixed == nil {
 				fixed = map[int]string{}
 			}
 			fixed[i] = value
 			text += value
-		} else {
-			texts, text = append(texts, text), ""
+			seg = seg[open+end+1:]
+			continue
 		}
+		wildcard, values, named := strings.Cut(wildcard, "|")
+		if strings.HasSuffix(wildcard, ":short") && i == 0 && text == "" {
+			shortFirst = true
+		}
+		if named {
+			if oneOf == nil {
+				oneOf = map[int][]string{}
+			}
+			oneOf[len(texts)] = strings.Split(values, "|")
+		}
+		texts, text = append(texts, text), ""
 		seg = seg[open+end+1:]
 	}
 	texts = append(texts, text+seg)
 	for _, m := range n.mixed {
-		if slices.Equal(m.texts, texts) && maps.Equal(m.fixed, fixed) && m.shortFirst == shortFirst {
+		if slices.Equal(m.texts, texts) && maps.Equal(m.fixed, fixed) && m.shortFirst == shortFirst && maps.EqualFunc(m.oneOf, oneOf, slices.Equal) {
 			return m.node
 		}
 	}
-	m := &mixedSegment{texts: texts, fixed: fixed, shortFirst: shortFirst, node: &routeNode{}}
+	m := &mixedSegment{texts: texts, fixed: fixed, shortFirst: shortFirst, oneOf: oneOf, node: &routeNode{}}
 	n.mixed = append(n.mixed, m)
 	size := func(m *mixedSegment) int { return len(strings.Join(m.texts, "")) }
 	slices.SortStableFunc(n.mixed, func(a, b *mixedSegment) int { return size(b) - size(a) })
@@ -284,6 +299,7 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	values := make([]string, 0, len(pathValueNames))
 	var found routeMatch
 	var other *routeNode // the first path that matches under another method
+	strict := true       // see mixedSegment.match
 	var walk func(n *routeNode, i, wild int) bool
 	walk = func(n *routeNode, i, wild int) bool {
 		if i == len(segs) {
@@ -300,7 +316,7 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return true
 		}
 		for _, m := range n.mixed {
-			if parts, ok := m.match(segs[i]); ok {
+			if parts, ok := m.match(segs[i], strict); ok {
 				values = append(values[:wild], parts...)
 				if walk(m.node, i+1, wild+len(parts)) {
 					return true
@@ -313,8 +329,16 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return false
 	}
+	matched := walk(&rt.root, 0, 0)
+	if !matched {
+		// No route takes the request with each wildcard that names its
+		// values holding one of them: the route that takes it otherwise
+		// serves it, and its handler says which value is wrong.
+		strict = false
+		matched = walk(&rt.root, 0, 0)
+	}
 	switch {
-	case walk(&rt.root, 0, 0):
+	case matched:
 		for i, v := range found.values {
 			r.SetPathValue(pathValueName(i), v)
 		}

@@ -391,7 +391,29 @@ func TestRouterMixedSegments(t *testing.T) {
 	// one with three wildcards.
 	rt.handle("GET", "/hls/{p0:short}.{p1}", route("segment"))
 	rt.handle("GET", "/hls3/{p0:short}.{p1}.{p2}", route("three"))
+	// Gitea's {sha}.{diffType} beside {sha}: a share that is not one of
+	// the values named leaves the segment to the other route, or, when
+	// no other takes it, to this one, whose handler refuses the value.
+	rt.handle("GET", "/commits/{p0}.{p1|diff|patch}", route("diff"))
+	rt.handle("GET", "/commits/{p0}", route("commit"))
+	rt.handle("GET", "/only/{p0}.{p1|json|xml}", route("only"))
+	rt.handle("GET", "/kind/{p0:short|audio|video}.{p1}", route("kind"))
+	rt.handle("GET", "/kind/{p0}", route("anykind"))
+	rt.handle("POST", "/posted/{p0}", route("posted"))
+	rt.handle("GET", "/posted/{p0}.{p1|a|b}", route("got"))
 	checkRoutes(t, rt, []routeCase{
+		{"GET", "/commits/v1.2", 200, "commit v1.2  ", ""},
+		{"GET", "/commits/abc.diff", 200, "diff abc diff ", ""},
+		{"GET", "/commits/v1.2.patch", 200, "diff v1.2 patch ", ""},
+		{"GET", "/commits/https:%2F%2Fexample.com%2Fx", 200, "commit https://example.com/x  ", ""},
+		{"GET", "/only/a.json", 200, "only a json ", ""},
+		{"GET", "/only/a.yaml", 200, "only a yaml ", ""},
+		{"GET", "/kind/audio.x.y", 200, "kind audio x.y ", ""},
+		{"GET", "/kind/other.x", 200, "anykind other.x  ", ""},
+		{"GET", "/posted/x.b", 200, "got x b ", ""},
+		{"GET", "/posted/x.c", 200, "got x c ", ""},
+		{"POST", "/posted/x.c", 200, "posted x.c  ", ""},
+		{"DELETE", "/posted/x.c", 405, "", "POST"},
 		{"GET", "/hls/5.https:%2F%2Fexample.com%2Fx", 200, "segment 5 https://example.com/x ", ""},
 		{"GET", "/hls/-1.a.b", 200, "segment -1 a.b ", ""},
 		{"GET", "/hls/5.ts", 200, "segment 5 ts ", ""},

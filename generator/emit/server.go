@@ -364,6 +364,9 @@ func routeConditions(when []model.RouteCondition) jen.Code {
 // it there, as an integer cannot hold the dot of {segmentId}.{container},
 // takes the shorter share ({p3:short}), so that the dot is the first one
 // (the router otherwise splits a.tar.gz of {name}.{ext} at the last).
+// A parameter whose enum lists strings, in a segment it shares, names them
+// ({p3|diff|patch}): the router takes that segment for the route only when
+// the parameter's share is one of them, unless no route would take it then.
 func routePath(o *model.Operation) string {
 	var b strings.Builder
 	locs := serverVar.FindAllStringSubmatchIndex(o.Path, -1)
@@ -375,9 +378,15 @@ func routePath(o *model.Operation) string {
 		name := o.Path[loc[2]:loc[3]]
 		meets := i > 0 && locs[i-1][1] == loc[0] || i+1 < len(locs) && locs[i+1][0] == loc[1]
 		if value, ok := o.FixedPathValue(name); ok && meets {
-			b.WriteString("=" + value)
-		} else if next, ok := textBetween(o.Path, locs, i); ok && o.Path[loc[0]-1] == '/' && holdsNo(o, name, next) {
+			b.WriteString("=" + value + "}")
+			continue
+		}
+		if next, ok := textBetween(o.Path, locs, i); ok && o.Path[loc[0]-1] == '/' && holdsNo(o, name, next) {
 			b.WriteString(":short")
+		}
+		alone := o.Path[loc[0]-1] == '/' && (loc[1] == len(o.Path) || o.Path[loc[1]] == '/')
+		if values, ok := o.PathValues(name); ok && !alone {
+			b.WriteString("|" + strings.Join(values, "|"))
 		}
 		b.WriteString("}")
 	}

@@ -135,6 +135,34 @@ func (o *Operation) FixedPathValue(name string) (string, bool) {
 	return "", false
 }
 
+// PathValues returns the values that path parameter name of o can hold,
+// when its enum lists strings, each one a route pattern can carry: a
+// router matches a segment that shares the parameter with other text only
+// when its share is one of them, so that Gitea's
+// /git/commits/{sha}.{diffType} (diff or patch) leaves a ref such as v1.2
+// to /git/commits/{sha}.
+func (o *Operation) PathValues(name string) ([]string, bool) {
+	for _, p := range o.Params {
+		if p.In != InPath || p.Name != name {
+			continue
+		}
+		r := p.Type
+		if r.Kind != RefNamed || r.Named.Kind != Enum || r.Named.Enum.Base != String || r.Nullable {
+			return nil, false
+		}
+		var values []string
+		for _, v := range r.Named.Enum.Values {
+			s, ok := v.Value.(string)
+			if !ok || s == "" || strings.ContainsAny(s, "/{}=|") {
+				return nil, false
+			}
+			values = append(values, s)
+		}
+		return values, len(values) > 0
+	}
+	return nil, false
+}
+
 // unsplittable returns the first two path parameters of o that stand side
 // by side with no text between them, neither with a fixed value: a server
 // cannot tell where one ends (NASA's /api/projects/{id}{.format}: "5" and
