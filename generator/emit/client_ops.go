@@ -629,14 +629,18 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 					loop.Id("total").Op(":=").Lit(-1) // unknown
 				}
 				for _, src := range pg.Sources {
-					assign := func(b *jen.Group, v *jen.Statement) {
+					assign := func(b *jen.Group, page *jen.Statement) {
+						v := page // what holds the items and the total
+						if src.Holder != nil {
+							v = fieldValue(page.Clone(), src.Holder)
+						}
 						if src.Items == nil {
 							b.Id("items").Op("=").Add(v.Clone())
 						} else {
 							b.Id("items").Op("=").Add(fieldValue(v.Clone(), src.Items))
 						}
 						if src.Next != nil && pg.From != nil {
-							b.Id("next").Op("=").Add(nextValue(v.Clone(), src.Next))
+							b.Id("next").Op("=").Add(nextValue(page.Clone(), src.Next))
 						}
 						if src.Total != nil && pg.Page != nil {
 							set := jen.Id("total").Op("=").Int().Call(fieldValue(v.Clone(), src.Total))
@@ -749,6 +753,9 @@ func linkPager(o *model.Operation, item *jen.Statement, call []jen.Code) jen.Cod
 	call = append([]jen.Code{jen.Id("withPageLink").Call(jen.Id("ctx"), jen.Id("link"))}, call[1:]...)
 	fetch := jen.List(jen.Id("page"), jen.Err()).Op(":=").Id("s").Dot(o.Name).Call(call...)
 	items := jen.Id("page")
+	if src.Holder != nil {
+		items = fieldValue(items, src.Holder)
+	}
 	if src.Items != nil {
 		items = fieldValue(items, src.Items)
 	}

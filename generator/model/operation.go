@@ -273,8 +273,12 @@ type Pagination struct {
 type PageSource struct {
 	Variant *Variant // nil when the result is not a union
 	Items   *Field   // nil when the variant is the array of items itself
-	Next    []*Field // the field of the next-page cursor or link, or the struct field holding it and it; nil if none
-	Total   *Field   // the total number of items, if the variant has one
+	// Holder is the struct field of the result that holds Items and Total
+	// when they are one object down (HAL's _embedded.items, Spotify's
+	// playlists.items); nil when the result holds them itself.
+	Holder *Field
+	Next   []*Field // the field of the next-page cursor or link, or the struct field holding it and it; nil if none
+	Total  *Field   // the total number of items, beside Items, if there is one
 }
 
 // ParamIn is where a parameter travels.

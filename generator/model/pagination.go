@@ -21,6 +21,12 @@ var (
 	// by their names alone: OData's nextLink and @odata.nextLink, Twilio's
 	// next_page_uri (and meta.next_page_url), Intellifi's next_url.
 	linkNames = []string{"nextlink", "odatanextlink", "nextpagelink", "nextpageurl", "nextpageuri", "nexturl", "nexturi"}
+	// wrapperNames are the objects that hold a page's items by their names
+	// alone: HAL's _embedded, and the envelopes of data, result and the like.
+	wrapperNames = []string{"embedded", "data", "result", "results", "response", "payload", "body"}
+	// asideNames are the arrays, and objects, beside a page's items that are
+	// never them.
+	asideNames = []string{"errors", "warnings", "error", "warning"}
 )
 
 // isLink reports whether f links to the next page: linkNames name it, or
@@ -318,7 +324,8 @@ func pageSources(pg *Pagination, r *Ref) bool {
 // not plain strings or numbers, else its first array, and never the
 // errors or warnings beside them: Google's lists give the names of the
 // places they could not reach in an array of their own, which sorts
-// before the items in some (failedLocations, then foos).
+// before the items in some (failedLocations, then foos). When t holds no
+// array, the items may be one object down (see heldItems).
 func (pg *Pagination) fieldSource(src *PageSource, t *Type) bool {
 	if pg.From != nil {
 		// The cursor's names, best first: Auth0's from is answered by
@@ -330,18 +337,70 @@ func (pg *Pagination) fieldSource(src *PageSource, t *Type) bool {
 		}
 		src.Next = nextPath(t, func(_, f *Field) int { return slices.Index(next, pagingKey(f.JSONName)) })
 	}
-	for _, f := range t.Fields {
-		k := pagingKey(f.JSONName)
-		switch {
-		case listOf(f.Type) != nil && f.Wrap != WrapPointer && k != "errors" && k != "warnings":
-			if src.Items == nil || listOf(src.Items.Type).Kind == RefBuiltin && listOf(f.Type).Kind != RefBuiltin {
-				src.Items = f
-			}
-		case f.Type.Kind == RefBuiltin && f.Type.Builtin.Numeric() && slices.Contains(totalNames, k) && src.Total == nil:
-			src.Total = f
+	src.Items, src.Total = pageFields(t)
+	if src.Items == nil {
+		src.Holder = heldItems(t, src.Next)
+		if src.Holder != nil {
+			src.Items, src.Total = pageFields(src.Holder.Type.Named)
 		}
 	}
 	return src.Items != nil && sameType(&pg.Item, listOf(src.Items.Type))
+}
+
+// pageFields finds the fields of struct t that hold a page's items and its
+// total (see fieldSource); nil when it has none.
+func pageFields(t *Type) (items, total *Field) {
+	for _, f := range t.Fields {
+		k := pagingKey(f.JSONName)
+		switch {
+		case listOf(f.Type) != nil && f.Wrap != WrapPointer && !slices.Contains(asideNames, k):
+			if items == nil || listOf(items.Type).Kind == RefBuiltin && listOf(f.Type).Kind != RefBuiltin {
+				items = f
+			}
+		case f.Type.Kind == RefBuiltin && f.Type.Builtin.Numeric() && slices.Contains(totalNames, k) && total == nil:
+			total = f
+		}
+	}
+	return items, total
+}
+
+// heldItems finds the struct field of t that holds a page's items when t
+// holds none itself: the only object of t that holds exactly one array
+// (errors and warnings aside), where something says it is the page's
+// wrapper. Its name says so (HAL's _embedded, data, result, results,
+// response, payload, body), it holds the total or the next cursor
+// (Spotify's playlists.total, CloudFront's DistributionList.NextMarker),
+// or t answers with the next cursor (AWS's Definition.Subscriptions beside
+// NextToken). Nil when there is no such field, or more than one: Spotify's
+// search answers albums, artists and tracks, each a page of its own.
+func heldItems(t *Type, next []*Field) *Field {
+	var holder *Field
+	for _, f := range t.Fields {
+		if f.Wrap == WrapPointer || f.Type.Kind != RefNamed || f.Type.Named.Kind != Struct || slices.Contains(asideNames, pagingKey(f.JSONName)) {
+			continue
+		}
+		arrays := 0
+		for _, g := range f.Type.Named.Fields {
+			if listOf(g.Type) != nil && g.Wrap != WrapPointer && !slices.Contains(asideNames, pagingKey(g.JSONName)) {
+				arrays++
+			}
+		}
+		if arrays == 0 {
+			continue
+		}
+		if holder != nil || arrays > 1 {
+			return nil
+		}
+		holder = f
+	}
+	if holder == nil {
+		return nil
+	}
+	_, total := pageFields(holder.Type.Named)
+	if slices.Contains(wrapperNames, pagingKey(holder.JSONName)) || total != nil || len(next) > 0 {
+		return holder
+	}
+	return nil
 }
 
 // listOf is the type of r's items when r is an array, written inline or

@@ -37,7 +37,11 @@ func describePaging(pg *Pagination) string {
 	}
 	for _, src := range pg.Sources {
 		if src.Items != nil {
-			parts = append(parts, "items "+src.Items.JSONName)
+			held := ""
+			if src.Holder != nil {
+				held = src.Holder.JSONName + "."
+			}
+			parts = append(parts, "items "+held+src.Items.JSONName)
 		}
 		if src.Next != nil {
 			var names []string
@@ -247,6 +251,42 @@ func TestPagination(t *testing.T) {
 		{"a result with no list",
 			`[{name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
 			`{type: object, properties: {count: {type: integer}}}`,
+			"none"},
+		{"HAL's items in _embedded",
+			`[{name: page, in: query, schema: {type: integer, minimum: 1}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {current_page: {type: integer}, _embedded: {type: object, properties: {items: {type: array, items: {type: string}}}}}}`,
+			"page page/limit from 1, items _embedded.items"},
+		{"an envelope's data, with the total beside the items",
+			`[{name: offset, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {status: {type: string}, data: {type: object, properties: {total: {type: integer}, listings: {type: array, items: {type: object, properties: {id: {type: string}}}}}}}}`,
+			"offset offset/limit from 0, items data.listings, total total"},
+		{"Spotify's artists, one object down with their cursor two down",
+			`[{name: after, in: query, schema: {type: string}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {artists: {type: object, properties: {items: {type: array, items: {type: string}}, total: {type: integer}, cursors: {type: object, properties: {after: {type: string}}}}}}}`,
+			"cursor after/limit, items artists.items, next artists.cursors.after, total total"},
+		{"Spotify's playlists, a page object named for its items",
+			`[{name: offset, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {message: {type: string}, playlists: {type: object, properties: {items: {type: array, items: {type: string}}, total: {type: integer}}}}}`,
+			"offset offset/limit from 0, items playlists.items, total total"},
+		{"AWS's items one object down, beside the next token",
+			`[{name: NextToken, in: query, schema: {type: string}}]`,
+			`{type: object, properties: {Definition: {type: object, properties: {Subscriptions: {type: array, items: {type: string}}}}, NextToken: {type: string}}}`,
+			"cursor NextToken, items Definition.Subscriptions, next NextToken"},
+		{"Spotify's search: pages of several kinds are not one list",
+			`[{name: offset, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {albums: {type: object, properties: {items: {type: array, items: {type: string}}, total: {type: integer}}}, artists: {type: object, properties: {items: {type: array, items: {type: string}}, total: {type: integer}}}}}`,
+			"none"},
+		{"an object of two arrays is not a page",
+			`[{name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {result: {type: object, properties: {documents: {type: array, items: {type: string}}, projects: {type: array, items: {type: string}}}}}}`,
+			"none"},
+		{"an object that nothing names a page",
+			`[{name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {user: {type: object, properties: {name: {type: string}, posts: {type: array, items: {type: string}}}}}}`,
+			"none"},
+		{"Google's warning holds data that is not the items",
+			`[{name: pageToken, in: query, schema: {type: string}}]`,
+			`{type: object, properties: {nextPageToken: {type: string}, warning: {type: object, properties: {data: {type: array, items: {type: string}}}}}}`,
 			"none"},
 	}
 	for _, tt := range tests {
