@@ -115,6 +115,7 @@ var identifiers = []string{
 	"isConstKey",
 	"isHostname",
 	"isNestedKey",
+	"isPageURL",
 	"isPlainKey",
 	"isRedirect",
 	"joinTexts",

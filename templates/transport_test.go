@@ -1136,6 +1136,26 @@ func TestRedirects(t *testing.T) {
 
 // TestNextLinkHeader checks that the next page is found in the Link
 // headers servers send, and nothing is made up where there is none.
+// TestIsPageURL: a next that is an absolute http or https URL is a link,
+// and any other text a cursor.
+func TestIsPageURL(t *testing.T) {
+	for next, want := range map[string]bool{
+		"https://drchrono.com/api/allergies?cursor=cD0y": true,
+		"HTTP://example.com/x":                           true,
+		"http://127.0.0.1:8080/items?cursor=t2":          true,
+		"":                                               false,
+		"cD0yMDI0LTAxLTAy":                               false,
+		"/api/allergies?cursor=cD0y":                     false,
+		"ftp://example.com/x":                            false,
+		"eyJ0IjoiaHR0cHM6Ly9leGFtcGxlLmNvbSJ9":           false,
+		"token://x":                                      false,
+	} {
+		if got := isPageURL(next); got != want {
+			t.Errorf("isPageURL(%q) = %v, want %v", next, got, want)
+		}
+	}
+}
+
 func TestNextLinkHeader(t *testing.T) {
 	for _, tt := range []struct{ header, want string }{
 		{`<https://api.github.com/users?since=46>; rel="next", <https://api.github.com/users{?since}>; rel="first"`, "https://api.github.com/users?since=46"},

@@ -392,6 +392,15 @@ func withPageLink(ctx context.Context, link string) context.Context {
 	return context.WithValue(ctx, pageLinkKey{}, link)
 }
 
+// isPageURL reports whether next, a list's answer that is either a cursor
+// or the next page's URL (Django REST framework's next is the URL), is a
+// URL: an absolute one, http or https. A cursor is opaque text that never
+// starts so.
+func isPageURL(next string) bool {
+	scheme, _, ok := strings.Cut(next, "://")
+	return ok && (strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "http"))
+}
+
 // nextLinkHeader is the target of the link whose relation is next in v,
 // the value of a Link header (RFC 8288), as GitHub writes it:
 //

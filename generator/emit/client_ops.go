@@ -544,6 +544,10 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 	case pg.Page == nil:
 		loops = "answers with the cursor it was sent"
 	}
+	if pg.NextMayLink {
+		how += ", or, when that cursor is a URL (as Django REST framework's next is), asks for the next page there, on the client's own host only"
+		loops += " or links a page to itself"
+	}
 	doc := commentf("%s walks every page of %s and yields each item, stopping at the first error (yielded last) or when the caller stops. %s. A server that %s ends the walk with an error rather than an endless loop.", pg.Method, o.Name, how, loops)
 	field := func(name string) *jen.Statement { return jen.Id("params").Dot(name) }
 	return signature(doc).Block(
@@ -613,6 +617,11 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 				b.Var().Id("zero").Add(item.Clone())
 				b.Id("yield").Call(jen.Id("zero"), jen.Qual("errors", "New").Call(jen.Lit(o.ID+": "+msg)))
 				b.Return()
+			}
+			if pg.NextMayLink {
+				// The link to the next page, once the server answers with one.
+				g.Id("link").Op(":=").Lit("")
+				call = append([]jen.Code{jen.Id("withPageLink").Call(jen.Id("ctx"), jen.Id("link"))}, call[1:]...)
 			}
 			g.For().BlockFunc(func(loop *jen.Group) {
 				loop.List(jen.Id("page"), jen.Err()).Op(":=").Id("s").Dot(o.Name).Call(call...)
@@ -693,6 +702,15 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 				if pg.From != nil {
 					sent := field(pg.From.Field.Name).Dot("Set").Op("&&").Id("next").Op("==").Add(textValue(field(pg.From.Field.Name).Dot("Value"), pg.From.Type))
 					follow := func(b *jen.Group) {
+						if pg.NextMayLink {
+							b.If(jen.Id("isPageURL").Call(jen.Id("next"))).BlockFunc(func(b *jen.Group) {
+								b.If(jen.Id("next").Op("==").Id("link")).BlockFunc(func(b *jen.Group) {
+									stop(b, "the server linked a page to itself, so paging stops")
+								})
+								b.Id("link").Op("=").Id("next")
+								b.Continue()
+							})
+						}
 						if both {
 							// Auth0's checkpoints end with an empty page.
 							b.If(jen.Id("next").Op("==").Lit("").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return())
@@ -709,6 +727,9 @@ func pagerMethod(o *model.Operation, recv string) jen.Code {
 							cursor = goType(pg.From.Type).Call(cursor)
 						}
 						b.Add(field(pg.From.Field.Name)).Op("=").Id("NewOpt").Call(cursor)
+						if pg.NextMayLink {
+							b.Id("link").Op("=").Lit("")
+						}
 					}
 					if !both {
 						follow(loop)

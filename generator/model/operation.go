@@ -257,6 +257,12 @@ type Pagination struct {
 	// Cursor mode: the cursor to start from, and the page size (nil when
 	// the spec has none).
 	From, Take *Param
+	// NextMayLink says the next cursor is answered as a bare next, which
+	// Django REST framework's cursor lists (drchrono's) fill with the next
+	// page's URL and others with a cursor: the client follows a next that
+	// is a URL as a link, and sends any other as the cursor. Only where no
+	// page number could be walked instead, and not for Auth0's from.
+	NextMayLink bool
 	// Link says the result holds the URL of the next page (Azure's and
 	// OData's nextLink), in its sources' Next, or, when LinkHeader is set,
 	// the answer's Link header does (RFC 8288's rel="next"); the client

@@ -160,6 +160,13 @@ func paramPagination(o *Operation) *Pagination {
 			return nil
 		}
 	}
+	// Auth0's from is answered by a next that is never a URL: the spec
+	// calls it an opaque identifier for use with from.
+	if pg.From != nil && pg.Page == nil && pagingKey(pg.From.Name) != "from" {
+		pg.NextMayLink = !slices.ContainsFunc(pg.Sources, func(s *PageSource) bool {
+			return len(s.Next) > 0 && pagingKey(s.Next[len(s.Next)-1].JSONName) != "next"
+		})
+	}
 	return pg
 }
 
@@ -329,9 +336,11 @@ func pageSources(pg *Pagination, r *Ref) bool {
 func (pg *Pagination) fieldSource(src *PageSource, t *Type) bool {
 	if pg.From != nil {
 		// The cursor's names, best first: Auth0's from is answered by
-		// next, pageToken by nextPageToken, NextToken by NextToken.
+		// next, pageToken by nextPageToken, NextToken by NextToken, and
+		// drchrono's cursor, last, by a next that may be a URL (see
+		// Pagination.NextMayLink).
 		k := pagingKey(pg.From.Name)
-		next := []string{"next" + k, k, "nextcursor", "nexttoken", "nextpagetoken"}
+		next := []string{"next" + k, k, "nextcursor", "nexttoken", "nextpagetoken", "next"}
 		if k == "from" {
 			next = []string{"next"}
 		}

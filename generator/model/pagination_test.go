@@ -33,6 +33,9 @@ func describePaging(pg *Pagination) string {
 		if pg.Take != nil {
 			cursor += "/" + pg.Take.Name
 		}
+		if pg.NextMayLink {
+			cursor += " (or a URL)"
+		}
 		parts = append(parts, cursor)
 	}
 	for _, src := range pg.Sources {
@@ -252,6 +255,18 @@ func TestPagination(t *testing.T) {
 			`[{name: page, in: query, schema: {type: integer}}, {name: limit, in: query, schema: {type: integer}}]`,
 			`{type: object, properties: {count: {type: integer}}}`,
 			"none"},
+		{"drchrono's cursor, answered by a next that may be a URL",
+			`[{name: cursor, in: query, schema: {type: string}}, {name: page_size, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {data: {type: array, items: {type: string}}, next: {type: string}, previous: {type: string}}}`,
+			"cursor cursor/page_size (or a URL), items data, next next"},
+		{"Auth0's from is answered by a next that is never a URL",
+			`[{name: from, in: query, schema: {type: string}}, {name: take, in: query, schema: {type: integer}}]`,
+			`{type: object, properties: {items: {type: array, items: {type: string}}, next: {type: string}}}`,
+			"cursor from/take, items items, next next"},
+		{"a next cursor by its own name is never a URL",
+			`[{name: cursor, in: query, schema: {type: string}}]`,
+			`{type: object, properties: {data: {type: array, items: {type: string}}, next: {type: string}, next_cursor: {type: string}}}`,
+			"cursor cursor, items data, next next_cursor"},
 		{"HAL's items in _embedded",
 			`[{name: page, in: query, schema: {type: integer, minimum: 1}}, {name: limit, in: query, schema: {type: integer}}]`,
 			`{type: object, properties: {current_page: {type: integer}, _embedded: {type: object, properties: {items: {type: array, items: {type: string}}}}}}`,
