@@ -1531,6 +1531,49 @@ paths: {}
 	}
 }
 
+// TestBooleanEnumOfBits: image-charts' boolean parameter lists "0" and
+// "1" beside true and false, as a query string spells them: they are read
+// as false and true, with a warning; a 2 is still an error.
+func TestBooleanEnumOfBits(t *testing.T) {
+	api := buildYAML(t, doc31(`
+    Watermark:
+      type: boolean
+      enum: ["0", "1", true, false]
+    Flag:
+      type: boolean
+      enum: [1]
+`))
+	for name, want := range map[string][]any{"Watermark": {false, true}, "Flag": {true}} {
+		var values []any
+		for _, v := range findType(t, api, name).Enum.Values {
+			values = append(values, v.Value)
+		}
+		if !slices.Equal(values, want) {
+			t.Errorf("%s's values = %v, want %v", name, values, want)
+		}
+	}
+	var msgs []string
+	for _, w := range api.Warnings {
+		msgs = append(msgs, w.Msg)
+	}
+	slices.Sort(msgs)
+	want := []string{
+		`schema Flag: enum value 1 is not a boolean; read as one, 0 as false and 1 as true, as the type says`,
+		`schema Watermark: enum values "0", "1" are not a boolean; read as one, 0 as false and 1 as true, as the type says`,
+	}
+	if !slices.Equal(msgs, want) {
+		t.Errorf("warnings = %q\nwant %q", msgs, want)
+	}
+	err := buildErr(t, doc31(`
+    Flag:
+      type: boolean
+      enum: [true, 2]
+`))
+	if !strings.Contains(err.Msg, "enum value 2 is not a boolean") {
+		t.Errorf("a 2 in a boolean enum: %v", err)
+	}
+}
+
 // TestStringEnumOfNumbers: enum: [1, 2, true] under type: string (YAML
 // without quotes, in real specs) is the strings "1", "2" and "true", with
 // a warning; an object among them is still an error.

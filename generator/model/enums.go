@@ -71,16 +71,23 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 	// and "2" unquoted, and enum: ["1", "2"] under type: integer the
 	// numbers quoted, as real specs write them.
 	var respelt []string
-	emptyLeftOut := false
+	emptyLeftOut, bits := false, false
 	for _, v := range values {
 		if v == nil {
 			continue
 		}
 		value, ok := enumValue(base, v)
+		exact := ok
 		if text, isText := v.(string); !ok && isText {
 			value, ok = parsedEnumValue(base, text)
 		} else if !ok && base == String {
 			value, ok = scalarText(v)
+		}
+		if !ok && base == Bool {
+			// image-charts lists "0" and "1" beside true and false, as a
+			// query string spells them.
+			value, ok = bitValue(v)
+			bits = bits || ok
 		}
 		if !ok && v == "" {
 			// An empty option, as forms offer for "none" (ReadMe's
@@ -97,8 +104,8 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 			b.fail(b.doc.Field(s.Origin, "enum"), "schema %s: enum value %s is not %s", t.Schema, jsonText(v), withArticle(strings.Join(nonNullTypes(s), "/")))
 			continue
 		}
-		if _, isText := v.(string); isText != (base == String) {
-			respelt = append(respelt, fmt.Sprintf("%#v", v))
+		if !exact {
+			respelt = append(respelt, jsonText(v))
 		}
 		if seen[value] {
 			continue
@@ -111,9 +118,12 @@ func (b *builder) declareEnum(t *Type, s *openapi3.Schema) {
 		if len(respelt) == 1 {
 			what = "value " + respelt[0] + " is"
 		}
-		if base == String {
+		switch {
+		case base == String:
 			b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum %s not quoted; read as text, as the type says", t.Schema, what)
-		} else {
+		case bits:
+			b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum %s not a boolean; read as one, 0 as false and 1 as true, as the type says", t.Schema, what)
+		default:
 			b.warn(b.doc.Field(s.Origin, "enum"), "schema %s: enum %s quoted; read as %s, as the type says", t.Schema, what, withArticle(nonNullTypes(s)[0]))
 		}
 	}
@@ -194,6 +204,17 @@ func parsedEnumValue(base Builtin, text string) (any, bool) {
 		return nil, false
 	}
 	return enumValue(base, f)
+}
+
+// bitValue reads 0 and 1, as numbers or text, as false and true.
+func bitValue(v any) (bool, bool) {
+	switch v {
+	case 0.0, 0, "0":
+		return false, true
+	case 1.0, 1, "1":
+		return true, true
+	}
+	return false, false
 }
 
 // jsonNumber matches a number as JSON writes it.
