@@ -704,6 +704,35 @@ func srvStrict(c *validator, data string) (srvBody, []string, *Error) {
 	return body, got, e
 }
 
+// TestParseJSONParam: a parameter of JSON text is read as strictly as a
+// body, each violation where it stands under the parameter, and text that
+// is not JSON is one violation at the parameter, whatever its start made
+// the reader report.
+func TestParseJSONParam(t *testing.T) {
+	for text, want := range map[string]string{
+		"[1,2]":     "",
+		" [] ":      "",
+		"1":         "ids: must be an array, not a number",
+		"1,2":       "ids: must be JSON of the parameter's type: json: invalid character ',' after top-level value (offset 1)",
+		"{}":        "ids: must be an array, not an object",
+		`[1,"a"]`:   "ids[1]: must be an integer, not a string",
+		"[1,2":      "ids: must be JSON of the parameter's type: json: unexpected end of JSON input (offset 4)",
+		`["a"] [1]`: "ids: must be JSON of the parameter's type: json: invalid character '[' after top-level value (offset 6)",
+	} {
+		c := &validator{request: true}
+		fp := (*path)(nil).field("ids")
+		var v []int64
+		parseJSONParam(c, &fp, text, func(d *jsonReader) { decodeArray(&v, d, decodeInt64) })
+		got := ""
+		if err := c.err(); err != nil {
+			got = err.Error()
+		}
+		if got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
 func TestDecodeStrictSuccess(t *testing.T) {
 	var c validator
 	c.report(nil, "earlier parameter violation") // does not stop the body from being decoded

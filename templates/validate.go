@@ -536,11 +536,7 @@ func extra[T any](c *validator, p *path, raw json.RawMessage, dst *T, decode fun
 	if nullable && string(raw) == "null" {
 		return false
 	}
-	d := newJSONReader(string(raw), c)
-	for q := p; q != nil; q = q.parent {
-		d.at = append(d.at, path{name: q.name, index: q.index, kind: q.kind})
-	}
-	slices.Reverse(d.at)
+	d := newJSONReaderAt(string(raw), c, p)
 	before := len(c.violations)
 	decode(dst, d)
 	if err := d.finish(); err != nil {

@@ -4,6 +4,7 @@ package clientgrants
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf16"
@@ -89,6 +90,17 @@ type jsonDecodable interface {
 func newJSONReader(text string, check *validator) *jsonReader {
 	d := &jsonReader{src: text, check: check}
 	d.at = d.atBase[:0]
+	return d
+}
+
+// newJSONReaderAt is newJSONReader for a value that stands at p, so that
+// what a strict reader reports is named from the top: where[0].attribute.
+func newJSONReaderAt(text string, check *validator, p *path) *jsonReader {
+	d := newJSONReader(text, check)
+	for q := p; q != nil; q = q.parent {
+		d.at = append(d.at, path{name: q.name, index: q.index, kind: q.kind})
+	}
+	slices.Reverse(d.at)
 	return d
 }
 

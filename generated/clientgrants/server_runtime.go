@@ -437,6 +437,21 @@ func writeAuth0Error(w http.ResponseWriter, r *http.Request, e *Error) {
 	sendJSON(w, status, jw.buf)
 }
 
+// parseJSONParam reads a parameter that travels as JSON text (an object,
+// an array) with decode and a strict reader, as decodeStrict reads a body:
+// what does not fit is reported to c where it stands, under p, and text
+// that is not JSON at p.
+func parseJSONParam(c *validator, p *path, text string, decode func(d *jsonReader)) {
+	d := newJSONReaderAt(text, c, p)
+	before, refused := len(c.violations), len(c.rejected)
+	decode(d)
+	if err := d.finish(); err != nil {
+		// Not JSON: what the reader made of its start does not count.
+		c.violations, c.rejected = c.violations[:before], c.rejected[:refused]
+		c.report(p, "must be JSON of the parameter's type: "+err.Error())
+	}
+}
+
 // decodeStrict decodes a request body with decode and a strict reader, which
 // reports to c what does not fit: values of the wrong type, undeclared
 // properties of closed objects, missing required ones. Malformed JSON is an

@@ -61,9 +61,10 @@ func escapedMark(mark, name string) string {
 // travels as their texts joined with commas (1,2,3), or as its style
 // explodes them (.1.2.3, ;id=1;id=2).
 // Items that may be null have no text when they are, so such an array
-// travels as JSON text, as any other value that is not a scalar.
+// travels as JSON text, as any other value that is not a scalar, and as
+// one given as JSON content.
 func pathList(p *model.Param) bool {
-	if p.In != model.InPath || p.Type.Kind != model.RefSlice || p.Type.Elem.Nullable {
+	if p.In != model.InPath || p.Type.Kind != model.RefSlice || p.Type.Elem.Nullable || p.JSON {
 		return false
 	}
 	_, _, ok := itemText(p.Type.Elem)
@@ -186,7 +187,7 @@ func itemJSON(elem *model.Ref) (text, skip jen.Code) {
 // else as one JSON array, since a comma inside an item's JSON would split
 // it.
 func explodesItems(p *model.Param) bool {
-	return p.Explode && p.In == model.InQuery
+	return p.Explode && p.In == model.InQuery && !p.JSON
 }
 
 // jsonTextParam reports whether path parameter p travels as JSON text (a
@@ -364,6 +365,8 @@ func encodeParamWith(g *jen.Group, p *model.Param, v *jen.Statement, set setter)
 		return
 	}
 	switch r := p.Type; {
+	case r.Kind == model.RefSlice && p.JSON:
+		// One JSON array, as its content says.
 	case r.Kind == model.RefSlice:
 		if text, skip, ok := itemText(r.Elem); ok {
 			if explodesItems(p) {

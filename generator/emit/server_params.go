@@ -55,7 +55,7 @@ func (e *typeEmitter) pathParamDecoding(g *jen.Group, p *model.Param, text jen.C
 			itemsDecoding(b, p.Type.Elem, jen.Id(name), jen.Qual("strings", "Split").Call(text, jen.Lit(p.Separator())))
 			return
 		}
-		parseInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
+		parseStrictInto(b, p.Type, jen.Id(name), text, pathVar{name: "fp"})
 	}
 	if !e.pathParamFallible(p) || !e.pathParamNeedsPath(p) {
 		parse(g, text) // nothing to report at its own path
@@ -120,6 +120,35 @@ func parseInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
 	// Anything else travels as JSON text, a string unquoted (see
 	// paramText).
 	g.Id("parseJSONText").Call(jen.Id("c"), p.ptr(), text, jen.Op("&").Add(dst))
+}
+
+// parseStrictInto is parseInto for a server, which reads an object or an
+// array that travels as JSON text as strictly as it reads a body: a
+// property the schema requires and the text leaves out, one a closed
+// object does not declare, or a value of the wrong type is reported where
+// it stands (where[0].attribute: is required).
+//
+//	parseJSONParam(c, &fp, values[0], func(d *jsonReader) { decodeArray(&v, d, (*Criterion).decodeJSON) })
+func parseStrictInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
+	if !strictJSON(r) {
+		parseInto(g, r, dst, text, p)
+		return
+	}
+	g.Id("parseJSONParam").Call(jen.Id("c"), p.ptr(), text, jen.Func().Params(jen.Id("d").Op("*").Id("jsonReader")).Block(decodeCall(r, at(jen.Add(dst)))))
+}
+
+// strictJSON reports whether a parameter of r travels as JSON text that a
+// server reads strictly (see parseStrictInto): an object or an array. A
+// union may hold a string, which travels without its quotes.
+func strictJSON(r *model.Ref) bool {
+	switch {
+	case r.Kind == model.RefSlice, r.Kind == model.RefMap:
+		return true
+	case r.Kind == model.RefNamed:
+		k := r.Named.Kind
+		return k == model.Struct || k == model.Slice || k == model.Map
+	}
+	return false
 }
 
 // declareParsed declares a variable called name holding the value of r
@@ -199,9 +228,12 @@ func paramDecoding(g *jen.Group, f *model.Field, queryCredentials []string) {
 }
 
 // paramDecodingFrom is paramDecoding with the headers read from header and
-// the value stored in target's field; missing says whether an absent
-// required value is reported. The client reads response headers with it.
-func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, missing bool, queryCredentials []string) {
+// the value stored in target's field; server says it is the server's
+// reading, which reports an absent required value and reads JSON text
+// strictly (see parseStrictInto). The client reads response headers with
+// it, forgiving both.
+func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, server bool, queryCredentials []string) {
+	missing := server
 	p := f.Param
 	var find jen.Code // what finds the parameter's values, and whether it is there
 	switch p.In {
@@ -235,7 +267,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 	case form == model.CommaForm || form == model.EqualsForm:
 		find = jen.Id("simpleObject").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name),
 			jen.Add(header).Index(jen.Qual("net/http", "CanonicalHeaderKey").Call(jen.Lit(p.Name))), jen.Lit(form == model.EqualsForm))
-	case p.In == model.InQuery && p.Type.Kind != model.RefSlice:
+	case p.In == model.InQuery && (p.Type.Kind != model.RefSlice || !scalarItems(p)):
 		// One value: a repeated key is reported.
 		find = jen.Id("query").Dot("one").Call(jen.Id("c"), jen.Id("p"), jen.Lit(p.Name))
 	}
@@ -282,6 +314,10 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, mi
 			// Its text is its value.
 			set(b, parsedValue(b, "v", p.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"}))
 			return
+		case server && strictJSON(p.Type):
+			// An object or an array as JSON text, read as a body is.
+			b.Var().Id("v").Add(goType(p.Type))
+			parseStrictInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 		default:
 			// A scalar to parse, or, for an array of anything else, one
 			// JSON array, as the client sends it (see explodesItems).
@@ -337,6 +373,9 @@ func itemsDecoding(b *jen.Group, elem *model.Ref, dst *jen.Statement, items jen.
 func scalarItems(p *model.Param) bool {
 	if explodesItems(p) {
 		return true
+	}
+	if p.JSON {
+		return false // one JSON array, as its content says
 	}
 	_, _, ok := itemText(p.Type.Elem)
 	return ok

@@ -246,7 +246,8 @@ func fieldType(f *model.Field) *jen.Statement {
 // their IsZero method (`omitzero`); pointers through omitempty. A parameter
 // is tagged with its name, place and whether it is required instead:
 // `param:"per_page,query"`, which the API-change report reads, with
-// allowEmptyValue when an empty value stands for the parameter left out.
+// allowEmptyValue when an empty value stands for the parameter left out,
+// and json when it travels as JSON text (see model.Param.JSON).
 func fieldTag(f *model.Field) map[string]string {
 	if p := f.Param; p != nil {
 		tag := p.Name + "," + string(p.In)
@@ -255,6 +256,9 @@ func fieldTag(f *model.Field) map[string]string {
 		}
 		if p.EmptyMeansUnused() {
 			tag += ",allowEmptyValue"
+		}
+		if p.JSON {
+			tag += ",json"
 		}
 		return map[string]string{"param": tag}
 	}

@@ -1895,3 +1895,39 @@ func TestAccept(t *testing.T) {
 		}
 	}
 }
+
+// TestContentParams: a parameter given as content of a JSON media type is
+// JSON (one JSON text, no style); one given as text keeps its style.
+func TestContentParams(t *testing.T) {
+	api := buildYAML(t, `openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /x:
+    get:
+      operationId: getX
+      parameters:
+        - name: where
+          in: query
+          content:
+            application/json: {schema: {type: object, properties: {a: {type: string}}}}
+        - name: plain
+          in: query
+          content:
+            text/plain: {schema: {type: array, items: {type: string}}}
+        - {name: ids, in: query, schema: {type: array, items: {type: integer}}}
+      responses:
+        "204": {description: ok}
+`)
+	var got []string
+	for _, p := range api.Operations[0].Params {
+		got = append(got, fmt.Sprintf("%s json=%v style=%q explode=%v kind=%v", p.Name, p.JSON, p.Style, p.Explode, p.Type.Kind))
+	}
+	want := []string{
+		fmt.Sprintf("where json=true style=\"\" explode=false kind=%v", RefNamed),
+		fmt.Sprintf("plain json=false style=\"form\" explode=true kind=%v", RefSlice),
+		fmt.Sprintf("ids json=false style=\"form\" explode=true kind=%v", RefSlice),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("params:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -319,6 +319,12 @@ type Param struct {
 	// AllowReserved is the spec's allowReserved on a query parameter: its
 	// values may keep RFC 3986's reserved characters unescaped.
 	AllowReserved bool
+	// JSON says the spec gives the parameter as content of a JSON media
+	// type rather than a schema: a value that is not a scalar (an object,
+	// an array, a union) travels as one JSON text, as OpenAPI asks, and no
+	// style spreads it (rudder's query={"where":[…]}, beside a where of its
+	// own).
+	JSON bool
 	// Field is this parameter's field in the operation's ParamsType.
 	Field *Field
 }
@@ -360,11 +366,11 @@ func (form ObjectForm) JoinsItems() bool {
 }
 
 // ObjectForm says how p travels when its value is an object, a struct or
-// a map; an object in a cookie, in a label or matrix path parameter, and
-// anything that is not an object, is NotObject.
+// a map; an object in a cookie, in a label or matrix path parameter, one
+// given as JSON content, and anything that is not an object, is NotObject.
 func (p *Param) ObjectForm() ObjectForm {
 	isStruct := p.Type.Kind == RefNamed && p.Type.Named.Kind == Struct
-	if !isStruct && p.Type.Kind != RefMap {
+	if !isStruct && p.Type.Kind != RefMap || p.JSON {
 		return NotObject
 	}
 	switch {

@@ -294,9 +294,12 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			}
 		} else {
 			param.Type = &Ref{Kind: RefBuiltin, Builtin: String}
-			for _, mt := range p.Content {
+			for media, mt := range p.Content { // one, as the loader checks
 				if mt.Schema != nil {
 					param.Type = b.ref(mt.Schema, base+GoName(p.Name))
+					if IsJSONMedia(media) {
+						param.JSON, param.Style, param.Explode = true, "", false
+					}
 				}
 			}
 		}
