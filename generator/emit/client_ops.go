@@ -80,11 +80,7 @@ func operationSignature(o *model.Operation, headers *model.Type) (params, result
 func headerReader(t *model.Type) jen.Code {
 	checked := false
 	for _, f := range t.Fields {
-		elem := f.Param.Type
-		if elem.Kind == model.RefSlice {
-			elem = elem.Elem
-		}
-		checked = checked || !textOnly(elem)
+		checked = checked || !textOnly(parsedElem(f.Param))
 	}
 	// The receiver is not v, which the decoding code declares for a value.
 	return comment("readHeader fills out from the headers of a response; a value that does not parse is left absent.").

@@ -281,18 +281,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, se
 		g.Id("query").Dot("skipEmpty").Call(jen.Lit(p.Name))
 	}
 	ifFound := g.If(lookup, jen.Id("ok")).BlockFunc(func(b *jen.Group) {
-		elem := p.Type
-		if deep || p.Type.Kind == model.RefSlice {
-			elem = p.Type.Elem
-		}
-		if objectStruct(p) {
-			// Its fields' text needs a path only when it can be wrong.
-			elem = &model.Ref{Kind: model.RefBuiltin, Builtin: model.String}
-			if objectNeedsPath(p) {
-				elem = &model.Ref{Kind: model.RefBuiltin, Builtin: model.Int64}
-			}
-		}
-		if !textOnly(elem) {
+		if !textOnly(parsedElem(p)) {
 			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name))
 			b.Id("before").Op(":=").Len(jen.Id("c").Dot("violations"))
 		}
@@ -323,7 +312,7 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, se
 			// JSON array, as the client sends it (see explodesItems).
 			declareParsed(b, "v", p.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 		}
-		if textOnly(elem) {
+		if textOnly(parsedElem(p)) {
 			set(b, jen.Id("v"))
 			return
 		}
@@ -344,6 +333,23 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, se
 			jen.Id("c").Dot("absent").Call(jen.Op("&").Id("fp")),
 		)
 	}
+}
+
+// parsedElem is what each text of parameter p holds: an item of an array
+// sent item by item or joined, an entry's value of a free-form object, and
+// otherwise p's own type. For an object read field by field, it stands for
+// the fields: a string when no field's text can be wrong. Where it is not
+// text only, the reading needs a path to report at.
+func parsedElem(p *model.Param) *model.Ref {
+	switch {
+	case objectStruct(p) && objectNeedsPath(p):
+		return &model.Ref{Kind: model.RefBuiltin, Builtin: model.Int64}
+	case objectStruct(p):
+		return &model.Ref{Kind: model.RefBuiltin, Builtin: model.String}
+	case freeObject(p), p.Type.Kind == model.RefSlice && scalarItems(p):
+		return p.Type.Elem
+	}
+	return p.Type
 }
 
 // itemsDecoding parses each text of items into an item appended to dst,

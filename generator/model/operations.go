@@ -292,16 +292,8 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			if p.Schema.Value != nil {
 				param.Default = p.Schema.Value.Default
 			}
-		} else {
-			param.Type = &Ref{Kind: RefBuiltin, Builtin: String}
-			for media, mt := range p.Content { // one, as the loader checks
-				if mt.Schema != nil {
-					param.Type = b.ref(mt.Schema, base+GoName(p.Name))
-					if IsJSONMedia(media) {
-						param.JSON, param.Style, param.Explode = true, "", false
-					}
-				}
-			}
+		} else if param.Type, param.JSON = b.contentParam(p.Content, base+GoName(p.Name)); param.JSON {
+			param.Style, param.Explode = "", false
 		}
 		if p.In == "path" {
 			declaredPath[p.Name] = true
@@ -533,17 +525,24 @@ func (b *builder) responseHeaders(headers openapi3.Headers, base string) []*Para
 		}
 		if h.Schema != nil {
 			p.Type = b.ref(h.Schema, base+GoName(name))
-		} else {
-			p.Type = &Ref{Kind: RefBuiltin, Builtin: String}
-			for _, mt := range h.Content {
-				if mt.Schema != nil {
-					p.Type = b.ref(mt.Schema, base+GoName(name))
-				}
-			}
+		} else if p.Type, p.JSON = b.contentParam(h.Content, base+GoName(name)); p.JSON {
+			p.Style = ""
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// contentParam is the type of a parameter or header given as content
+// rather than a schema (one media type, as the loader checks), and whether
+// that media type is JSON (see Param.JSON); a string when it has no schema.
+func (b *builder) contentParam(content openapi3.Content, hint string) (*Ref, bool) {
+	for media, mt := range content {
+		if mt.Schema != nil {
+			return b.ref(mt.Schema, hint), IsJSONMedia(media)
+		}
+	}
+	return &Ref{Kind: RefBuiltin, Builtin: String}, false
 }
 
 // withLocation gives a redirect the Location header, which HTTP has it
