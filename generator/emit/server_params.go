@@ -233,7 +233,6 @@ func paramDecoding(g *jen.Group, f *model.Field, queryCredentials []string) {
 // strictly (see parseStrictInto). The client reads response headers with
 // it, forgiving both.
 func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, server bool, queryCredentials []string) {
-	missing := server
 	p := f.Param
 	var find jen.Code // what finds the parameter's values, and whether it is there
 	switch p.In {
@@ -321,13 +320,13 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, se
 	// When it is absent: its default, or a violation when it is required.
 	// The server sets an optional parameter's default after validation
 	// (see paramDefaults).
-	if f.Default != nil && !(missing && optionalWrap(f)) {
+	if f.Default != nil && !(server && optionalWrap(f)) {
 		if lit, ok := defaultLit(p.Type, f.Default); ok {
 			ifFound.Else().BlockFunc(func(b *jen.Group) { set(b, lit) })
 			return
 		}
 	}
-	if f.Required && missing {
+	if f.Required && server {
 		ifFound.Else().Block(
 			jen.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(p.Name)),
 			jen.Id("c").Dot("absent").Call(jen.Op("&").Id("fp")),
