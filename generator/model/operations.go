@@ -295,6 +295,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		} else if param.Type, param.JSON = b.contentParam(p.Content, base+GoName(p.Name)); param.JSON {
 			param.Style, param.Explode = "", false
 		}
+		param.Type = byShape(param.Type)
 		if p.In == "path" {
 			declaredPath[p.Name] = true
 			param.Arg = args.claim(b.argName(param.GoName))
@@ -528,9 +529,27 @@ func (b *builder) responseHeaders(headers openapi3.Headers, base string) []*Para
 		} else if p.Type, p.JSON = b.contentParam(h.Content, base+GoName(name)); p.JSON {
 			p.Style = ""
 		}
+		p.Type = byShape(p.Type)
 		out = append(out, p)
 	}
 	return out
+}
+
+// byShape is r, the type of a parameter, with a named array or map type
+// replaced by the array or map itself and the named type's checks: a
+// parameter travels by its shape, which the emitters read off the
+// reference. Auth0's event_type, a $ref to an array of event types, went
+// as one JSON text where its explode asks for a key an item, and a $ref to
+// a free-form object as JSON where its style spreads its entries.
+func byShape(r *Ref) *Ref {
+	if r.Kind != RefNamed || r.Named.Kind != Slice && r.Named.Kind != Map {
+		return r
+	}
+	kind := RefSlice
+	if r.Named.Kind == Map {
+		kind = RefMap
+	}
+	return &Ref{Kind: kind, Elem: r.Named.Elem, Nullable: r.Nullable, Constraints: r.Named.Constraints}
 }
 
 // contentParam is the type of a parameter or header given as content
