@@ -333,14 +333,19 @@ func formDecoder(t *model.Type) jen.Code {
 						if !textOnly(elem) {
 							l.Id("ip").Op(":=").Id("fp").Dot("at").Call(jen.Id("i"))
 						}
-						item := parsedValue(l, "item", f.Type.Elem, jen.Id("text"), pathVar{name: "ip"})
+						var item jen.Code = jen.Id("item")
+						if strictJSON(f.Type.Elem) {
+							declareStrict(l, "item", f.Type.Elem, jen.Id("text"), pathVar{name: "ip"})
+						} else {
+							item = parsedValue(l, "item", f.Type.Elem, jen.Id("text"), pathVar{name: "ip"})
+						}
 						l.Id("x").Op("=").Append(jen.Id("x"), item)
 					})
 				} else if textOnly(elem) {
 					set(b, parsedValue(b, "x", f.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"}))
 					return
 				} else {
-					declareParsed(b, "x", f.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
+					declareStrict(b, "x", f.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 				}
 				if textOnly(elem) {
 					set(b, jen.Id("x"))

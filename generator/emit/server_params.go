@@ -137,6 +137,17 @@ func parseStrictInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) 
 	g.Id("parseJSONParam").Call(jen.Id("c"), p.ptr(), text, jen.Func().Params(jen.Id("d").Op("*").Id("jsonReader")).Block(decodeCall(r, at(jen.Add(dst)))))
 }
 
+// declareStrict is declareParsed for a server: an object or an array of
+// JSON text is read strictly (see parseStrictInto).
+func declareStrict(g *jen.Group, name string, r *model.Ref, text jen.Code, p pathVar) {
+	if !strictJSON(r) {
+		declareParsed(g, name, r, text, p)
+		return
+	}
+	g.Var().Id(name).Add(goType(r))
+	parseStrictInto(g, r, jen.Id(name), text, p)
+}
+
 // strictJSON reports whether a parameter of r travels as JSON text that a
 // server reads strictly (see parseStrictInto): an object or an array. A
 // union may hold a string, which travels without its quotes.
@@ -302,10 +313,8 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, se
 			// Its text is its value.
 			set(b, parsedValue(b, "v", p.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"}))
 			return
-		case server && strictJSON(p.Type):
-			// An object or an array as JSON text, read as a body is.
-			b.Var().Id("v").Add(goType(p.Type))
-			parseStrictInto(b, p.Type, jen.Id("v"), jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
+		case server:
+			declareStrict(b, "v", p.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 		default:
 			// A scalar to parse, or, for an array of anything else, one
 			// JSON array, as the client sends it (see explodesItems).
