@@ -64,6 +64,7 @@ var identifiers = []string{
 	"decodeFloat",
 	"decodeFloat32",
 	"decodeFloat64",
+	"decodeFunc",
 	"decodeInt32",
 	"decodeInt64",
 	"decodeMap",

@@ -722,7 +722,7 @@ func TestParseJSONParam(t *testing.T) {
 		c := &validator{request: true}
 		fp := (*path)(nil).field("ids")
 		var v []int64
-		parseJSONParam(c, &fp, text, func(d *jsonReader) { decodeArray(&v, d, decodeInt64) })
+		parseJSONParam(c, &fp, text, decodeFunc(func(d *jsonReader) bool { return decodeArray(&v, d, decodeInt64) }))
 		got := ""
 		if err := c.err(); err != nil {
 			got = err.Error()

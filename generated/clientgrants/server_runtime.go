@@ -438,19 +438,25 @@ func writeAuth0Error(w http.ResponseWriter, r *http.Request, e *Error) {
 }
 
 // parseJSONParam reads a parameter that travels as JSON text (an object,
-// an array) with decode and a strict reader, as decodeStrict reads a body:
+// an array) into dst with a strict reader, as decodeStrict reads a body:
 // what does not fit is reported to c where it stands, under p, and text
 // that is not JSON at p.
-func parseJSONParam(c *validator, p *path, text string, decode func(d *jsonReader)) {
+func parseJSONParam(c *validator, p *path, text string, dst jsonDecodable) {
 	d := newJSONReaderAt(text, c, p)
 	before, refused := len(c.violations), len(c.rejected)
-	decode(d)
+	dst.decodeJSON(d)
 	if err := d.finish(); err != nil {
 		// Not JSON: what the reader made of its start does not count.
 		c.violations, c.rejected = c.violations[:before], c.rejected[:refused]
 		c.report(p, "must be JSON of the parameter's type: "+err.Error())
 	}
 }
+
+// decodeFunc decodes into the value it closes over, for an array or a map
+// that has no decodeJSON of its own.
+type decodeFunc func(d *jsonReader) bool
+
+func (f decodeFunc) decodeJSON(d *jsonReader) bool { return f(d) }
 
 // decodeStrict decodes a request body with decode and a strict reader, which
 // reports to c what does not fit: values of the wrong type, undeclared

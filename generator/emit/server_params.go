@@ -128,13 +128,18 @@ func parseInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
 // object does not declare, or a value of the wrong type is reported where
 // it stands (where[0].attribute: is required).
 //
-//	parseJSONParam(c, &fp, values[0], func(d *jsonReader) { decodeArray(&v, d, (*Criterion).decodeJSON) })
+//	parseJSONParam(c, &fp, values[0], &v)
+//	parseJSONParam(c, &fp, values[0], decodeFunc(func(d *jsonReader) bool { return decodeArray(&v, d, (*Criterion).decodeJSON) }))
 func parseStrictInto(g *jen.Group, r *model.Ref, dst, text jen.Code, p pathVar) {
-	if !strictJSON(r) {
+	switch {
+	case !strictJSON(r):
 		parseInto(g, r, dst, text, p)
-		return
+	case r.Kind == model.RefNamed: // it has its decodeJSON
+		g.Id("parseJSONParam").Call(jen.Id("c"), p.ptr(), text, jen.Op("&").Add(dst))
+	default:
+		decode := jen.Func().Params(jen.Id("d").Op("*").Id("jsonReader")).Bool().Block(jen.Return(decodeCall(r, at(jen.Add(dst)))))
+		g.Id("parseJSONParam").Call(jen.Id("c"), p.ptr(), text, jen.Id("decodeFunc").Call(decode))
 	}
-	g.Id("parseJSONParam").Call(jen.Id("c"), p.ptr(), text, jen.Func().Params(jen.Id("d").Op("*").Id("jsonReader")).Block(decodeCall(r, at(jen.Add(dst)))))
 }
 
 // declareStrict is declareParsed for a server: an object or an array of
