@@ -318,12 +318,15 @@ func paramDecodingFrom(g *jen.Group, f *model.Field, header, target jen.Code, se
 			// Its text is its value.
 			set(b, parsedValue(b, "v", p.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"}))
 			return
-		case server:
-			declareStrict(b, "v", p.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 		default:
-			// A scalar to parse, or, for an array of anything else, one
-			// JSON array, as the client sends it (see explodesItems).
-			declareParsed(b, "v", p.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
+			// A scalar to parse, or an object or an array of anything
+			// else as one JSON text, as the client sends it (see
+			// explodesItems), which the server reads strictly.
+			declare := declareParsed
+			if server {
+				declare = declareStrict
+			}
+			declare(b, "v", p.Type, jen.Id("values").Index(jen.Lit(0)), pathVar{name: "fp"})
 		}
 		if textOnly(parsedElem(p)) {
 			set(b, jen.Id("v"))
